@@ -1,0 +1,4 @@
+// Nodes by graph id, with their kind.
+UNWIND $ids AS id
+MATCH (n:Node {id: id})
+RETURN n {.*} AS node, [l IN labels(n) WHERE l <> 'Node'][0] AS kind

@@ -1,0 +1,169 @@
+/**
+ * The domain model every stage shares: what a report is, and the typed graph extraction
+ * produces and the stores keep. Plain types only; GraphQL classes live in `serve/`.
+ */
+
+/** Offsets into `Report.text` in UTF-16 code units, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Phase = 'PLAN' | 'REVIEW';
+export type Level = 'national' | 'provincial' | 'municipal';
+export const LEVELS: readonly Level[] = ['national', 'provincial', 'municipal'];
+
+/** The metadata file beside a report (`NAME.meta.json`). Unknown fields are kept in `extra`. */
+export interface ReportMeta {
+  id: string;
+  title: string;
+  jurisdiction: string;
+  level: Level;
+  year: number;
+  deliveredOn?: string;
+  speaker?: string;
+  language?: string;
+  source?: string;
+  extra: Record<string, unknown>;
+}
+
+/** A report as read: its metadata and its text exactly as in the file. */
+export interface ReportInput {
+  meta: ReportMeta;
+  text: string;
+  /** Where it was read from, for messages. */
+  origin: string;
+}
+
+export const NODE_KINDS = [
+  'Report',
+  'Section',
+  'Commitment',
+  'Target',
+  'Result',
+  'Metric',
+  'Place',
+  'Industry',
+  'Theme',
+  'Project',
+  'Organization',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const EDGE_TYPES = [
+  'HAS_SECTION',
+  'CONTAINS',
+  'FOR_JURISDICTION',
+  'INVOLVES',
+  'CONCERNS',
+  'SERVES',
+  'MENTIONS',
+  'SETS',
+  'REPORTS',
+  'MEASURES',
+  'OUTCOME_OF',
+  'CONTINUES',
+  'LOCATED_IN',
+  'PART_OF',
+  'COMPRISES',
+] as const;
+export type EdgeType = (typeof EDGE_TYPES)[number];
+
+export interface ReportNode {
+  kind: 'Report';
+  /** Graph id, `report:<meta id>`. */
+  id: string;
+  reportId: string;
+  title: string;
+  jurisdiction: string;
+  level: Level;
+  year: number;
+  deliveredOn: string | null;
+  speaker: string | null;
+  language: string | null;
+  source: string | null;
+  /** Unknown metadata fields, as JSON. */
+  extra: string;
+  text: string;
+  /** sha256 of the text, with the extractor version: re-ingesting the same pair is a no-op. */
+  hash: string;
+  extractorVersion: string;
+}
+
+export interface SectionNode {
+  kind: 'Section';
+  id: string;
+  reportId: string;
+  title: string;
+  /** Position in the outline, e.g. "二" or "二/（一）". */
+  path: string;
+  ordinal: number;
+  parentId: string | null;
+  phase: Phase | null;
+  span: Span;
+}
+
+export interface CommitmentNode {
+  kind: 'Commitment';
+  id: string;
+  reportId: string;
+  sectionId: string | null;
+  text: string;
+  phase: Phase;
+  span: Span;
+  paragraph: Span;
+  /** Report year, report id and span start, as one string that sorts in report order. */
+  sortKey: string;
+}
+
+/** A curated or text-derived entity that commitments can link to. */
+export interface EntityNode {
+  kind: 'Place' | 'Industry' | 'Theme' | 'Project' | 'Organization' | 'Metric';
+  id: string;
+  name: string;
+  nameEn: string | null;
+  aliases: string[];
+  /** Lower-cased names a user may type (Chinese, aliases, English, pinyin): what `resolve` matches. */
+  keys: string[];
+  /** Place level (country, province, city, ...), where it applies. */
+  level: string | null;
+  /** Curated lexicon entry this node comes from, or null when created from the text. */
+  lexicon: string | null;
+}
+
+export type GraphNode = ReportNode | SectionNode | CommitmentNode | EntityNode;
+
+export interface GraphEdge {
+  id: string;
+  type: EdgeType;
+  source: string;
+  target: string;
+  /** What made the edge: explicit, alias, abbreviation, structure, lexicon, ... */
+  rule: string;
+  /** The span of the report text the edge rests on, when it comes from the text. */
+  evidence: Span | null;
+  /** The curated lexicon entry the edge comes from, when it does. */
+  lexicon: string | null;
+  /** The report the edge was derived from; null for lexicon edges shared by all reports. */
+  reportId: string | null;
+}
+
+/** Everything extraction derives from one report, ready to load as one unit. */
+export interface ReportGraph {
+  report: ReportNode;
+  sections: SectionNode[];
+  commitments: CommitmentNode[];
+  entities: EntityNode[];
+  edges: GraphEdge[];
+}
+
+export const reportNodeId = (reportId: string): string => `report:${reportId}`;
+
+export function sortKey(year: number, reportId: string, start: number): string {
+  // Report ids hold no space, so the space separator keeps (year, id, start) order.
+  return `${String(year).padStart(4, '0')} ${reportId} ${String(start).padStart(9, '0')}`;
+}
+
+export function edgeId(type: EdgeType, source: string, target: string, qualifier = ''): string {
+  return `${type}:${source}->${target}${qualifier ? `#${qualifier}` : ''}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Per-request context: the store and DataLoaders over its batched methods, so a page of
+ * commitments costs one store call per field kind, not one per commitment.
+ */
+import DataLoader from 'dataloader';
+import type { EntityNode, ReportNode, SectionNode } from '../model';
+import { ENTITY_LINK_TYPES, type CommitmentLink, type GraphStore } from '../store';
+
+export interface Loaders {
+  report: DataLoader<string, ReportNode | null>;
+  section: DataLoader<string, SectionNode | null>;
+  sectionsOfReport: DataLoader<string, SectionNode[]>;
+  entity: DataLoader<string, EntityNode | null>;
+  links: DataLoader<string, CommitmentLink[]>;
+  /** Places a place is PART_OF, and the places PART_OF it. */
+  wholes: DataLoader<string, EntityNode[]>;
+  parts: DataLoader<string, EntityNode[]>;
+}
+
+export interface Context {
+  store: GraphStore;
+  loaders: Loaders;
+}
+
+export function createContext(store: GraphStore): Context {
+  return {
+    store,
+    loaders: {
+      report: new DataLoader((ids) => store.reportsByIds(ids)),
+      section: new DataLoader((ids) => store.sectionsByIds(ids)),
+      sectionsOfReport: new DataLoader((ids) => store.sectionsOfReports(ids)),
+      entity: new DataLoader((ids) => store.entitiesByIds(ids)),
+      links: new DataLoader((ids) => store.linksOfCommitments(ids, ENTITY_LINK_TYPES)),
+      wholes: new DataLoader((ids) => store.entityNeighbours(ids, 'PART_OF', 'out')),
+      parts: new DataLoader((ids) => store.entityNeighbours(ids, 'PART_OF', 'in')),
+    },
+  };
+}

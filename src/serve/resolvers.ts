@@ -1,0 +1,235 @@
+/**
+ * Resolvers: each answers from the store interface only, through the request's loaders.
+ */
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { lookupPlace, placeId } from '../extract/lexicon';
+import type { CommitmentNode, EntityNode, ReportNode, SectionNode } from '../model';
+import type { CommitmentQuery } from '../store';
+import type { Context } from './context';
+import {
+  Commitment,
+  CommitmentConnection,
+  CommitmentFilter,
+  Entity,
+  Link,
+  PageArgs,
+  Place,
+  Report,
+  Section,
+  MAX_NAME_LENGTH,
+} from './types';
+
+export function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+export function notFound(message: string, suggestions: string[] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', suggestions } });
+}
+
+// Cursors are opaque to clients: the base64url of the last commitment's sort key.
+const encodeCursor = (sortKey: string): string =>
+  Buffer.from(sortKey, 'utf8').toString('base64url');
+const SORT_KEY = /^\d{4} [A-Za-z0-9._-]+ \d{9}$/;
+function decodeCursor(cursor: string | null | undefined): string | null {
+  if (cursor === null || cursor === undefined || cursor === '') return null;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!SORT_KEY.test(key))
+    throw badInput(`"after" is not a cursor this service gave out: ${JSON.stringify(cursor)}`);
+  return key;
+}
+
+async function connection(
+  ctx: Context,
+  query: CommitmentQuery,
+  page: PageArgs,
+): Promise<CommitmentConnection> {
+  const result = await ctx.store.commitments(query, {
+    first: page.first ?? 50,
+    after: decodeCursor(page.after),
+  });
+  const last = result.nodes.at(-1);
+  return {
+    totalCount: result.totalCount,
+    nodes: result.nodes as unknown as Commitment[],
+    pageInfo: {
+      hasNextPage: result.hasNextPage,
+      endCursor: last ? encodeCursor(last.sortKey) : null,
+    },
+  };
+}
+
+/** Entity ids for the names a filter gives; a name that resolves to nothing is an error. */
+async function resolveNames(ctx: Context, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    if (name.length > MAX_NAME_LENGTH)
+      throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
+    const found = await ctx.store.resolve(name);
+    if (found.length === 0) throw notFound(`nothing is named ${JSON.stringify(name)}`);
+    ids.push(...found.map((e) => e.id));
+  }
+  return ids;
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => [Report], { description: 'Every stored report, by year then id' })
+  async reports(@Ctx() ctx: Context): Promise<ReportNode[]> {
+    return ctx.store.reports();
+  }
+
+  @Query(() => Report, {
+    nullable: true,
+    description: 'A report by its id (liaoning-2022); null when absent',
+  })
+  async report(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReportNode | null> {
+    return ctx.loaders.report.load(id);
+  }
+
+  @Query(() => [Entity], {
+    description: 'Entities a name denotes: Chinese, alias, English or pinyin, any case',
+  })
+  async resolve(@Arg('name') name: string, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    if (name.length > MAX_NAME_LENGTH)
+      throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
+    return ctx.store.resolve(name);
+  }
+
+  @Query(() => CommitmentConnection, { description: 'Commitments in report order' })
+  async commitments(
+    @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<CommitmentConnection> {
+    const query: CommitmentQuery = { phase: filter?.phase ?? null };
+    if (filter?.report) {
+      const [report] = await ctx.store.reportsByIds([filter.report]);
+      if (!report) {
+        const ids = (await ctx.store.reports()).map((r) => r.reportId);
+        throw notFound(`no report has id ${JSON.stringify(filter.report)}`, ids);
+      }
+      query.report = filter.report;
+    }
+    if (filter?.involves) query.involves = await resolveNames(ctx, filter.involves);
+    return connection(ctx, query, page);
+  }
+}
+
+@Resolver(() => Report)
+export class ReportResolver {
+  @FieldResolver(() => Place)
+  async jurisdiction(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
+    const place = lookupPlace(report.jurisdiction);
+    return place ? ctx.loaders.entity.load(placeId(place.name)) : null;
+  }
+
+  @FieldResolver(() => [Section])
+  async sections(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<SectionNode[]> {
+    return ctx.loaders.sectionsOfReport.load(report.reportId);
+  }
+
+  @FieldResolver(() => CommitmentConnection)
+  async commitments(
+    @Root() report: ReportNode,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return connection(ctx, { report: report.reportId }, page);
+  }
+}
+
+@Resolver(() => Section)
+export class SectionResolver {
+  @FieldResolver(() => Report)
+  async report(@Root() section: SectionNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
+    return ctx.loaders.report.load(section.reportId);
+  }
+
+  @FieldResolver(() => Section, { nullable: true })
+  async parent(@Root() section: SectionNode, @Ctx() ctx: Context): Promise<SectionNode | null> {
+    return section.parentId ? ctx.loaders.section.load(section.parentId) : null;
+  }
+
+  @FieldResolver(() => [Section])
+  async children(@Root() section: SectionNode, @Ctx() ctx: Context): Promise<SectionNode[]> {
+    const all = await ctx.loaders.sectionsOfReport.load(section.reportId);
+    return all.filter((s) => s.parentId === section.id);
+  }
+
+  @FieldResolver(() => CommitmentConnection)
+  async commitments(
+    @Root() section: SectionNode,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return connection(ctx, { sections: [section.id] }, page);
+  }
+}
+
+@Resolver(() => Commitment)
+export class CommitmentResolver {
+  @FieldResolver(() => Report)
+  async report(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
+    return ctx.loaders.report.load(c.reportId);
+  }
+
+  @FieldResolver(() => Section, { nullable: true })
+  async section(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<SectionNode | null> {
+    return c.sectionId ? ctx.loaders.section.load(c.sectionId) : null;
+  }
+
+  @FieldResolver(() => [Place])
+  async places(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    const links = await ctx.loaders.links.load(c.id);
+    return links
+      .filter((l) => l.edge.type === 'INVOLVES' && l.entity.kind === 'Place')
+      .map((l) => l.entity);
+  }
+
+  @FieldResolver(() => [Link])
+  async links(@Root() c: CommitmentNode, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.links.load(c.id);
+    return links.map((l) => ({
+      kind: l.edge.type,
+      entity: l.entity,
+      rule: l.edge.rule,
+      evidence: l.edge.evidence,
+    }));
+  }
+}
+
+@Resolver(() => Place)
+export class PlaceResolver {
+  @FieldResolver(() => Place, { nullable: true })
+  async parent(@Root() place: EntityNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
+    return (await ctx.loaders.wholes.load(place.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => [Place])
+  async parts(@Root() place: EntityNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return ctx.loaders.parts.load(place.id);
+  }
+}
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @FieldResolver(() => CommitmentConnection)
+  async commitments(
+    @Root() entity: EntityNode,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return connection(ctx, { involves: [entity.id] }, page);
+  }
+}
+
+export const resolvers = [
+  QueryResolver,
+  ReportResolver,
+  SectionResolver,
+  CommitmentResolver,
+  PlaceResolver,
+  EntityResolver,
+] as const;

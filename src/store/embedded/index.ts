@@ -1,0 +1,226 @@
+/**
+ * The embedded store: the whole graph in process memory, indexed for the questions the
+ * API asks. Used when no NEO4J_URI is configured; held to the same contract suite as Neo4j.
+ */
+import type {
+  CommitmentNode,
+  EdgeType,
+  EntityNode,
+  GraphEdge,
+  GraphNode,
+  ReportGraph,
+  ReportNode,
+  SectionNode,
+} from '../../model';
+import { nameKey } from '../../extract/lexicon';
+import {
+  assertComplete,
+  type CommitmentLink,
+  type CommitmentPage,
+  type CommitmentQuery,
+  type GraphStore,
+  type IngestResult,
+  type PageRequest,
+  type StoreHealth,
+} from '..';
+
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+  private readonly outgoing = new Map<string, Set<string>>();
+  private readonly incoming = new Map<string, Set<string>>();
+  /** Commitments in report order, rebuilt when a report is stored. */
+  private ordered: CommitmentNode[] = [];
+
+  async init(): Promise<void> {}
+
+  async ingest(graph: ReportGraph): Promise<IngestResult> {
+    assertComplete(graph);
+    const reportId = graph.report.reportId;
+    const old = this.nodes.get(graph.report.id) as ReportNode | undefined;
+    const counts = { nodes: 0, edges: 0 };
+    if (
+      old &&
+      old.hash === graph.report.hash &&
+      old.extractorVersion === graph.report.extractorVersion
+    ) {
+      return { reportId, status: 'unchanged', ...counts };
+    }
+    // Everything below is synchronous and cannot fail half-way: the graph was checked above.
+    if (old) this.removeReport(reportId);
+    for (const n of [graph.report, ...graph.sections, ...graph.commitments, ...graph.entities]) {
+      if (!this.nodes.has(n.id)) counts.nodes++;
+      this.nodes.set(n.id, n);
+    }
+    for (const e of graph.edges) {
+      if (!this.edges.has(e.id)) counts.edges++;
+      this.addEdge(e);
+    }
+    this.ordered = [...this.nodes.values()]
+      .filter((n): n is CommitmentNode => n.kind === 'Commitment')
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    return { reportId, status: old ? 'replaced' : 'added', ...counts };
+  }
+
+  private addEdge(e: GraphEdge): void {
+    this.edges.set(e.id, e);
+    const add = (m: Map<string, Set<string>>, k: string) => {
+      let s = m.get(k);
+      if (!s) m.set(k, (s = new Set()));
+      s.add(e.id);
+    };
+    add(this.outgoing, e.source);
+    add(this.incoming, e.target);
+  }
+
+  private removeReport(reportId: string): void {
+    for (const [id, n] of this.nodes) {
+      if (n.kind === 'Report' || n.kind === 'Section' || n.kind === 'Commitment') {
+        if (n.reportId !== reportId) continue;
+        for (const m of [this.outgoing, this.incoming]) {
+          for (const eid of m.get(id) ?? []) this.removeEdge(eid);
+        }
+        this.nodes.delete(id);
+      }
+    }
+  }
+
+  private removeEdge(id: string): void {
+    const e = this.edges.get(id);
+    if (!e) return;
+    this.edges.delete(id);
+    this.outgoing.get(e.source)?.delete(id);
+    this.incoming.get(e.target)?.delete(id);
+  }
+
+  async reports(): Promise<ReportNode[]> {
+    return [...this.nodes.values()]
+      .filter((n): n is ReportNode => n.kind === 'Report')
+      .sort((a, b) => a.year - b.year || cmp(a.reportId, b.reportId));
+  }
+
+  async reportsByIds(ids: readonly string[]): Promise<(ReportNode | null)[]> {
+    return ids.map((id) => (this.nodes.get(`report:${id}`) as ReportNode | undefined) ?? null);
+  }
+
+  async sectionsOfReports(reportIds: readonly string[]): Promise<SectionNode[][]> {
+    const all = [...this.nodes.values()].filter((n): n is SectionNode => n.kind === 'Section');
+    return reportIds.map((r) =>
+      all.filter((s) => s.reportId === r).sort((a, b) => a.span.start - b.span.start),
+    );
+  }
+
+  async sectionsByIds(ids: readonly string[]): Promise<(SectionNode | null)[]> {
+    return ids.map((id) => {
+      const n = this.nodes.get(id);
+      return n?.kind === 'Section' ? n : null;
+    });
+  }
+
+  async entitiesByIds(ids: readonly string[]): Promise<(EntityNode | null)[]> {
+    return ids.map((id) => {
+      const n = this.nodes.get(id);
+      return n && isEntity(n) ? n : null;
+    });
+  }
+
+  async resolve(name: string): Promise<EntityNode[]> {
+    const key = nameKey(name);
+    if (!key) return [];
+    return [...this.nodes.values()]
+      .filter((n): n is EntityNode => isEntity(n) && n.keys.includes(key))
+      .sort((a, b) => cmp(a.id, b.id));
+  }
+
+  async commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage> {
+    let involved: Set<string> | null = null;
+    if (query.involves) {
+      involved = new Set();
+      for (const target of this.withParts(query.involves)) {
+        for (const eid of this.incoming.get(target) ?? []) {
+          const e = this.edges.get(eid)!;
+          if (e.type === 'INVOLVES') involved.add(e.source);
+        }
+      }
+    }
+    const sections = query.sections ? new Set(query.sections) : null;
+    const matches = this.ordered.filter(
+      (c) =>
+        (!involved || involved.has(c.id)) &&
+        (!query.report || c.reportId === query.report) &&
+        (!query.phase || c.phase === query.phase) &&
+        (!sections || (c.sectionId !== null && sections.has(c.sectionId))),
+    );
+    const after = page.after;
+    const rest = after ? matches.filter((c) => c.sortKey > after) : matches;
+    return {
+      totalCount: matches.length,
+      nodes: rest.slice(0, page.first),
+      hasNextPage: rest.length > page.first,
+    };
+  }
+
+  /** The given entities and everything PART_OF them, transitively. */
+  private withParts(ids: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    const queue = [...ids];
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (out.has(id)) continue;
+      out.add(id);
+      for (const eid of this.incoming.get(id) ?? []) {
+        const e = this.edges.get(eid)!;
+        if (e.type === 'PART_OF') queue.push(e.source);
+      }
+    }
+    return out;
+  }
+
+  async linksOfCommitments(
+    ids: readonly string[],
+    types: readonly EdgeType[],
+  ): Promise<CommitmentLink[][]> {
+    return ids.map((id) =>
+      [...(this.outgoing.get(id) ?? [])]
+        .map((eid) => this.edges.get(eid)!)
+        .filter((e) => types.includes(e.type))
+        .map((edge) => ({ edge, entity: this.nodes.get(edge.target) as EntityNode }))
+        .sort((a, b) => cmp(a.edge.type, b.edge.type) || cmp(a.entity.id, b.entity.id)),
+    );
+  }
+
+  async entityNeighbours(
+    ids: readonly string[],
+    type: EdgeType,
+    direction: 'out' | 'in',
+  ): Promise<EntityNode[][]> {
+    const index = direction === 'out' ? this.outgoing : this.incoming;
+    return ids.map((id) =>
+      [...(index.get(id) ?? [])]
+        .map((eid) => this.edges.get(eid)!)
+        .filter((e) => e.type === type)
+        .map((e) => this.nodes.get(direction === 'out' ? e.target : e.source)!)
+        .filter(isEntity)
+        .sort((a, b) => cmp(a.id, b.id)),
+    );
+  }
+
+  async counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
+    const nodes: Record<string, number> = {};
+    const edges: Record<string, number> = {};
+    for (const n of this.nodes.values()) nodes[n.kind] = (nodes[n.kind] ?? 0) + 1;
+    for (const e of this.edges.values()) edges[e.type] = (edges[e.type] ?? 0) + 1;
+    return { nodes, edges };
+  }
+
+  async health(): Promise<StoreHealth> {
+    return { store: 'embedded', reachable: true };
+  }
+
+  async close(): Promise<void> {}
+}
+
+const ENTITY_KINDS = new Set(['Place', 'Industry', 'Theme', 'Project', 'Organization', 'Metric']);
+const isEntity = (n: GraphNode): n is EntityNode => ENTITY_KINDS.has(n.kind);
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

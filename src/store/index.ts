@@ -1,0 +1,113 @@
+/**
+ * The one interface both stores implement (the embedded in-process store and Neo4j).
+ * Serving knows only this. Every method that takes ids is batched, so a GraphQL page
+ * costs a fixed number of calls whatever its size.
+ */
+import type {
+  CommitmentNode,
+  EdgeType,
+  EntityNode,
+  GraphEdge,
+  Phase,
+  ReportGraph,
+  ReportNode,
+  SectionNode,
+} from '../model';
+
+export interface CommitmentQuery {
+  /** Entity ids; a commitment matches when it involves one of them or a place PART_OF one. */
+  involves?: string[] | null;
+  /** Report id as in the metadata (liaoning-2022). */
+  report?: string | null;
+  phase?: Phase | null;
+  /** Commitments of these sections only. */
+  sections?: string[] | null;
+}
+
+export interface PageRequest {
+  first: number;
+  /** The sortKey of the last commitment already seen. */
+  after?: string | null;
+}
+
+export interface CommitmentPage {
+  totalCount: number;
+  nodes: CommitmentNode[];
+  hasNextPage: boolean;
+}
+
+/** An edge from a commitment to an entity, with the entity. */
+export interface CommitmentLink {
+  edge: GraphEdge;
+  entity: EntityNode;
+}
+
+export interface IngestResult {
+  reportId: string;
+  /** `unchanged` when the same text was already stored with the same extractor version. */
+  status: 'added' | 'replaced' | 'unchanged';
+  nodes: number;
+  edges: number;
+}
+
+export interface StoreHealth {
+  store: 'embedded' | 'neo4j';
+  reachable: boolean;
+  detail?: string;
+}
+
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  /** Prepares the store (schema, indexes); safe to call again. */
+  init(): Promise<void>;
+  /** Stores one report's graph completely or not at all, replacing an older extraction. */
+  ingest(graph: ReportGraph): Promise<IngestResult>;
+  reports(): Promise<ReportNode[]>;
+  /** Reports by metadata id, in the order asked, null where absent. */
+  reportsByIds(ids: readonly string[]): Promise<(ReportNode | null)[]>;
+  sectionsOfReports(reportIds: readonly string[]): Promise<SectionNode[][]>;
+  sectionsByIds(ids: readonly string[]): Promise<(SectionNode | null)[]>;
+  entitiesByIds(ids: readonly string[]): Promise<(EntityNode | null)[]>;
+  /** Entities whose name, alias, English name or pinyin is `name` (compared by nameKey). */
+  resolve(name: string): Promise<EntityNode[]>;
+  /** Commitments in report order. */
+  commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage>;
+  /** Links from each commitment, in the order asked, each list ordered by edge type then entity id. */
+  linksOfCommitments(
+    ids: readonly string[],
+    types: readonly EdgeType[],
+  ): Promise<CommitmentLink[][]>;
+  /** For each entity, the entities its `type` edges point to (`out`) or come from (`in`), by id. */
+  entityNeighbours(
+    ids: readonly string[],
+    type: EdgeType,
+    direction: 'out' | 'in',
+  ): Promise<EntityNode[][]>;
+  /** Node and edge counts by label and type, for checks and docs. */
+  counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
+
+export class GraphIntegrityError extends Error {}
+
+/** Refuses a graph with an edge whose end is not among its nodes: it would load half. */
+export function assertComplete(graph: ReportGraph): void {
+  const ids = new Set<string>([graph.report.id]);
+  for (const n of [...graph.sections, ...graph.commitments, ...graph.entities]) ids.add(n.id);
+  for (const e of graph.edges) {
+    for (const end of [e.source, e.target]) {
+      if (!ids.has(end))
+        throw new GraphIntegrityError(
+          `edge ${e.id} refers to ${end}, which the graph does not hold`,
+        );
+    }
+  }
+}
+
+export const ENTITY_LINK_TYPES: readonly EdgeType[] = [
+  'INVOLVES',
+  'CONCERNS',
+  'SERVES',
+  'MENTIONS',
+];

@@ -1,0 +1,291 @@
+/**
+ * The Neo4j store, through neo4j-driver. The Cypher it runs lives in `cypher/`; a report
+ * is loaded in one write transaction of batched `UNWIND … MERGE` statements, so it is
+ * stored completely or not at all.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import {
+  EDGE_TYPES,
+  NODE_KINDS,
+  type CommitmentNode,
+  type EdgeType,
+  type EntityNode,
+  type GraphEdge,
+  type GraphNode,
+  type ReportGraph,
+  type ReportNode,
+  type SectionNode,
+} from '../../model';
+import { nameKey } from '../../extract/lexicon';
+import {
+  assertComplete,
+  type CommitmentLink,
+  type CommitmentPage,
+  type CommitmentQuery,
+  type GraphStore,
+  type IngestResult,
+  type PageRequest,
+  type StoreHealth,
+} from '..';
+import { cypher, cypherStatements } from './cypher';
+import { edgeFromProps, edgeRow, nodeFromProps, nodeRow, type Props } from './mapping';
+
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  /** Rows per UNWIND statement when loading. */
+  batchSize?: number;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly driver: Driver;
+  private readonly batchSize: number;
+  /** Round trips to the server since start: tests check that pages are batched. */
+  roundTrips = 0;
+
+  constructor(readonly config: Neo4jConfig) {
+    this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 20_000,
+    });
+    this.batchSize = config.batchSize ?? 1000;
+  }
+
+  async init(): Promise<void> {
+    await this.driver.verifyConnectivity();
+    for (const statement of cypherStatements('schema')) await this.write(statement);
+    this.roundTrips = 0;
+  }
+
+  private async read(query: string, params: Record<string, unknown> = {}) {
+    this.roundTrips++;
+    return (await this.driver.executeQuery(query, params, { routing: neo4j.routing.READ })).records;
+  }
+
+  private async write(query: string, params: Record<string, unknown> = {}) {
+    this.roundTrips++;
+    return (await this.driver.executeQuery(query, params, { routing: neo4j.routing.WRITE }))
+      .records;
+  }
+
+  async ingest(graph: ReportGraph): Promise<IngestResult> {
+    assertComplete(graph);
+    const reportId = graph.report.reportId;
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const current = await tx.run(cypher('load/report-version'), { reportId });
+        const stored = current.records[0];
+        if (
+          stored?.get('hash') === graph.report.hash &&
+          stored?.get('extractorVersion') === graph.report.extractorVersion
+        ) {
+          return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
+        }
+        if (stored) await tx.run(cypher('load/delete-report'), { reportId });
+        const nodeList = [graph.report, ...graph.sections, ...graph.commitments, ...graph.entities];
+        const nodes = await this.loadGrouped(tx, 'load/nodes', 'kind', nodeList.map(nodeRow));
+        const edges = await this.loadGrouped(tx, 'load/edges', 'type', graph.edges.map(edgeRow));
+        return {
+          reportId,
+          status: stored ? ('replaced' as const) : ('added' as const),
+          nodes,
+          edges,
+        };
+      });
+    } finally {
+      this.roundTrips++;
+      await session.close();
+    }
+  }
+
+  /** Loads rows in batches of one kind or type each, named by the `by` field of the row. */
+  private async loadGrouped<R extends Record<string, unknown>>(
+    tx: ManagedTransaction,
+    file: string,
+    by: 'kind' | 'type',
+    rows: R[],
+  ): Promise<number> {
+    const groups = new Map<string, R[]>();
+    for (const row of rows) {
+      const key = row[by] as string;
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    let created = 0;
+    const allowed: readonly string[] = by === 'kind' ? NODE_KINDS : EDGE_TYPES;
+    for (const [key, group] of groups) {
+      // Labels and types cannot be parameters here (see cypher/load/edges.cypher); only
+      // names from the model's fixed lists are put into the text.
+      if (!allowed.includes(key)) throw new Error(`unknown ${by} "${key}"`);
+      const query = cypher(file).replaceAll(`{{${by.toUpperCase()}}}`, key);
+      for (let i = 0; i < group.length; i += this.batchSize) {
+        const res = await tx.run(query, { rows: group.slice(i, i + this.batchSize) });
+        created += Number(res.records[0]?.get('created') ?? 0);
+      }
+    }
+    return created;
+  }
+
+  async reports(): Promise<ReportNode[]> {
+    const records = await this.read(cypher('query/reports'), { ids: null });
+    return records.map((r) => nodeFromProps('Report', r.get('node') as Props) as ReportNode);
+  }
+
+  async reportsByIds(ids: readonly string[]): Promise<(ReportNode | null)[]> {
+    const records = await this.read(cypher('query/reports'), { ids: [...ids] });
+    const byId = new Map(
+      records.map((r) => {
+        const n = nodeFromProps('Report', r.get('node') as Props) as ReportNode;
+        return [n.reportId, n];
+      }),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async sectionsOfReports(reportIds: readonly string[]): Promise<SectionNode[][]> {
+    const records = await this.read(cypher('query/sections-of-reports'), {
+      reportIds: [...reportIds],
+    });
+    const sections = records.map(
+      (r) => nodeFromProps('Section', r.get('node') as Props) as SectionNode,
+    );
+    return reportIds.map((id) => sections.filter((s) => s.reportId === id));
+  }
+
+  private async nodesByIds(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    const records = await this.read(cypher('query/nodes-by-ids'), { ids: [...new Set(ids)] });
+    return new Map(
+      records.map((r) => {
+        const n = nodeFromProps(r.get('kind') as GraphNode['kind'], r.get('node') as Props);
+        return [n.id, n];
+      }),
+    );
+  }
+
+  async sectionsByIds(ids: readonly string[]): Promise<(SectionNode | null)[]> {
+    const found = await this.nodesByIds(ids);
+    return ids.map((id) => {
+      const n = found.get(id);
+      return n?.kind === 'Section' ? n : null;
+    });
+  }
+
+  async entitiesByIds(ids: readonly string[]): Promise<(EntityNode | null)[]> {
+    const found = await this.nodesByIds(ids);
+    return ids.map((id) => {
+      const n = found.get(id);
+      return n && 'keys' in n ? n : null;
+    });
+  }
+
+  async resolve(name: string): Promise<EntityNode[]> {
+    const key = nameKey(name);
+    if (!key) return [];
+    const records = await this.read(cypher('query/resolve'), { key });
+    return records.map(
+      (r) =>
+        nodeFromProps(r.get('kind') as EntityNode['kind'], r.get('node') as Props) as EntityNode,
+    );
+  }
+
+  async commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage> {
+    const records = await this.read(cypher('query/commitments'), {
+      involves: query.involves ?? null,
+      report: query.report ?? null,
+      phase: query.phase ?? null,
+      sections: query.sections ?? null,
+      after: page.after ?? null,
+      limit: page.first + 1,
+    });
+    const record = records[0];
+    const nodes = ((record?.get('page') ?? []) as { properties: Props }[]).map(
+      (n) => nodeFromProps('Commitment', n.properties) as CommitmentNode,
+    );
+    return {
+      totalCount: Number(record?.get('totalCount') ?? 0),
+      nodes: nodes.slice(0, page.first),
+      hasNextPage: nodes.length > page.first,
+    };
+  }
+
+  async linksOfCommitments(
+    ids: readonly string[],
+    types: readonly EdgeType[],
+  ): Promise<CommitmentLink[][]> {
+    const records = await this.read(cypher('query/links-of-commitments'), {
+      ids: [...ids],
+      types: [...types],
+    });
+    const byId = new Map<string, CommitmentLink[]>();
+    for (const r of records) {
+      const id = r.get('id') as string;
+      const edge: GraphEdge = edgeFromProps(r.get('type') as EdgeType, r.get('edge') as Props);
+      const entity = nodeFromProps(
+        r.get('kind') as EntityNode['kind'],
+        r.get('entity') as Props,
+      ) as EntityNode;
+      const list = byId.get(id) ?? [];
+      list.push({ edge: { ...edge, source: id, target: entity.id }, entity });
+      byId.set(id, list);
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async entityNeighbours(
+    ids: readonly string[],
+    type: EdgeType,
+    direction: 'out' | 'in',
+  ): Promise<EntityNode[][]> {
+    const records = await this.read(cypher(`query/neighbours-${direction}`), {
+      ids: [...ids],
+      type,
+    });
+    const byId = new Map<string, EntityNode[]>();
+    for (const r of records) {
+      const node = nodeFromProps(r.get('kind') as EntityNode['kind'], r.get('node') as Props);
+      if (!('keys' in node)) continue;
+      const list = byId.get(r.get('id') as string) ?? [];
+      list.push(node);
+      byId.set(r.get('id') as string, list);
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
+    const records = await this.read(cypher('query/counts'));
+    const out = { nodes: {} as Record<string, number>, edges: {} as Record<string, number> };
+    for (const r of records)
+      out[r.get('what') === 'node' ? 'nodes' : 'edges'][r.get('name') as string] = Number(
+        r.get('n'),
+      );
+    return out;
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.driver.verifyConnectivity();
+      return { store: 'neo4j', reachable: true };
+    } catch (e) {
+      return { store: 'neo4j', reachable: false, detail: (e as Error).message };
+    }
+  }
+
+  /** Deletes every node and edge: for tests only. */
+  async clear(): Promise<void> {
+    // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
+    const session = this.driver.session();
+    try {
+      await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

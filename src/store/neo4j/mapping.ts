@@ -1,0 +1,91 @@
+/**
+ * Between the domain model and Neo4j properties: Neo4j stores no nested maps, so spans
+ * become `<name>Start`/`<name>End` pairs.
+ */
+import type { EdgeType, GraphEdge, GraphNode, Span } from '../../model';
+
+export type Props = Record<string, unknown>;
+
+const SPAN_FIELDS: Record<string, string[]> = {
+  Section: ['span'],
+  Commitment: ['span', 'paragraph'],
+};
+
+export function nodeRow(node: GraphNode): { id: string; kind: string; props: Props } {
+  const props: Props = {};
+  const spans = SPAN_FIELDS[node.kind] ?? [];
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'kind' || k === 'id') continue;
+    if (spans.includes(k)) {
+      props[`${k}Start`] = (v as Span).start;
+      props[`${k}End`] = (v as Span).end;
+    } else props[k] = v;
+  }
+  // Aliases as one string, for the full-text index on names.
+  if ('aliases' in node) props.aliasText = node.aliases.join(' ');
+  return { id: node.id, kind: node.kind, props };
+}
+
+export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode {
+  const node: Props = { kind, ...props };
+  delete node.aliasText;
+  for (const k of SPAN_FIELDS[kind] ?? []) {
+    node[k] = { start: props[`${k}Start`], end: props[`${k}End`] };
+    delete node[`${k}Start`];
+    delete node[`${k}End`];
+  }
+  for (const k of NULLABLE[kind] ?? []) if (node[k] === undefined) node[k] = null;
+  return node as unknown as GraphNode;
+}
+
+// Properties set to null are absent in Neo4j; the model has them as null.
+const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon'];
+const NULLABLE: Record<string, string[]> = {
+  Report: ['deliveredOn', 'speaker', 'language', 'source'],
+  Section: ['parentId', 'phase'],
+  Commitment: ['sectionId'],
+  Place: ENTITY_NULLABLE,
+  Industry: ENTITY_NULLABLE,
+  Theme: ENTITY_NULLABLE,
+  Project: ENTITY_NULLABLE,
+  Organization: ENTITY_NULLABLE,
+  Metric: ENTITY_NULLABLE,
+};
+
+export function edgeRow(edge: GraphEdge): {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  props: Props;
+} {
+  return {
+    id: edge.id,
+    type: edge.type,
+    source: edge.source,
+    target: edge.target,
+    props: {
+      rule: edge.rule,
+      evidenceStart: edge.evidence?.start ?? null,
+      evidenceEnd: edge.evidence?.end ?? null,
+      lexicon: edge.lexicon,
+      reportId: edge.reportId,
+    },
+  };
+}
+
+/** The edge's own properties; source and target are filled in by the caller. */
+export function edgeFromProps(type: EdgeType, props: Props): GraphEdge {
+  const start = props.evidenceStart as number | null | undefined;
+  const end = props.evidenceEnd as number | null | undefined;
+  return {
+    id: props.id as string,
+    type,
+    source: '',
+    target: '',
+    rule: props.rule as string,
+    evidence: start != null && end != null ? { start, end } : null,
+    lexicon: (props.lexicon as string | undefined) ?? null,
+    reportId: (props.reportId as string | undefined) ?? null,
+  };
+}

@@ -1,0 +1,88 @@
+import { EmbeddedStore } from '../../src/store/embedded';
+import type { GraphStore } from '../../src/store';
+import { extractReport } from '../../src/extract';
+import type { ReportGraph } from '../../src/model';
+import { describeNeo4j, freshNeo4jStore } from '../support/neo4j';
+import { seedGraphs, seedInput } from '../support/seeds';
+import { storeContract } from './store-contract';
+
+describeNeo4j('store contract: Neo4j', () => {
+  storeContract(() => freshNeo4jStore());
+});
+
+describeNeo4j('Neo4j gives the embedded store answers', () => {
+  let neo: GraphStore;
+  const embedded = new EmbeddedStore();
+  beforeAll(async () => {
+    neo = await freshNeo4jStore();
+    for (const g of await seedGraphs()) {
+      await neo.ingest(g);
+      await embedded.ingest(g);
+    }
+  });
+  afterAll(async () => {
+    await (neo as { clear?: () => Promise<void> }).clear?.();
+    await neo.close();
+  });
+
+  const questions: [string, Parameters<GraphStore['commitments']>[0]][] = [
+    ['involves Shenyang', { involves: ['place:沈阳'] }],
+    ['involves Dalian or Anshan', { involves: ['place:大连', 'place:鞍山'] }],
+    ['involves Liaoning, with its cities', { involves: ['place:辽宁'] }],
+    [
+      'involves China in the 2021 review',
+      { involves: ['place:中国'], report: 'china-2021', phase: 'REVIEW' },
+    ],
+    ['every plan sentence', { phase: 'PLAN' }],
+  ];
+  test.each(questions)('%s', async (_name, query) => {
+    const a = await neo.commitments(query, { first: 1000 });
+    const b = await embedded.commitments(query, { first: 1000 });
+    expect(a).toEqual(b);
+    const ids = a.nodes.slice(0, 50).map((c) => c.id);
+    expect(await neo.linksOfCommitments(ids, ['INVOLVES'])).toEqual(
+      await embedded.linksOfCommitments(ids, ['INVOLVES']),
+    );
+  });
+
+  test('resolve, reports and sections agree', async () => {
+    for (const name of ['沈阳', 'dalian', '中华人民共和国', 'Chaoyang']) {
+      expect(await neo.resolve(name)).toEqual(await embedded.resolve(name));
+    }
+    expect(await neo.reports()).toEqual(await embedded.reports());
+    const ids = ['china-2021', 'china-2022', 'liaoning-2022'];
+    expect(await neo.sectionsOfReports(ids)).toEqual(await embedded.sectionsOfReports(ids));
+  });
+});
+
+describeNeo4j('Neo4j ingest is one transaction', () => {
+  test('a failure in a late batch leaves the stored report as it was', async () => {
+    // Small batches, so several statements succeed before the failing one.
+    const store = await freshNeo4jStore(50);
+    try {
+      const input = await seedInput('liaoning-2022');
+      const original = extractReport(input);
+      await store.ingest(original);
+      const before = await store.counts();
+
+      const changed = extractReport({ ...input, text: `${input.text}\n` });
+      // A map-valued property cannot be stored in Neo4j: the last batch of nodes fails.
+      const last = changed.entities.at(-1)!;
+      const poisoned: ReportGraph = {
+        ...changed,
+        entities: [
+          ...changed.entities.slice(0, -1),
+          { ...last, level: { nested: true } as unknown as string },
+        ],
+      };
+      await expect(store.ingest(poisoned)).rejects.toThrow();
+      expect(await store.counts()).toEqual(before);
+      expect((await store.reportsByIds(['liaoning-2022']))[0]!.hash).toBe(original.report.hash);
+      // A retry with a good graph completes.
+      expect((await store.ingest(changed)).status).toBe('replaced');
+    } finally {
+      await store.clear();
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The store contract: the same cases, run against the embedded store and against Neo4j.
+ */
+import { GraphIntegrityError, type GraphStore } from '../../src/store';
+import type { CommitmentNode, ReportGraph } from '../../src/model';
+import { extractReport } from '../../src/extract';
+import { seedGraphs, seedInput } from '../support/seeds';
+
+async function allCommitments(
+  store: GraphStore,
+  query: Parameters<GraphStore['commitments']>[0],
+  pageSize = 7,
+) {
+  const out: CommitmentNode[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await store.commitments(query, { first: pageSize, after });
+    out.push(...page.nodes);
+    if (!page.hasNextPage) return out;
+    after = page.nodes.at(-1)!.sortKey;
+  }
+}
+
+export function storeContract(makeStore: () => Promise<GraphStore>): void {
+  let store: GraphStore;
+  let graphs: ReportGraph[];
+  let texts: Map<string, string>;
+
+  beforeAll(async () => {
+    store = await makeStore();
+    graphs = await seedGraphs();
+    texts = new Map(graphs.map((g) => [g.report.reportId, g.report.text]));
+    for (const g of graphs) expect((await store.ingest(g)).status).toBe('added');
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  test('stores every node and edge of the three reports', async () => {
+    const counts = await store.counts();
+    const sum = (kind: string) =>
+      graphs.reduce((n, g) => n + g.commitments.filter((c) => c.kind === kind).length, 0);
+    expect(counts.nodes.Report).toBe(3);
+    expect(counts.nodes.Commitment).toBe(sum('Commitment'));
+    expect(counts.nodes.Section).toBe(graphs.reduce((n, g) => n + g.sections.length, 0));
+    const involves = graphs.reduce(
+      (n, g) => n + g.edges.filter((e) => e.type === 'INVOLVES').length,
+      0,
+    );
+    expect(counts.edges.INVOLVES).toBe(involves);
+    expect(counts.nodes.Place).toBe(graphs[0]!.entities.filter((e) => e.kind === 'Place').length);
+  });
+
+  test('ingesting the same report again changes nothing', async () => {
+    const before = await store.counts();
+    for (const g of graphs) expect((await store.ingest(g)).status).toBe('unchanged');
+    expect(await store.counts()).toEqual(before);
+  });
+
+  test('lists reports by year then id, and finds them by id', async () => {
+    expect((await store.reports()).map((r) => r.reportId)).toEqual([
+      'china-2021',
+      'china-2022',
+      'liaoning-2022',
+    ]);
+    const [a, missing] = await store.reportsByIds(['liaoning-2022', 'nope']);
+    expect(a?.title).toBe('2022年辽宁省政府工作报告');
+    expect(a?.text).toBe(texts.get('liaoning-2022'));
+    expect(missing).toBeNull();
+  });
+
+  test('resolves Chinese names, aliases, English and pinyin in any case', async () => {
+    for (const name of ['沈阳', '沈阳市', 'Shenyang', 'SHENYANG', 'shen yang']) {
+      expect((await store.resolve(name)).map((e) => e.id)).toEqual(['place:沈阳']);
+    }
+    expect((await store.resolve('Liaoning Province')).map((e) => e.id)).toEqual(['place:辽宁']);
+    expect(await store.resolve('Atlantis')).toEqual([]);
+    expect(await store.resolve('  ')).toEqual([]);
+  });
+
+  test('commitments involving Shenyang name it, in report order, with spans that slice back', async () => {
+    const nodes = await allCommitments(store, { involves: ['place:沈阳'] });
+    expect(nodes.length).toBeGreaterThanOrEqual(10);
+    for (const c of nodes) {
+      expect(texts.get(c.reportId)!.slice(c.span.start, c.span.end)).toBe(c.text);
+      expect(c.text).toContain('沈阳');
+    }
+    const keys = nodes.map((c) => c.sortKey);
+    expect([...keys].sort()).toEqual(keys);
+    const page = await store.commitments({ involves: ['place:沈阳'] }, { first: 5 });
+    expect(page.totalCount).toBe(nodes.length);
+    expect(page.nodes).toEqual(nodes.slice(0, 5));
+    expect(page.hasNextPage).toBe(true);
+  });
+
+  test('a place includes the places PART_OF it, and "a or b" is a union', async () => {
+    const shenyang = await allCommitments(store, { involves: ['place:沈阳'] });
+    const dalian = await allCommitments(store, { involves: ['place:大连'] });
+    const either = await allCommitments(store, { involves: ['place:沈阳', 'place:大连'] });
+    const union = new Set([...shenyang, ...dalian].map((c) => c.id));
+    expect(new Set(either.map((c) => c.id))).toEqual(union);
+    const liaoning = new Set(
+      (await allCommitments(store, { involves: ['place:辽宁'] }, 100)).map((c) => c.id),
+    );
+    for (const c of shenyang) expect(liaoning.has(c.id)).toBe(true);
+  });
+
+  test('filters by report and phase', async () => {
+    const review = await allCommitments(store, { report: 'liaoning-2022', phase: 'REVIEW' }, 200);
+    const plan = await allCommitments(store, { report: 'liaoning-2022', phase: 'PLAN' }, 200);
+    const all = await store.commitments({ report: 'liaoning-2022' }, { first: 0 });
+    expect(review.length + plan.length).toBe(all.totalCount);
+    expect(review.every((c) => c.phase === 'REVIEW' && c.reportId === 'liaoning-2022')).toBe(true);
+    // The review part comes first in the report.
+    expect(review.at(-1)!.span.start).toBeLessThan(plan[0]!.span.start);
+    expect(all.nodes).toEqual([]);
+  });
+
+  test('links carry the rule and the evidence span', async () => {
+    const [page] = [await store.commitments({ involves: ['place:沈阳'] }, { first: 20 })];
+    const links = await store.linksOfCommitments(
+      page.nodes.map((c) => c.id),
+      ['INVOLVES'],
+    );
+    expect(links).toHaveLength(page.nodes.length);
+    links.forEach((list, i) => {
+      const c = page.nodes[i]!;
+      const sy = list.find((l) => l.entity.id === 'place:沈阳');
+      expect(sy).toBeDefined();
+      expect(['explicit', 'alias']).toContain(sy!.edge.rule);
+      expect(
+        texts.get(c.reportId)!.slice(sy!.edge.evidence!.start, sy!.edge.evidence!.end),
+      ).toMatch(/^沈阳/);
+      expect(sy!.edge.source).toBe(c.id);
+    });
+  });
+
+  test('sections and place hierarchy', async () => {
+    const [sections] = await store.sectionsOfReports(['liaoning-2022']);
+    expect(sections!.map((s) => s.path).slice(0, 3)).toEqual(['一', '二', '二/（一）']);
+    const [s] = await store.sectionsByIds([sections![2]!.id]);
+    expect(s?.parentId).toBe(sections![1]!.id);
+    const [wholes] = await store.entityNeighbours(['place:沈阳'], 'PART_OF', 'out');
+    expect(wholes!.map((p) => p.id)).toEqual(['place:辽宁']);
+    const [parts] = await store.entityNeighbours(['place:辽宁'], 'PART_OF', 'in');
+    expect(parts).toHaveLength(14);
+  });
+
+  test('an incomplete graph is refused and nothing stored changes', async () => {
+    const before = await store.counts();
+    const g = extractReport({
+      ...(await seedInput('liaoning-2022')),
+      text: (await seedInput('liaoning-2022')).text + '\n',
+    });
+    const broken: ReportGraph = {
+      ...g,
+      edges: [...g.edges, { ...g.edges[0]!, id: 'broken', target: 'place:亚特兰蒂斯' }],
+    };
+    await expect(store.ingest(broken)).rejects.toThrow(GraphIntegrityError);
+    expect(await store.counts()).toEqual(before);
+    expect((await store.reportsByIds(['liaoning-2022']))[0]!.hash).toBe(graphs[2]!.report.hash);
+  });
+
+  test('a changed text replaces the report derived graph as a whole', async () => {
+    const input = await seedInput('liaoning-2022');
+    // Drop the review part: the new graph has fewer commitments and none of the old review.
+    const cut = input.text.indexOf('　　二、2022年工作安排');
+    const shorter = extractReport({
+      ...input,
+      text: input.text.slice(0, input.text.indexOf('　　一、')) + input.text.slice(cut),
+    });
+    expect((await store.ingest(shorter)).status).toBe('replaced');
+    const page = await store.commitments({ report: 'liaoning-2022' }, { first: 1000 });
+    expect(page.totalCount).toBe(shorter.commitments.length);
+    expect(page.nodes.every((c) => c.phase === 'PLAN')).toBe(true);
+    expect(
+      (await store.commitments({ report: 'liaoning-2022', phase: 'REVIEW' }, { first: 1 }))
+        .totalCount,
+    ).toBe(0);
+    // ...and putting the original back restores the original counts.
+    expect((await store.ingest(graphs[2]!)).status).toBe('replaced');
+    expect((await store.commitments({ report: 'liaoning-2022' }, { first: 0 })).totalCount).toBe(
+      graphs[2]!.commitments.length,
+    );
+  });
+}
