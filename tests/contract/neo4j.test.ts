@@ -21,7 +21,6 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
     }
   });
   afterAll(async () => {
-    await (neo as { clear?: () => Promise<void> }).clear?.();
     await neo.close();
   });
 
@@ -81,7 +80,6 @@ describeNeo4j('Neo4j ingest is one transaction', () => {
       // A retry with a good graph completes.
       expect((await store.ingest(changed)).status).toBe('replaced');
     } finally {
-      await store.clear();
       await store.close();
     }
   });

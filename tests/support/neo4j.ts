@@ -39,5 +39,11 @@ export async function freshNeo4jStore(batchSize?: number): Promise<Neo4jStore> {
   const store = new Neo4jStore({ ...neo4jConfig, batchSize });
   await store.init();
   await store.clear();
+  // Closing leaves the shared database empty for the next suite.
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await store.clear();
+    await close();
+  };
   return store;
 }

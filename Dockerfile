@@ -1,0 +1,24 @@
+# The service, built with tsc (type-graphql needs decorator metadata, which tsc emits).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY graph ./graph
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production PORT=4000 REPORTS_DIR=/app/seeds
+COPY package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY cypher ./cypher
+COPY graph ./graph
+COPY seeds ./seeds
+EXPOSE 4000
+USER node
+HEALTHCHECK --interval=10s --timeout=5s --retries=6 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "dist/src/main.js"]

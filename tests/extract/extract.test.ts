@@ -1,0 +1,57 @@
+import { extractReport } from '../../src/extract';
+import { ReportError } from '../../src/read';
+import { SEED_IDS, seedInput } from '../support/seeds';
+
+describe.each(SEED_IDS)('%s', (id) => {
+  test('every commitment and section slices back to its text; ids are unique', async () => {
+    const input = await seedInput(id);
+    const g = extractReport(input);
+    expect(g.commitments.length).toBeGreaterThan(300);
+    for (const c of g.commitments) {
+      expect(input.text.slice(c.span.start, c.span.end)).toBe(c.text);
+      expect(c.paragraph.start).toBeLessThanOrEqual(c.span.start);
+      expect(c.paragraph.end).toBeGreaterThanOrEqual(c.span.end);
+      expect(c.text).not.toMatch(/^[\s\u3000\u200b]|[\s\u3000\u200b]$/);
+    }
+    const ids = [g.report, ...g.sections, ...g.commitments, ...g.entities].map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(g.edges.map((e) => e.id)).size).toBe(g.edges.length);
+    for (const e of g.edges.filter((e) => e.evidence)) {
+      expect(e.evidence!.end).toBeGreaterThan(e.evidence!.start);
+    }
+    // Nothing of the closing exhortation or a wiki trailer.
+    expect(g.commitments.some((c) => /更加紧密地团结|Public domain|本作品/.test(c.text))).toBe(
+      false,
+    );
+    expect(g.commitments.some((c) => c.text.startsWith('各位代表'))).toBe(false);
+    // The review comes first, the plan after.
+    expect(g.commitments[0]!.phase).toBe('REVIEW');
+    expect(g.commitments.at(-1)!.phase).toBe('PLAN');
+  });
+
+  test('extraction is deterministic', async () => {
+    const input = await seedInput(id);
+    expect(extractReport(input)).toEqual(extractReport(input));
+  });
+});
+
+test('Liaoning: task sections under the plan part, and INVOLVES evidence is the name', async () => {
+  const input = await seedInput('liaoning-2022');
+  const g = extractReport(input);
+  expect(g.sections.filter((s) => s.parentId === 'section:liaoning-2022:二')).toHaveLength(10);
+  const involves = g.edges.filter((e) => e.type === 'INVOLVES' && e.target === 'place:大连');
+  expect(involves.length).toBeGreaterThan(5);
+  for (const e of involves)
+    expect(input.text.slice(e.evidence!.start, e.evidence!.end)).toMatch(/^大连/);
+  expect(g.edges.find((e) => e.type === 'FOR_JURISDICTION')?.target).toBe('place:辽宁');
+});
+
+test('an unknown jurisdiction is a clear error', async () => {
+  const input = await seedInput('liaoning-2022');
+  expect(() =>
+    extractReport({ ...input, meta: { ...input.meta, jurisdiction: '亚特兰蒂斯' } }),
+  ).toThrow(ReportError);
+  expect(() =>
+    extractReport({ ...input, meta: { ...input.meta, jurisdiction: '亚特兰蒂斯' } }),
+  ).toThrow(/"亚特兰蒂斯" is not a place the gazetteer knows/);
+});

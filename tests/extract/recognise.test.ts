@@ -1,0 +1,28 @@
+import { PlaceMatcher } from '../../src/extract/recognise';
+
+const matcher = new PlaceMatcher();
+const find = (text: string) =>
+  matcher
+    .find(text, { start: 0, end: text.length })
+    .map((m) => [m.place.name, m.rule, text.slice(m.span.start, m.span.end)]);
+
+test('names and aliases, longest first', () => {
+  expect(find('支持沈阳市和辽宁省发展，推进沈阳、大连协同。')).toEqual([
+    ['沈阳', 'alias', '沈阳市'],
+    ['辽宁', 'alias', '辽宁省'],
+    ['沈阳', 'explicit', '沈阳'],
+    ['大连', 'explicit', '大连'],
+  ]);
+});
+
+test('a name inside an excluded context is not the place', () => {
+  expect(find('培育朝阳产业。')).toEqual([]);
+  expect(find('朝阳市发展朝阳产业，朝阳建设新城。')).toEqual([
+    ['朝阳', 'alias', '朝阳市'],
+    ['朝阳', 'explicit', '朝阳'],
+  ]);
+});
+
+test('我国 names China', () => {
+  expect(find('我国经济发展。')).toEqual([['中国', 'alias', '我国']]);
+});
