@@ -52,6 +52,8 @@ export function chineseNumeral(s: string): number {
 interface Line {
   start: number;
   end: number; // exclusive, without the line break
+  /** The line as it stands, before trimming. */
+  raw: string;
 }
 
 function trimSpan(text: string, start: number, end: number): Span {
@@ -67,7 +69,7 @@ function lines(text: string, end: number): Line[] {
     let nl = text.indexOf('\n', start);
     if (nl < 0 || nl > end) nl = end;
     const t = trimSpan(text, start, nl);
-    out.push({ start: t.start, end: t.end });
+    out.push({ start: t.start, end: t.end, raw: text.slice(start, nl) });
     start = nl + 1;
   }
   return out;
@@ -194,7 +196,9 @@ export function splitReport(
 
   for (const line of lines(text, bodyEnd)) {
     if (line.start >= line.end) {
-      flush();
+      // A line of nothing but zero-width spaces is a wiki page-break artefact that can fall
+      // inside a word ("人\n\u200b\n民"); a truly empty line ends the paragraph.
+      if (!line.raw.includes('\u200b')) flush();
       continue;
     }
     const content = text.slice(line.start, line.end);

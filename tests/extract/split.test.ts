@@ -75,3 +75,15 @@ test('Chinese numerals', () => {
     1, 9, 10, 11, 19, 20, 23,
   ]);
 });
+
+test('a zero-width line inside a paragraph (a wiki page break) does not split it', () => {
+  const text = '一、2020年工作回顾\n\n交出一份人\n\u200b\n民满意的答卷。下一句。\n\n新段落。';
+  const out = splitReport(text, 2021);
+  expect(out.sentences.map((s) => text.slice(s.span.start, s.span.end))).toEqual([
+    '交出一份人\n\u200b\n民满意的答卷。',
+    '下一句。',
+    '新段落。',
+  ]);
+  expect(out.sentences[0]!.paragraph).toEqual(out.sentences[1]!.paragraph);
+  expect(out.sentences[2]!.paragraph).not.toEqual(out.sentences[1]!.paragraph);
+});
