@@ -4,6 +4,8 @@
  * from the code.
  */
 import { createHash } from 'node:crypto';
+import figuresFile from '../../graph/figures.json';
+import metricsFile from '../../graph/metrics.json';
 import placesFile from '../../graph/places.json';
 import structureFile from '../../graph/structure.json';
 import type { EntityNode } from '../model';
@@ -32,11 +34,12 @@ export interface StructureRules {
 }
 
 export const places: readonly PlaceEntry[] = placesFile.places as PlaceEntry[];
+export { figuresFile, metricsFile };
 export const structure: StructureRules = structureFile as StructureRules;
 
 /** Changes whenever the curated data changes, so stored reports are re-extracted. */
 export const lexiconHash = createHash('sha256')
-  .update(JSON.stringify([placesFile, structureFile]))
+  .update(JSON.stringify([placesFile, structureFile, metricsFile, figuresFile]))
   .digest('hex')
   .slice(0, 12);
 
@@ -62,6 +65,9 @@ export function placeNode(p: PlaceEntry): EntityNode {
     keys: [...new Set(names.map(nameKey))].sort(),
     level: p.level,
     lexicon: `places.json#${p.name}`,
+    curated: true,
+    key: null,
+    headlineMeasure: null,
   };
 }
 

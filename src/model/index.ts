@@ -116,6 +116,42 @@ export interface CommitmentNode {
   sortKey: string;
 }
 
+export type Measure = 'LEVEL' | 'GROWTH' | 'CHANGE' | 'SHARE';
+export type Qualifier = 'EXACT' | 'ABOUT' | 'AT_LEAST' | 'AT_MOST' | 'MORE_THAN' | 'NEARLY';
+export type FigureStatus = 'SET' | 'QUALITATIVE' | 'DEFERRED';
+export type Direction = 'UP' | 'DOWN';
+
+/** A quantified figure: a Target (planned) or a Result (reported). */
+export interface FigureNode {
+  kind: 'Target' | 'Result';
+  id: string;
+  reportId: string;
+  commitmentId: string;
+  /** Place id of the report's jurisdiction. */
+  jurisdiction: string;
+  status: FigureStatus;
+  /** Id of the Metric node it measures. */
+  metricId: string;
+  /** The indicator as written. */
+  metricText: string;
+  measure: Measure;
+  /** The number as written; null unless status is SET. */
+  value: number | null;
+  unit: string | null;
+  qualifier: Qualifier;
+  direction: Direction | null;
+  /** The year the figure is for. */
+  year: number;
+  /** First year of a multi-year figure (a five-year plan's). */
+  startYear: number | null;
+  /** The phrase stating the figure. */
+  text: string;
+  span: Span;
+  /** Which rule made it (quantity, respectively, inherited-metric, qualitative, deferred). */
+  rule: string;
+  sortKey: string;
+}
+
 /** A curated or text-derived entity that commitments can link to. */
 export interface EntityNode {
   kind: 'Place' | 'Industry' | 'Theme' | 'Project' | 'Organization' | 'Metric';
@@ -129,9 +165,15 @@ export interface EntityNode {
   level: string | null;
   /** Curated lexicon entry this node comes from, or null when created from the text. */
   lexicon: string | null;
+  /** From a curated lexicon (true) or created from the text (false). */
+  curated: boolean;
+  /** Metrics: the canonical key (gdp) or, uncurated, the text; null for other kinds. */
+  key: string | null;
+  /** Metrics: the measure its annual target uses; null for other kinds. */
+  headlineMeasure: Measure | null;
 }
 
-export type GraphNode = ReportNode | SectionNode | CommitmentNode | EntityNode;
+export type GraphNode = ReportNode | SectionNode | CommitmentNode | FigureNode | EntityNode;
 
 export interface GraphEdge {
   id: string;
@@ -153,9 +195,13 @@ export interface ReportGraph {
   report: ReportNode;
   sections: SectionNode[];
   commitments: CommitmentNode[];
+  figures: FigureNode[];
   entities: EntityNode[];
   edges: GraphEdge[];
 }
+
+/** Node kinds that belong to one report and are replaced with it. */
+export const REPORT_OWNED_KINDS: readonly NodeKind[] = ['Report', 'Section', 'Commitment', 'Target', 'Result'];
 
 export const reportNodeId = (reportId: string): string => `report:${reportId}`;
 

@@ -94,7 +94,7 @@ export class GraphIntegrityError extends Error {}
 /** Refuses a graph with an edge whose end is not among its nodes: it would load half. */
 export function assertComplete(graph: ReportGraph): void {
   const ids = new Set<string>([graph.report.id]);
-  for (const n of [...graph.sections, ...graph.commitments, ...graph.entities]) ids.add(n.id);
+  for (const n of [...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities]) ids.add(n.id);
   for (const e of graph.edges) {
     for (const end of [e.source, e.target]) {
       if (!ids.has(end))

@@ -2,15 +2,16 @@
  * The embedded store: the whole graph in process memory, indexed for the questions the
  * API asks. Used when no NEO4J_URI is configured; held to the same contract suite as Neo4j.
  */
-import type {
-  CommitmentNode,
-  EdgeType,
-  EntityNode,
-  GraphEdge,
-  GraphNode,
-  ReportGraph,
-  ReportNode,
-  SectionNode,
+import {
+  REPORT_OWNED_KINDS,
+  type CommitmentNode,
+  type EdgeType,
+  type EntityNode,
+  type GraphEdge,
+  type GraphNode,
+  type ReportGraph,
+  type ReportNode,
+  type SectionNode,
 } from '../../model';
 import { nameKey } from '../../extract/lexicon';
 import {
@@ -49,7 +50,7 @@ export class EmbeddedStore implements GraphStore {
     }
     // Everything below is synchronous and cannot fail half-way: the graph was checked above.
     if (old) this.removeReport(reportId);
-    for (const n of [graph.report, ...graph.sections, ...graph.commitments, ...graph.entities]) {
+    for (const n of [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities]) {
       if (!this.nodes.has(n.id)) counts.nodes++;
       this.nodes.set(n.id, n);
     }
@@ -76,7 +77,7 @@ export class EmbeddedStore implements GraphStore {
 
   private removeReport(reportId: string): void {
     for (const [id, n] of this.nodes) {
-      if (n.kind === 'Report' || n.kind === 'Section' || n.kind === 'Commitment') {
+      if ('reportId' in n && REPORT_OWNED_KINDS.includes(n.kind)) {
         if (n.reportId !== reportId) continue;
         for (const m of [this.outgoing, this.incoming]) {
           for (const eid of m.get(id) ?? []) this.removeEdge(eid);

@@ -85,7 +85,7 @@ export class Neo4jStore implements GraphStore {
           return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
         }
         if (stored) await tx.run(cypher('load/delete-report'), { reportId });
-        const nodeList = [graph.report, ...graph.sections, ...graph.commitments, ...graph.entities];
+        const nodeList = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities];
         const nodes = await this.loadGrouped(tx, 'load/nodes', 'kind', nodeList.map(nodeRow));
         const edges = await this.loadGrouped(tx, 'load/edges', 'type', graph.edges.map(edgeRow));
         return {

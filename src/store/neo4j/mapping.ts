@@ -9,6 +9,8 @@ export type Props = Record<string, unknown>;
 const SPAN_FIELDS: Record<string, string[]> = {
   Section: ['span'],
   Commitment: ['span', 'paragraph'],
+  Target: ['span'],
+  Result: ['span'],
 };
 
 export function nodeRow(node: GraphNode): { id: string; kind: string; props: Props } {
@@ -39,11 +41,14 @@ export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode 
 }
 
 // Properties set to null are absent in Neo4j; the model has them as null.
-const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon'];
+const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure'];
+const FIGURE_NULLABLE = ['value', 'unit', 'direction', 'startYear'];
 const NULLABLE: Record<string, string[]> = {
   Report: ['deliveredOn', 'speaker', 'language', 'source'],
   Section: ['parentId', 'phase'],
   Commitment: ['sectionId'],
+  Target: FIGURE_NULLABLE,
+  Result: FIGURE_NULLABLE,
   Place: ENTITY_NULLABLE,
   Industry: ENTITY_NULLABLE,
   Theme: ENTITY_NULLABLE,
