@@ -13,3 +13,8 @@ CREATE FULLTEXT INDEX text_search IF NOT EXISTS FOR (n:Commitment|Section) ON EA
 // Names of entities (Chinese, English, aliases) for search.
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS FOR (n:Place|Industry|Theme|Project|Organization|Metric) ON EACH [n.name, n.nameEn, n.aliasText]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Figures are filtered by metric and year, and paired across reports by them.
+CREATE INDEX target_metric IF NOT EXISTS FOR (n:Target) ON (n.metricId, n.year);
+CREATE INDEX result_metric IF NOT EXISTS FOR (n:Result) ON (n.metricId, n.year);
+CREATE INDEX target_order IF NOT EXISTS FOR (n:Target) ON (n.sortKey);
+CREATE INDEX result_order IF NOT EXISTS FOR (n:Result) ON (n.sortKey);

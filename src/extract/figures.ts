@@ -68,9 +68,9 @@ function unitAt(s: string, i: number): string | undefined {
   const after = multiplier ? startsWithAny(s, i + multiplier.length, UNITS) : undefined;
   return multiplier && after && after !== '%' && after !== '％' ? multiplier + after : undefined;
 }
-const VERBS = [...new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown, ...F.levelVerbs])].sort(
-  byLengthDesc,
-);
+const VERBS = [
+  ...new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown, ...F.levelVerbs]),
+].sort(byLengthDesc);
 const QUALIFIERS_BEFORE = Object.keys(F.qualifiersBefore).sort(byLengthDesc);
 const QUALIFIERS_AFTER = Object.keys(F.qualifiersAfter).sort(byLengthDesc);
 const CLAUSE_BREAK = /[，,。；;：:！？!?]/;
@@ -91,14 +91,17 @@ function matchMetric(text: string): MetricMatch | null {
     for (const alias of [metric.name, ...metric.aliases]) {
       const at = text.indexOf(alias);
       if (at < 0) continue;
-      if (!best || at < best.at || (at === best.at && alias.length > best.alias.length)) best = { metric, alias, at };
+      if (!best || at < best.at || (at === best.at && alias.length > best.alias.length))
+        best = { metric, alias, at };
     }
   }
   return best;
 }
 
 export function findMetric(text: string): MetricEntry | null {
-  return matchMetric(text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, ''))?.metric ?? null;
+  return (
+    matchMetric(text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, ''))?.metric ?? null
+  );
 }
 
 export function isTargetSentence(sentence: string): boolean {
@@ -135,7 +138,8 @@ function quantities(s: string): Raw[] {
     const numberStart = m.index;
     let i = numberStart + m[0].length;
     const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
-    if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, F.notQuantityBefore)) continue;
+    if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, F.notQuantityBefore))
+      continue;
     if (startsWithAny(s, i, F.notQuantityAfter)) continue;
     let qualifier: Qualifier = 'EXACT';
     const approx = startsWithAny(s, i, ['多', '余']);
@@ -159,10 +163,18 @@ function quantities(s: string): Raw[] {
       cursor -= qBefore.length;
     }
     let clauseStart = cursor;
-    while (clauseStart > 0 && !CLAUSE_BREAK.test(s[clauseStart - 1]!) && s[clauseStart - 1] !== '、') clauseStart--;
+    while (
+      clauseStart > 0 &&
+      !CLAUSE_BREAK.test(s[clauseStart - 1]!) &&
+      s[clauseStart - 1] !== '、'
+    )
+      clauseStart--;
     // A verb inside an indicator's name is no verb: 城镇新增就业1100万人.
     const named = matchMetric(s.slice(clauseStart, cursor));
-    const inName = (k: number) => named !== null && k >= clauseStart + named.at && k < clauseStart + named.at + named.alias.length;
+    const inName = (k: number) =>
+      named !== null &&
+      k >= clauseStart + named.at &&
+      k < clauseStart + named.at + named.alias.length;
     let verb: string | null = null;
     let verbStart = cursor;
     const adjacent = endsWithAny(s, cursor, VERBS);
@@ -199,7 +211,10 @@ function quantities(s: string): Raw[] {
   return out;
 }
 
-function measureOf(raw: Raw, metricText: string): { measure: Measure; direction: Direction | null } {
+function measureOf(
+  raw: Raw,
+  metricText: string,
+): { measure: Measure; direction: Direction | null } {
   const v = raw.verb;
   const percent = raw.unit === '%';
   if (raw.unit === '个百分点') {
@@ -207,17 +222,19 @@ function measureOf(raw: Raw, metricText: string): { measure: Measure; direction:
   }
   if (v && percent && F.growthUp.includes(v)) return { measure: 'GROWTH', direction: 'UP' };
   if (v && percent && F.growthDown.includes(v)) return { measure: 'GROWTH', direction: 'DOWN' };
-  if (v && !percent && (F.changeUp.includes(v) || F.growthUp.includes(v))) return { measure: 'CHANGE', direction: 'UP' };
+  if (v && !percent && (F.changeUp.includes(v) || F.growthUp.includes(v)))
+    return { measure: 'CHANGE', direction: 'UP' };
   if (v && !percent && (F.changeDown.includes(v) || F.growthDown.includes(v))) {
     return { measure: 'CHANGE', direction: 'DOWN' };
   }
-  if (percent && F.shareWords.some((w) => metricText.includes(w))) return { measure: 'SHARE', direction: null };
+  if (percent && F.shareWords.some((w) => metricText.includes(w)))
+    return { measure: 'SHARE', direction: null };
   return { measure: 'LEVEL', direction: null };
 }
 
 function trimMetric(text: string): { text: string; offset: number } {
   let offset = 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const lead = /^[\s\u3000\u200b“”"（）()]+/.exec(text.slice(offset));
     if (lead) {
@@ -231,7 +248,7 @@ function trimMetric(text: string): { text: string; offset: number } {
     }
   }
   let end = text.length;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     while (end > offset && /[\s\u3000\u200b，、]/.test(text[end - 1]!)) {
       end--;
@@ -247,13 +264,20 @@ function trimMetric(text: string): { text: string; offset: number } {
 }
 
 /** Figures stated in `text.slice(sentence.start, sentence.end)`; spans are into `text`. */
-export function findFigures(text: string, sentence: Span, options: { targetSentence: boolean }): FigureMention[] {
+export function findFigures(
+  text: string,
+  sentence: Span,
+  options: { targetSentence: boolean },
+): FigureMention[] {
   const s = text.slice(sentence.start, sentence.end);
   const at = (i: number) => sentence.start + i;
   const figures: FigureMention[] = [];
   const raws = quantities(s);
 
-  let previous: { raw: Raw; figure: FigureMention } | null = null as { raw: Raw; figure: FigureMention } | null;
+  let previous: { raw: Raw; figure: FigureMention } | null = null as {
+    raw: Raw;
+    figure: FigureMention;
+  } | null;
   for (const raw of raws) {
     const subjectStart = raw.objectStart ?? raw.clauseStart;
     const trimmed = trimMetric(s.slice(subjectStart, raw.subjectEnd));
@@ -279,7 +303,10 @@ export function findFigures(text: string, sentence: Span, options: { targetSente
       unit: raw.unit,
       qualifier: raw.qualifier,
       direction,
-      span: { start: at(Math.min(metricStart, raw.verb ? raw.verbStart : raw.numberStart)), end: at(raw.end) },
+      span: {
+        start: at(Math.min(metricStart, raw.verb ? raw.verbStart : raw.numberStart)),
+        end: at(raw.end),
+      },
       rule,
     };
     figures.push(figure);
@@ -295,11 +322,15 @@ export function findFigures(text: string, sentence: Span, options: { targetSente
 function splitRespectively(figures: FigureMention[], s: string, base: number): void {
   for (let i = 0; i < figures.length; i++) {
     const group = [figures[i]!];
-    while (figures[i + group.length]?.rule === 'respectively') group.push(figures[i + group.length]!);
+    while (figures[i + group.length]?.rule === 'respectively')
+      group.push(figures[i + group.length]!);
     if (group.length < 2) continue;
     const head = group[0]!;
     const phrase = s.slice(head.span.start - base, group.at(-1)!.span.end - base);
-    if (!phrase.includes(F.respectivelyWord) && !s.slice(0, head.span.end - base).includes(F.respectivelyWord)) {
+    if (
+      !phrase.includes(F.respectivelyWord) &&
+      !s.slice(0, head.span.end - base).includes(F.respectivelyWord)
+    ) {
       i += group.length - 1;
       continue;
     }
@@ -343,7 +374,13 @@ function directionIn(clause: string): Direction | null {
   return null;
 }
 
-function unquantified(s: string, base: number, clause: Span, status: FigureStatus, rule: string): FigureMention | null {
+function unquantified(
+  s: string,
+  base: number,
+  clause: Span,
+  status: FigureStatus,
+  rule: string,
+): FigureMention | null {
   const raw = s.slice(clause.start, clause.end);
   const match = matchMetric(raw);
   if (!match) return null;
@@ -387,7 +424,13 @@ function deferred(s: string, base: number, figures: FigureMention[]): FigureMent
   const out: FigureMention[] = [];
   for (const clause of clauses(s)) {
     const text = s.slice(clause.start, clause.end);
-    if (!isDeferred(text) || !text.includes('目标') || !findMetric(text) || overlaps(figures, base, clause)) continue;
+    if (
+      !isDeferred(text) ||
+      !text.includes('目标') ||
+      !findMetric(text) ||
+      overlaps(figures, base, clause)
+    )
+      continue;
     const f = unquantified(s, base, clause, 'DEFERRED', 'deferred');
     if (f) out.push(f);
   }

@@ -120,14 +120,20 @@ export function extractReport(input: ReportInput): ReportGraph {
 
   // figures: every quantity is a Target in the plan, a Result in the review
   const figures: FigureNode[] = [];
-  const metricNodes = new Map<string, EntityNode>(metrics.map((m) => [metricId(m.key), curatedMetricNode(m)]));
+  const metricNodes = new Map<string, EntityNode>(
+    metrics.map((m) => [metricId(m.key), curatedMetricNode(m)]),
+  );
   const jurisdictionId = placeId(jurisdiction.name);
   for (const c of commitments) {
-    const mentions = findFigures(text, c.span, { targetSentence: c.phase === 'PLAN' && isTargetSentence(c.text) });
+    const mentions = findFigures(text, c.span, {
+      targetSentence: c.phase === 'PLAN' && isTargetSentence(c.text),
+    });
     const { year, startYear } = figureYears(c, text, meta.year);
     mentions.forEach((f, k) => {
       const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
-      const metric = f.metric ? metricNodes.get(metricId(f.metric.key))! : uncuratedMetric(metricNodes, f.metricText);
+      const metric = f.metric
+        ? metricNodes.get(metricId(f.metric.key))!
+        : uncuratedMetric(metricNodes, f.metricText);
       const figure: FigureNode = {
         kind,
         id: `${kind.toLowerCase()}:${meta.id}:${f.span.start}${k > 0 && mentions[k - 1]!.span.start === f.span.start ? `.${k}` : ''}`,
@@ -151,7 +157,13 @@ export function extractReport(input: ReportInput): ReportGraph {
       };
       figures.push(figure);
       const evidence = { evidence: f.span, lexicon: null, reportId: meta.id };
-      edge({ type: kind === 'Target' ? 'SETS' : 'REPORTS', source: c.id, target: figure.id, rule: f.rule, ...evidence });
+      edge({
+        type: kind === 'Target' ? 'SETS' : 'REPORTS',
+        source: c.id,
+        target: figure.id,
+        rule: f.rule,
+        ...evidence,
+      });
       edge({
         type: 'MEASURES',
         source: figure.id,
@@ -227,12 +239,20 @@ function uncuratedMetric(nodes: Map<string, EntityNode>, metricText: string): En
  * The year a commitment's figures are for: the plan's year, or the reviewed year; a
  * sentence that names a year ("到2025年") or a five-year plan ("“十四五”时期") overrides it.
  */
-function figureYears(c: CommitmentNode, text: string, reportYear: number): { year: number; startYear: number | null } {
+function figureYears(
+  c: CommitmentNode,
+  text: string,
+  reportYear: number,
+): { year: number; startYear: number | null } {
   const until = /到(\d{4})年/.exec(c.text);
   if (until) return { year: Number(until[1]), startYear: c.phase === 'PLAN' ? reportYear : null };
   const opening = text.slice(c.paragraph.start, c.paragraph.start + 8);
-  if (c.phase === 'REVIEW' && /过去五年|五年来/.test(opening)) return { year: reportYear - 1, startYear: reportYear - 5 };
-  if (c.phase === 'PLAN' && /十[一二三四五六七八九]五.{0,3}时期|十[一二三四五六七八九]五.{0,3}期间/.test(c.text)) {
+  if (c.phase === 'REVIEW' && /过去五年|五年来/.test(opening))
+    return { year: reportYear - 1, startYear: reportYear - 5 };
+  if (
+    c.phase === 'PLAN' &&
+    /十[一二三四五六七八九]五.{0,3}时期|十[一二三四五六七八九]五.{0,3}期间/.test(c.text)
+  ) {
     return { year: reportYear + 4, startYear: reportYear };
   }
   return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null };

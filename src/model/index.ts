@@ -201,7 +201,13 @@ export interface ReportGraph {
 }
 
 /** Node kinds that belong to one report and are replaced with it. */
-export const REPORT_OWNED_KINDS: readonly NodeKind[] = ['Report', 'Section', 'Commitment', 'Target', 'Result'];
+export const REPORT_OWNED_KINDS: readonly NodeKind[] = [
+  'Report',
+  'Section',
+  'Commitment',
+  'Target',
+  'Result',
+];
 
 export const reportNodeId = (reportId: string): string => `report:${reportId}`;
 

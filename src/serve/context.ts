@@ -3,7 +3,7 @@
  * commitments costs one store call per field kind, not one per commitment.
  */
 import DataLoader from 'dataloader';
-import type { EntityNode, ReportNode, SectionNode } from '../model';
+import type { CommitmentNode, EntityNode, FigureNode, ReportNode, SectionNode } from '../model';
 import { ENTITY_LINK_TYPES, type CommitmentLink, type GraphStore } from '../store';
 
 export interface Loaders {
@@ -12,6 +12,8 @@ export interface Loaders {
   sectionsOfReport: DataLoader<string, SectionNode[]>;
   entity: DataLoader<string, EntityNode | null>;
   links: DataLoader<string, CommitmentLink[]>;
+  commitment: DataLoader<string, CommitmentNode | null>;
+  figures: DataLoader<string, FigureNode[]>;
   /** Places a place is PART_OF, and the places PART_OF it. */
   wholes: DataLoader<string, EntityNode[]>;
   parts: DataLoader<string, EntityNode[]>;
@@ -31,6 +33,8 @@ export function createContext(store: GraphStore): Context {
       sectionsOfReport: new DataLoader((ids) => store.sectionsOfReports(ids)),
       entity: new DataLoader((ids) => store.entitiesByIds(ids)),
       links: new DataLoader((ids) => store.linksOfCommitments(ids, ENTITY_LINK_TYPES)),
+      commitment: new DataLoader((ids) => store.commitmentsByIds(ids)),
+      figures: new DataLoader((ids) => store.figuresOfCommitments(ids)),
       wholes: new DataLoader((ids) => store.entityNeighbours(ids, 'PART_OF', 'out')),
       parts: new DataLoader((ids) => store.entityNeighbours(ids, 'PART_OF', 'in')),
     },

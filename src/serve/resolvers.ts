@@ -4,15 +4,21 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { lookupPlace, placeId } from '../extract/lexicon';
-import type { CommitmentNode, EntityNode, ReportNode, SectionNode } from '../model';
-import type { CommitmentQuery } from '../store';
+import type { CommitmentNode, EntityNode, FigureNode, ReportNode, SectionNode } from '../model';
+import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
 import {
   Commitment,
   CommitmentConnection,
   CommitmentFilter,
   Entity,
+  Figure,
+  FigureFilter,
   Link,
+  ListArgs,
+  Metric,
+  Result,
+  Target,
   PageArgs,
   Place,
   Report,
@@ -104,16 +110,99 @@ export class QueryResolver {
     @Ctx() ctx: Context,
   ): Promise<CommitmentConnection> {
     const query: CommitmentQuery = { phase: filter?.phase ?? null };
-    if (filter?.report) {
-      const [report] = await ctx.store.reportsByIds([filter.report]);
-      if (!report) {
-        const ids = (await ctx.store.reports()).map((r) => r.reportId);
-        throw notFound(`no report has id ${JSON.stringify(filter.report)}`, ids);
-      }
-      query.report = filter.report;
-    }
+    if (filter?.report) query.report = await existingReport(ctx, filter.report);
     if (filter?.involves) query.involves = await resolveNames(ctx, filter.involves);
     return connection(ctx, query, page);
+  }
+}
+
+async function figureQuery(
+  ctx: Context,
+  kind: 'Target' | 'Result',
+  filter: FigureFilter | null,
+): Promise<FigureQuery> {
+  const query: FigureQuery = {
+    kind,
+    measure: filter?.measure ?? null,
+    year: filter?.year ?? null,
+    status: filter?.status ?? null,
+  };
+  if (filter?.report) query.report = await existingReport(ctx, filter.report);
+  if (filter?.metric) {
+    const metrics = (await ctx.store.resolve(filter.metric)).filter((e) => e.kind === 'Metric');
+    if (metrics.length === 0) throw notFound(`no metric is named ${JSON.stringify(filter.metric)}`);
+    query.metrics = metrics.map((m) => m.id);
+  }
+  if (filter?.jurisdiction) {
+    const places = (await ctx.store.resolve(filter.jurisdiction)).filter((e) => e.kind === 'Place');
+    if (places.length === 0)
+      throw notFound(`no place is named ${JSON.stringify(filter.jurisdiction)}`);
+    query.jurisdictions = places.map((p) => p.id);
+  }
+  return query;
+}
+
+async function existingReport(ctx: Context, id: string): Promise<string> {
+  const [report] = await ctx.store.reportsByIds([id]);
+  if (!report) {
+    const ids = (await ctx.store.reports()).map((r) => r.reportId);
+    throw notFound(`no report has id ${JSON.stringify(id)}`, ids);
+  }
+  return id;
+}
+
+@Resolver()
+export class FigureQueryResolver {
+  @Query(() => [Target], { description: 'Targets in report order' })
+  async targets(
+    @Arg('filter', () => FigureFilter, { nullable: true }) filter: FigureFilter | null,
+    @Args(() => ListArgs) { first }: ListArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FigureNode[]> {
+    return ctx.store.figures(await figureQuery(ctx, 'Target', filter), first ?? 100);
+  }
+
+  @Query(() => [Result], { description: 'Results in report order' })
+  async results(
+    @Arg('filter', () => FigureFilter, { nullable: true }) filter: FigureFilter | null,
+    @Args(() => ListArgs) { first }: ListArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FigureNode[]> {
+    return ctx.store.figures(await figureQuery(ctx, 'Result', filter), first ?? 100);
+  }
+}
+
+@Resolver(() => Figure)
+export class FigureResolver {
+  @FieldResolver(() => Metric)
+  async metric(@Root() f: FigureNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
+    return ctx.loaders.entity.load(f.metricId);
+  }
+
+  @FieldResolver(() => Commitment)
+  async commitment(@Root() f: FigureNode, @Ctx() ctx: Context): Promise<CommitmentNode | null> {
+    return ctx.loaders.commitment.load(f.commitmentId);
+  }
+
+  @FieldResolver(() => Report)
+  async report(@Root() f: FigureNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
+    return ctx.loaders.report.load(f.reportId);
+  }
+}
+
+@Resolver(() => Target)
+export class TargetResolver {
+  @FieldResolver(() => [Result])
+  async outcomes(): Promise<FigureNode[]> {
+    return []; // pairing across reports (OUTCOME_OF) comes with multi-report linking
+  }
+}
+
+@Resolver(() => Result)
+export class ResultResolver {
+  @FieldResolver(() => Target, { nullable: true })
+  async outcomeOf(): Promise<FigureNode | null> {
+    return null;
   }
 }
 
@@ -188,6 +277,16 @@ export class CommitmentResolver {
       .map((l) => l.entity);
   }
 
+  @FieldResolver(() => [Target])
+  async targets(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<FigureNode[]> {
+    return (await ctx.loaders.figures.load(c.id)).filter((f) => f.kind === 'Target');
+  }
+
+  @FieldResolver(() => [Result])
+  async results(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<FigureNode[]> {
+    return (await ctx.loaders.figures.load(c.id)).filter((f) => f.kind === 'Result');
+  }
+
   @FieldResolver(() => [Link])
   async links(@Root() c: CommitmentNode, @Ctx() ctx: Context) {
     const links = await ctx.loaders.links.load(c.id);
@@ -232,4 +331,8 @@ export const resolvers = [
   CommitmentResolver,
   PlaceResolver,
   EntityResolver,
+  FigureQueryResolver,
+  FigureResolver,
+  TargetResolver,
+  ResultResolver,
 ] as const;

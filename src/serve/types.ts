@@ -7,6 +7,7 @@ import { IsIn, IsOptional, Max, MaxLength, Min, ArrayMaxSize } from 'class-valid
 import {
   ArgsType,
   Field,
+  Float,
   ID,
   InputType,
   Int,
@@ -34,6 +35,47 @@ export enum EntityKind {
   METRIC = 'Metric',
 }
 registerEnumType(EntityKind, { name: 'EntityKind' });
+
+export enum Measure {
+  LEVEL = 'LEVEL',
+  GROWTH = 'GROWTH',
+  CHANGE = 'CHANGE',
+  SHARE = 'SHARE',
+}
+registerEnumType(Measure, {
+  name: 'Measure',
+  description: 'What a figure states: a level, a growth rate, an absolute change, or a share',
+});
+
+export enum Qualifier {
+  EXACT = 'EXACT',
+  ABOUT = 'ABOUT',
+  AT_LEAST = 'AT_LEAST',
+  AT_MOST = 'AT_MOST',
+  MORE_THAN = 'MORE_THAN',
+  NEARLY = 'NEARLY',
+}
+registerEnumType(Qualifier, {
+  name: 'Qualifier',
+  description: '左右 ABOUT, 以上 AT_LEAST, 以内 AT_MOST, 多/超过 MORE_THAN, 近 NEARLY',
+});
+
+export enum FigureStatus {
+  SET = 'SET',
+  QUALITATIVE = 'QUALITATIVE',
+  DEFERRED = 'DEFERRED',
+}
+registerEnumType(FigureStatus, {
+  name: 'FigureStatus',
+  description:
+    'SET: a number is given; QUALITATIVE: a target without a number; DEFERRED: explicitly not set for the year',
+});
+
+export enum Direction {
+  UP = 'UP',
+  DOWN = 'DOWN',
+}
+registerEnumType(Direction, { name: 'Direction' });
 
 export const MAX_FIRST = 1000;
 export const MAX_NAME_LENGTH = 200;
@@ -93,6 +135,67 @@ export class Place extends Entity {
   @Field(() => [Place]) parts!: Place[];
 }
 
+@ObjectType({
+  implements: Entity,
+  description: 'An indicator figures measure; curated ones have canonical keys',
+})
+export class Metric extends Entity {
+  @Field({
+    description: 'Canonical key (gdp), or "text:<words>" for an indicator no lexicon names',
+  })
+  key!: string;
+  @Field() curated!: boolean;
+  @Field(() => Measure, { nullable: true, description: 'The measure its annual target uses' })
+  headlineMeasure!: Measure | null;
+}
+
+@InputType()
+export class FigureFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  report?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A metric key (gdp) or name (地区生产总值, GDP)',
+  })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  metric?: string | null;
+
+  @Field(() => Measure, { nullable: true })
+  @IsOptional()
+  measure?: Measure | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1949)
+  @Max(2100)
+  year?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The jurisdiction whose report states it (辽宁, China)',
+  })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  jurisdiction?: string | null;
+
+  @Field(() => FigureStatus, { nullable: true })
+  @IsOptional()
+  status?: FigureStatus | null;
+}
+
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { defaultValue: 100, nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_FIRST, { message: `first must not be above ${MAX_FIRST}` })
+  first!: number | null;
+}
+
 @ObjectType()
 export class Report {
   @Field(() => ID, { name: 'id', description: 'The id of its metadata file, e.g. liaoning-2022' })
@@ -140,6 +243,8 @@ export class Commitment {
   @Field(() => Span) span!: Span;
   @Field(() => Span, { description: 'The paragraph the sentence stands in' }) paragraph!: Span;
   @Field(() => [Place]) places!: Place[];
+  @Field(() => [Target]) targets!: Target[];
+  @Field(() => [Result]) results!: Result[];
   @Field(() => [Link]) links!: Link[];
 }
 
@@ -163,4 +268,44 @@ export class CommitmentFilter {
   @IsOptional()
   @IsIn([Phase.PLAN, Phase.REVIEW])
   phase?: Phase | null;
+}
+
+// Figures come last: their fields are typed by Commitment and Report, which must exist first.
+@InterfaceType({
+  resolveType: (value: { kind: string }) => value.kind,
+  description: 'A quantified figure of a report',
+})
+export abstract class Figure {
+  @Field(() => ID) id!: string;
+  @Field(() => FigureStatus) status!: FigureStatus;
+  @Field(() => Metric) metric!: Metric;
+  @Field({ description: 'The indicator as written' }) metricText!: string;
+  @Field(() => Measure) measure!: Measure;
+  @Field(() => Float, { nullable: true, description: 'The number as written; null unless SET' })
+  value!: number | null;
+  @Field(() => String, { nullable: true, description: 'The unit as written (%, 亿元, 万人)' })
+  unit!: string | null;
+  @Field(() => Qualifier) qualifier!: Qualifier;
+  @Field(() => Direction, { nullable: true }) direction!: Direction | null;
+  @Field(() => Int, { description: 'The year the figure is for' }) year!: number;
+  @Field(() => Int, { nullable: true, description: 'First year of a multi-year figure' })
+  startYear!: number | null;
+  @Field({ description: 'The phrase stating the figure' }) text!: string;
+  @Field(() => Span) span!: Span;
+  @Field({ description: 'The rule that extracted it' }) rule!: string;
+  @Field(() => Commitment) commitment!: Commitment;
+  @Field(() => Report) report!: Report;
+}
+
+@ObjectType({ implements: Figure, description: 'A planned figure' })
+export class Target extends Figure {
+  @Field(() => [Result], {
+    description: 'Results reported later for it (same jurisdiction, metric, measure and year)',
+  })
+  outcomes!: Result[];
+}
+
+@ObjectType({ implements: Figure, description: 'A reported figure' })
+export class Result extends Figure {
+  @Field(() => Target, { nullable: true }) outcomeOf!: Target | null;
 }

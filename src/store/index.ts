@@ -7,6 +7,9 @@ import type {
   CommitmentNode,
   EdgeType,
   EntityNode,
+  FigureNode,
+  FigureStatus,
+  Measure,
   GraphEdge,
   Phase,
   ReportGraph,
@@ -22,6 +25,18 @@ export interface CommitmentQuery {
   phase?: Phase | null;
   /** Commitments of these sections only. */
   sections?: string[] | null;
+}
+
+export interface FigureQuery {
+  kind: 'Target' | 'Result';
+  report?: string | null;
+  /** Metric ids; any of them. */
+  metrics?: string[] | null;
+  measure?: Measure | null;
+  year?: number | null;
+  /** Place ids of jurisdictions; any of them. */
+  jurisdictions?: string[] | null;
+  status?: FigureStatus | null;
 }
 
 export interface PageRequest {
@@ -72,6 +87,11 @@ export interface GraphStore {
   resolve(name: string): Promise<EntityNode[]>;
   /** Commitments in report order. */
   commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage>;
+  commitmentsByIds(ids: readonly string[]): Promise<(CommitmentNode | null)[]>;
+  /** Targets and results of each commitment, in text order. */
+  figuresOfCommitments(ids: readonly string[]): Promise<FigureNode[][]>;
+  /** Figures matching the query, in report order, at most `first`. */
+  figures(query: FigureQuery, first: number): Promise<FigureNode[]>;
   /** Links from each commitment, in the order asked, each list ordered by edge type then entity id. */
   linksOfCommitments(
     ids: readonly string[],
@@ -94,7 +114,8 @@ export class GraphIntegrityError extends Error {}
 /** Refuses a graph with an edge whose end is not among its nodes: it would load half. */
 export function assertComplete(graph: ReportGraph): void {
   const ids = new Set<string>([graph.report.id]);
-  for (const n of [...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities]) ids.add(n.id);
+  for (const n of [...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities])
+    ids.add(n.id);
   for (const e of graph.edges) {
     for (const end of [e.source, e.target]) {
       if (!ids.has(end))

@@ -44,6 +44,18 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
     );
   });
 
+  test('figures agree', async () => {
+    for (const kind of ['Target', 'Result'] as const) {
+      const q = { kind };
+      const a = await neo.figures(q, 1000);
+      expect(a).toEqual(await embedded.figures(q, 1000));
+      const ids = [...new Set(a.map((f) => f.commitmentId))];
+      expect(await neo.figuresOfCommitments(ids)).toEqual(await embedded.figuresOfCommitments(ids));
+      const metrics = [...new Set(a.map((f) => f.metricId))];
+      expect(await neo.entitiesByIds(metrics)).toEqual(await embedded.entitiesByIds(metrics));
+    }
+  });
+
   test('resolve, reports and sections agree', async () => {
     for (const name of ['沈阳', 'dalian', '中华人民共和国', 'Chaoyang']) {
       expect(await neo.resolve(name)).toEqual(await embedded.resolve(name));

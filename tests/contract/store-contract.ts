@@ -146,6 +146,53 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect(parts).toHaveLength(14);
   });
 
+  test('figures: targets and results by metric, year, measure, status and jurisdiction', async () => {
+    const gdpTargets = await store.figures(
+      { kind: 'Target', metrics: ['metric:gdp'], measure: 'GROWTH' },
+      100,
+    );
+    expect(gdpTargets.map((f) => [f.reportId, f.year, f.value, f.unit, f.qualifier])).toEqual([
+      ['china-2021', 2021, 6, '%', 'AT_LEAST'],
+      ['china-2022', 2022, 5.5, '%', 'ABOUT'],
+      ['liaoning-2022', 2022, 5.5, '%', 'AT_LEAST'],
+    ]);
+    const results2021 = await store.figures(
+      { kind: 'Result', metrics: ['metric:gdp'], measure: 'GROWTH', year: 2021 },
+      100,
+    );
+    expect(results2021.map((f) => [f.reportId, f.value])).toEqual([
+      ['china-2022', 8.1],
+      ['liaoning-2022', 5.8],
+    ]);
+    const deferred = await store.figures({ kind: 'Target', status: 'DEFERRED' }, 100);
+    expect(deferred.map((f) => [f.reportId, f.metricId])).toEqual([
+      ['china-2022', 'metric:energy_intensity'],
+      ['liaoning-2022', 'metric:energy_intensity'],
+    ]);
+    const liaoning = await store.figures({ kind: 'Target', jurisdictions: ['place:辽宁'] }, 1000);
+    expect(liaoning.length).toBeGreaterThan(10);
+    expect(liaoning.every((f) => f.reportId === 'liaoning-2022')).toBe(true);
+    expect(await store.figures({ kind: 'Target', jurisdictions: ['place:辽宁'] }, 3)).toEqual(
+      liaoning.slice(0, 3),
+    );
+
+    // Each figure hangs off its commitment, whose text holds it.
+    const [ofCommitment] = await store.figuresOfCommitments([gdpTargets[2]!.commitmentId]);
+    expect(ofCommitment!.map((f) => f.id)).toContain(gdpTargets[2]!.id);
+    const [c] = await store.commitmentsByIds([gdpTargets[2]!.commitmentId]);
+    for (const f of ofCommitment!) {
+      expect(texts.get('liaoning-2022')!.slice(f.span.start, f.span.end)).toBe(f.text);
+      expect(c!.text).toContain(f.text);
+    }
+    const [metric] = await store.entitiesByIds(['metric:gdp']);
+    expect(metric).toMatchObject({
+      kind: 'Metric',
+      key: 'gdp',
+      curated: true,
+      headlineMeasure: 'GROWTH',
+    });
+  });
+
   test('an incomplete graph is refused and nothing stored changes', async () => {
     const before = await store.counts();
     const g = extractReport({

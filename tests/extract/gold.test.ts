@@ -44,7 +44,12 @@ afterAll(() => {
 });
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-function record(what: string, tp: number, extracted: number, expected: number): { precision: number; recall: number } {
+function record(
+  what: string,
+  tp: number,
+  extracted: number,
+  expected: number,
+): { precision: number; recall: number } {
   rows.push(
     `  ${what.padEnd(48)} precision ${pct(tp, extracted).padStart(6)} (${tp}/${extracted})  recall ${pct(tp, expected).padStart(6)} (${tp}/${expected})`,
   );
@@ -61,10 +66,17 @@ function scopeFigures(g: ReportGraph, text: string, scope: GoldScope): FigureNod
     expect(c).toBeDefined();
     return c!.paragraph;
   });
-  return g.figures.filter((f) => paragraphs.some((p) => p.start <= f.span.start && f.span.end <= p.end));
+  return g.figures.filter((f) =>
+    paragraphs.some((p) => p.start <= f.span.start && f.span.end <= p.end),
+  );
 }
 
-type Key = (f: { value: number | null; unit: string | null; qualifier: string; status: string }) => string;
+type Key = (f: {
+  value: number | null;
+  unit: string | null;
+  qualifier: string;
+  status: string;
+}) => string;
 const exactKey: Key = (f) => `${f.status} ${f.value} ${f.unit} ${f.qualifier}`;
 
 /** Pairs gold and extracted figures on a key; the count of pairs. */
@@ -81,7 +93,8 @@ function matches<T>(goldItems: T[], extracted: T[], same: (g: T, e: T) => boolea
   return tp;
 }
 
-const metricKeyOf = (g: ReportGraph, f: FigureNode) => g.entities.find((e) => e.id === f.metricId)?.key ?? null;
+const metricKeyOf = (g: ReportGraph, f: FigureNode) =>
+  g.entities.find((e) => e.id === f.metricId)?.key ?? null;
 
 describe.each(SEED_IDS)('gold figures: %s', (id) => {
   test.each(gold(id).figureScopes.map((s) => [s.name, s] as const))('%s', async (_name, scope) => {
@@ -92,14 +105,22 @@ describe.each(SEED_IDS)('gold figures: %s', (id) => {
 
     // Strict: value, unit, qualifier, status, measure, year, direction (of figures with a
     // number; gold leaves it null for qualitative ones) and, where gold names one, metric.
-    const strict = matches(scope.figures, found.map((f) => ({ ...f, metric: metricKeyOf(g, f) })), (a, b) =>
-      exactKey(a) === exactKey(b) &&
-      a.measure === b.measure &&
-      (a.status !== 'SET' || a.direction === b.direction) &&
-      a.year === b.year &&
-      (a.metric === null || a.metric === b.metric),
+    const strict = matches(
+      scope.figures,
+      found.map((f) => ({ ...f, metric: metricKeyOf(g, f) })),
+      (a, b) =>
+        exactKey(a) === exactKey(b) &&
+        a.measure === b.measure &&
+        (a.status !== 'SET' || a.direction === b.direction) &&
+        a.year === b.year &&
+        (a.metric === null || a.metric === b.metric),
     );
-    const scores = record(`${id} ${scope.name} (all fields)`, strict, found.length, scope.figures.length);
+    const scores = record(
+      `${id} ${scope.name} (all fields)`,
+      strict,
+      found.length,
+      scope.figures.length,
+    );
 
     if (scope.name === 'main targets') {
       // Main targets are exact on value, unit and qualifier, both ways.
@@ -119,7 +140,7 @@ test('gold: every Liaoning sentence that involves Dalian', async () => {
   const expected = gold('liaoning-2022').involvesDalian!.map((d) => d.sentence);
   // Dalian and everything PART_OF it, as the involves filter reads it.
   const inDalian = new Set(['place:大连']);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const e of g.edges) {
       if (e.type === 'PART_OF' && inDalian.has(e.target) && !inDalian.has(e.source)) {
@@ -128,10 +149,17 @@ test('gold: every Liaoning sentence that involves Dalian', async () => {
       }
     }
   }
-  const ids = new Set(g.edges.filter((e) => e.type === 'INVOLVES' && inDalian.has(e.target)).map((e) => e.source));
+  const ids = new Set(
+    g.edges.filter((e) => e.type === 'INVOLVES' && inDalian.has(e.target)).map((e) => e.source),
+  );
   const found = g.commitments.filter((c) => ids.has(c.id)).map((c) => c.text);
   const tp = found.filter((t) => expected.includes(t)).length;
-  const { precision, recall } = record('liaoning-2022 sentences involving Dalian', tp, found.length, expected.length);
+  const { precision, recall } = record(
+    'liaoning-2022 sentences involving Dalian',
+    tp,
+    found.length,
+    expected.length,
+  );
   expect(precision).toBeGreaterThanOrEqual(0.9);
   expect(recall).toBeGreaterThanOrEqual(0.8);
 });

@@ -7,6 +7,7 @@ import {
   type CommitmentNode,
   type EdgeType,
   type EntityNode,
+  type FigureNode,
   type GraphEdge,
   type GraphNode,
   type ReportGraph,
@@ -19,6 +20,7 @@ import {
   type CommitmentLink,
   type CommitmentPage,
   type CommitmentQuery,
+  type FigureQuery,
   type GraphStore,
   type IngestResult,
   type PageRequest,
@@ -50,7 +52,13 @@ export class EmbeddedStore implements GraphStore {
     }
     // Everything below is synchronous and cannot fail half-way: the graph was checked above.
     if (old) this.removeReport(reportId);
-    for (const n of [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities]) {
+    for (const n of [
+      graph.report,
+      ...graph.sections,
+      ...graph.commitments,
+      ...graph.figures,
+      ...graph.entities,
+    ]) {
       if (!this.nodes.has(n.id)) counts.nodes++;
       this.nodes.set(n.id, n);
     }
@@ -178,6 +186,41 @@ export class EmbeddedStore implements GraphStore {
     return out;
   }
 
+  async commitmentsByIds(ids: readonly string[]): Promise<(CommitmentNode | null)[]> {
+    return ids.map((id) => {
+      const n = this.nodes.get(id);
+      return n?.kind === 'Commitment' ? n : null;
+    });
+  }
+
+  async figuresOfCommitments(ids: readonly string[]): Promise<FigureNode[][]> {
+    return ids.map((id) =>
+      [...(this.outgoing.get(id) ?? [])]
+        .map((eid) => this.edges.get(eid)!)
+        .filter((e) => e.type === 'SETS' || e.type === 'REPORTS')
+        .map((e) => this.nodes.get(e.target) as FigureNode)
+        .sort(bySortKey),
+    );
+  }
+
+  async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
+    const metrics = query.metrics ? new Set(query.metrics) : null;
+    const places = query.jurisdictions ? new Set(query.jurisdictions) : null;
+    return [...this.nodes.values()]
+      .filter(
+        (n): n is FigureNode =>
+          n.kind === query.kind &&
+          (!query.report || n.reportId === query.report) &&
+          (!metrics || metrics.has(n.metricId)) &&
+          (!query.measure || n.measure === query.measure) &&
+          (query.year == null || n.year === query.year) &&
+          (!places || places.has(n.jurisdiction)) &&
+          (!query.status || n.status === query.status),
+      )
+      .sort(bySortKey)
+      .slice(0, first);
+  }
+
   async linksOfCommitments(
     ids: readonly string[],
     types: readonly EdgeType[],
@@ -225,3 +268,5 @@ export class EmbeddedStore implements GraphStore {
 const ENTITY_KINDS = new Set(['Place', 'Industry', 'Theme', 'Project', 'Organization', 'Metric']);
 const isEntity = (n: GraphNode): n is EntityNode => ENTITY_KINDS.has(n.kind);
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const bySortKey = (a: FigureNode, b: FigureNode): number =>
+  cmp(a.sortKey, b.sortKey) || cmp(a.id, b.id);

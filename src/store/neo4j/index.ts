@@ -10,6 +10,7 @@ import {
   type CommitmentNode,
   type EdgeType,
   type EntityNode,
+  type FigureNode,
   type GraphEdge,
   type GraphNode,
   type ReportGraph,
@@ -22,6 +23,7 @@ import {
   type CommitmentLink,
   type CommitmentPage,
   type CommitmentQuery,
+  type FigureQuery,
   type GraphStore,
   type IngestResult,
   type PageRequest,
@@ -85,7 +87,13 @@ export class Neo4jStore implements GraphStore {
           return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
         }
         if (stored) await tx.run(cypher('load/delete-report'), { reportId });
-        const nodeList = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures, ...graph.entities];
+        const nodeList = [
+          graph.report,
+          ...graph.sections,
+          ...graph.commitments,
+          ...graph.figures,
+          ...graph.entities,
+        ];
         const nodes = await this.loadGrouped(tx, 'load/nodes', 'kind', nodeList.map(nodeRow));
         const edges = await this.loadGrouped(tx, 'load/edges', 'type', graph.edges.map(edgeRow));
         return {
@@ -199,7 +207,7 @@ export class Neo4jStore implements GraphStore {
       phase: query.phase ?? null,
       sections: query.sections ?? null,
       after: page.after ?? null,
-      limit: page.first + 1,
+      limit: neo4j.int(page.first + 1),
     });
     const record = records[0];
     const nodes = ((record?.get('page') ?? []) as { properties: Props }[]).map(
@@ -210,6 +218,45 @@ export class Neo4jStore implements GraphStore {
       nodes: nodes.slice(0, page.first),
       hasNextPage: nodes.length > page.first,
     };
+  }
+
+  async commitmentsByIds(ids: readonly string[]): Promise<(CommitmentNode | null)[]> {
+    const found = await this.nodesByIds(ids);
+    return ids.map((id) => {
+      const n = found.get(id);
+      return n?.kind === 'Commitment' ? n : null;
+    });
+  }
+
+  async figuresOfCommitments(ids: readonly string[]): Promise<FigureNode[][]> {
+    const records = await this.read(cypher('query/figures-of-commitments'), { ids: [...ids] });
+    const byId = new Map<string, FigureNode[]>();
+    for (const r of records) {
+      const f = nodeFromProps(
+        r.get('kind') as FigureNode['kind'],
+        r.get('node') as Props,
+      ) as FigureNode;
+      const list = byId.get(r.get('id') as string) ?? [];
+      list.push(f);
+      byId.set(r.get('id') as string, list);
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
+    const records = await this.read(
+      cypher(`query/${query.kind === 'Target' ? 'targets' : 'results'}`),
+      {
+        report: query.report ?? null,
+        metrics: query.metrics ?? null,
+        measure: query.measure ?? null,
+        year: query.year ?? null,
+        jurisdictions: query.jurisdictions ?? null,
+        status: query.status ?? null,
+        first: neo4j.int(first),
+      },
+    );
+    return records.map((r) => nodeFromProps(query.kind, r.get('node') as Props) as FigureNode);
   }
 
   async linksOfCommitments(

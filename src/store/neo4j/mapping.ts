@@ -2,6 +2,7 @@
  * Between the domain model and Neo4j properties: Neo4j stores no nested maps, so spans
  * become `<name>Start`/`<name>End` pairs.
  */
+import neo4j from 'neo4j-driver';
 import type { EdgeType, GraphEdge, GraphNode, Span } from '../../model';
 
 export type Props = Record<string, unknown>;
@@ -13,15 +14,21 @@ const SPAN_FIELDS: Record<string, string[]> = {
   Result: ['span'],
 };
 
+// JavaScript numbers go to Neo4j as floats; years, offsets and ordinals are stored as
+// integers so that Cypher written by hand (year = 2022) matches. A figure's value stays a float.
+const FLOAT_FIELDS = new Set(['value']);
+const stored = (k: string, v: unknown): unknown =>
+  typeof v === 'number' && Number.isInteger(v) && !FLOAT_FIELDS.has(k) ? neo4j.int(v) : v;
+
 export function nodeRow(node: GraphNode): { id: string; kind: string; props: Props } {
   const props: Props = {};
   const spans = SPAN_FIELDS[node.kind] ?? [];
   for (const [k, v] of Object.entries(node)) {
     if (k === 'kind' || k === 'id') continue;
     if (spans.includes(k)) {
-      props[`${k}Start`] = (v as Span).start;
-      props[`${k}End`] = (v as Span).end;
-    } else props[k] = v;
+      props[`${k}Start`] = stored('start', (v as Span).start);
+      props[`${k}End`] = stored('end', (v as Span).end);
+    } else props[k] = stored(k, v);
   }
   // Aliases as one string, for the full-text index on names.
   if ('aliases' in node) props.aliasText = node.aliases.join(' ');
@@ -71,8 +78,8 @@ export function edgeRow(edge: GraphEdge): {
     target: edge.target,
     props: {
       rule: edge.rule,
-      evidenceStart: edge.evidence?.start ?? null,
-      evidenceEnd: edge.evidence?.end ?? null,
+      evidenceStart: stored('start', edge.evidence?.start ?? null),
+      evidenceEnd: stored('end', edge.evidence?.end ?? null),
       lexicon: edge.lexicon,
       reportId: edge.reportId,
     },

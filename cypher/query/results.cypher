@@ -1,0 +1,11 @@
+// Results matching the filter (every parameter may be null), in report order.
+MATCH (f:Result)
+WHERE ($report IS NULL OR f.reportId = $report)
+  AND ($metrics IS NULL OR f.metricId IN $metrics)
+  AND ($measure IS NULL OR f.measure = $measure)
+  AND ($year IS NULL OR f.year = $year)
+  AND ($jurisdictions IS NULL OR f.jurisdiction IN $jurisdictions)
+  AND ($status IS NULL OR f.status = $status)
+RETURN f {.*} AS node
+ORDER BY f.sortKey, f.id
+LIMIT $first
