@@ -17,16 +17,29 @@ import {
   type SectionNode,
 } from '../model';
 import { ReportError } from '../read';
-import { lexiconHash, lookupPlace, nameKey, placeId, placeNode, places } from './lexicon';
+import {
+  industries,
+  industryId,
+  lexiconHash,
+  lexiconNode,
+  lookupPlace,
+  nameKey,
+  organizationId,
+  organizations,
+  placeId,
+  placeNode,
+  places,
+  planPeriods,
+  themeId,
+  themes,
+} from './lexicon';
+import { linkCommitments } from './link';
 import { findFigures, isTargetSentence, metrics, type MetricEntry } from './figures';
-import { PlaceMatcher } from './recognise';
 import { splitReport } from './split';
 
 /** Bump when a rule changes what is extracted; stored reports are then re-extracted. */
 export const EXTRACTOR_RULES_VERSION = '0.1.0';
 export const EXTRACTOR_VERSION = `${EXTRACTOR_RULES_VERSION}+${lexiconHash}`;
-
-const matcher = new PlaceMatcher();
 
 export function extractReport(input: ReportInput): ReportGraph {
   const { meta, text } = input;
@@ -99,24 +112,9 @@ export function extractReport(input: ReportInput): ReportGraph {
       });
   }
 
-  // recognise and link: one INVOLVES edge per commitment and place, on its first mention
-  for (const c of commitments) {
-    const seen = new Set<string>();
-    for (const m of matcher.find(text, c.span)) {
-      const target = placeId(m.place.name);
-      if (seen.has(target)) continue;
-      seen.add(target);
-      edge({
-        type: 'INVOLVES',
-        source: c.id,
-        target,
-        rule: m.rule,
-        evidence: m.span,
-        lexicon: null,
-        reportId: meta.id,
-      });
-    }
-  }
+  // recognise and link: places, projects, themes, industries, organisations
+  const links = linkCommitments(text, meta.id, jurisdiction.name, commitments);
+  edges.push(...links.edges);
 
   // figures: every quantity is a Target in the plan, a Result in the review
   const figures: FigureNode[] = [];
@@ -176,24 +174,66 @@ export function extractReport(input: ReportInput): ReportGraph {
   }
 
   // curated entities and their hierarchy travel with every report; loading merges them
-  const entities: EntityNode[] = [...places.map(placeNode), ...metricNodes.values()];
-  for (const p of places) {
-    if (!p.parent) continue;
-    edge({
-      type: 'PART_OF',
-      source: placeId(p.name),
-      target: placeId(p.parent),
-      rule: 'lexicon',
-      evidence: null,
-      lexicon: `places.json#${p.name}`,
-      reportId: null,
-    });
-  }
+  const entities: EntityNode[] = [...curatedEntities, ...metricNodes.values(), ...links.entities];
+  edges.push(...lexiconEdges);
 
   return { report, sections, commitments, figures, entities, edges };
 }
 
 const metricId = (key: string) => `metric:${key}`;
+
+const curatedEntities: EntityNode[] = [
+  ...places.map(placeNode),
+  ...themes.map((t) => lexiconNode('Theme', themeId(t.name), t, `themes.json#${t.name}`)),
+  ...industries.map((i) =>
+    lexiconNode('Industry', industryId(i.name), i, `industries.json#${i.name}`),
+  ),
+  ...organizations.map((o) =>
+    lexiconNode('Organization', organizationId(o.name), o, `organizations.json#${o.name}`),
+  ),
+];
+
+/** PART_OF between places and between industries, COMPRISES from bundles to their members. */
+const lexiconEdges: GraphEdge[] = [
+  ...places
+    .filter((p) => p.parent)
+    .map((p) =>
+      lexiconEdge('PART_OF', placeId(p.name), placeId(p.parent!), `places.json#${p.name}`),
+    ),
+  ...industries
+    .filter((i) => i.parent)
+    .map((i) =>
+      lexiconEdge(
+        'PART_OF',
+        industryId(i.name),
+        industryId(i.parent!),
+        `industries.json#${i.name}`,
+      ),
+    ),
+  ...themes.flatMap((t) =>
+    (t.components ?? []).map((c) =>
+      lexiconEdge('COMPRISES', themeId(t.name), themeId(c), `themes.json#${t.name}`),
+    ),
+  ),
+];
+
+function lexiconEdge(
+  type: 'PART_OF' | 'COMPRISES',
+  source: string,
+  target: string,
+  lexicon: string,
+): GraphEdge {
+  return {
+    id: edgeId(type, source, target),
+    type,
+    source,
+    target,
+    rule: 'lexicon',
+    evidence: null,
+    lexicon,
+    reportId: null,
+  };
+}
 
 function curatedMetricNode(m: MetricEntry): EntityNode {
   return {
@@ -249,11 +289,15 @@ function figureYears(
   const opening = text.slice(c.paragraph.start, c.paragraph.start + 8);
   if (c.phase === 'REVIEW' && /过去五年|五年来/.test(opening))
     return { year: reportYear - 1, startYear: reportYear - 5 };
-  if (
-    c.phase === 'PLAN' &&
-    /十[一二三四五六七八九]五.{0,3}时期|十[一二三四五六七八九]五.{0,3}期间/.test(c.text)
-  ) {
-    return { year: reportYear + 4, startYear: reportYear };
+  if (c.phase === 'PLAN') {
+    // A plan sentence about a five-year plan's period ("“十四五”时期…") sets figures for its end.
+    const period = planPeriods.find(
+      (p) =>
+        p.startYear <= reportYear &&
+        reportYear <= p.endYear &&
+        new RegExp(`${p.name}”?(时期|期间|末)`).test(c.text),
+    );
+    if (period) return { year: period.endYear, startYear: period.startYear };
   }
   return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null };
 }

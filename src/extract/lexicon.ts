@@ -5,9 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import figuresFile from '../../graph/figures.json';
+import industriesFile from '../../graph/industries.json';
 import metricsFile from '../../graph/metrics.json';
+import organizationsFile from '../../graph/organizations.json';
 import placesFile from '../../graph/places.json';
+import projectsFile from '../../graph/projects.json';
 import structureFile from '../../graph/structure.json';
+import themesFile from '../../graph/themes.json';
 import type { EntityNode } from '../model';
 
 export interface PlaceEntry {
@@ -19,10 +23,52 @@ export interface PlaceEntry {
   pinyin?: string[];
   otherNames?: string[];
   excludeContexts?: string[];
+  /** One-character abbreviations; `onlyIn`: trusted only inside the names it is seen in. */
+  abbreviations?: { abbr: string; seenIn: string[]; onlyIn?: boolean }[];
   source: string;
 }
 
+export interface ThemeEntry {
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  kind: string;
+  components?: string[];
+  excludeContexts?: string[];
+  source: string;
+}
+
+export interface IndustryEntry {
+  name: string;
+  nameEn: string;
+  parent: string | null;
+  aliases: string[];
+  excludeContexts?: string[];
+  source: string;
+}
+
+export interface OrganizationEntry {
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  /** Relative forms (省委, 省政府) that denote it only in its own jurisdiction's reports. */
+  jurisdictionAliases?: string[];
+  kind: string;
+  place: string | null;
+  excludeContexts?: string[];
+  source: string;
+}
+
+export interface PlanPeriod {
+  name: string;
+  nameEn: string;
+  startYear: number;
+  endYear: number;
+  aliases: string[];
+}
+
 export interface StructureRules {
+  framingCues: string[];
   reviewHeadingWords: string[];
   planHeadingWords: string[];
   reviewParagraphOpeners: string[];
@@ -34,12 +80,43 @@ export interface StructureRules {
 }
 
 export const places: readonly PlaceEntry[] = placesFile.places as PlaceEntry[];
-export { figuresFile, metricsFile };
+/** Words in which no place is read (辽沈银行 is a bank). */
+export const placeExclusions: readonly string[] =
+  (placesFile as { exclusions?: { text: string }[] }).exclusions?.map((e) => e.text) ?? [];
+export const themes: readonly ThemeEntry[] = (themesFile as unknown as { themes: ThemeEntry[] })
+  .themes;
+export const themeStoplist: ReadonlySet<string> = new Set(
+  (themesFile as unknown as { stoplist: { term: string }[] }).stoplist.map((s) => s.term),
+);
+export const planPeriods: readonly PlanPeriod[] = (
+  themesFile as unknown as { planPeriods: PlanPeriod[] }
+).planPeriods;
+export const planPeriodNames: ReadonlySet<string> = new Set(
+  planPeriods.flatMap((p) => [p.name, ...p.aliases]),
+);
+export const industries: readonly IndustryEntry[] = (
+  industriesFile as unknown as { industries: IndustryEntry[] }
+).industries;
+export const organizations: readonly OrganizationEntry[] = (
+  organizationsFile as unknown as { organizations: OrganizationEntry[] }
+).organizations;
+export { figuresFile, metricsFile, projectsFile };
 export const structure: StructureRules = structureFile as StructureRules;
 
 /** Changes whenever the curated data changes, so stored reports are re-extracted. */
 export const lexiconHash = createHash('sha256')
-  .update(JSON.stringify([placesFile, structureFile, metricsFile, figuresFile]))
+  .update(
+    JSON.stringify([
+      placesFile,
+      structureFile,
+      metricsFile,
+      figuresFile,
+      projectsFile,
+      themesFile,
+      industriesFile,
+      organizationsFile,
+    ]),
+  )
   .digest('hex')
   .slice(0, 12);
 
@@ -53,22 +130,85 @@ export function nameKey(name: string): string {
 }
 
 export const placeId = (name: string): string => `place:${name}`;
+export const themeId = (name: string): string => `theme:${name}`;
+export const industryId = (name: string): string => `industry:${name}`;
+export const organizationId = (name: string): string => `organization:${name}`;
+export const projectId = (name: string): string => `project:${name}`;
 
-export function placeNode(p: PlaceEntry): EntityNode {
-  const names = [p.name, p.nameEn, ...p.aliases, ...(p.pinyin ?? []), ...(p.otherNames ?? [])];
+/** An entity node for a curated lexicon entry. */
+export function lexiconNode(
+  kind: EntityNode['kind'],
+  id: string,
+  entry: {
+    name: string;
+    nameEn: string;
+    aliases: string[];
+    pinyin?: string[];
+    otherNames?: string[];
+  },
+  lexicon: string,
+  level: string | null = null,
+): EntityNode {
+  const names = [
+    entry.name,
+    entry.nameEn,
+    ...entry.aliases,
+    ...(entry.pinyin ?? []),
+    ...(entry.otherNames ?? []),
+  ];
   return {
-    kind: 'Place',
-    id: placeId(p.name),
-    name: p.name,
-    nameEn: p.nameEn,
-    aliases: p.aliases,
+    kind,
+    id,
+    name: entry.name,
+    nameEn: entry.nameEn,
+    aliases: entry.aliases,
     keys: [...new Set(names.map(nameKey))].sort(),
-    level: p.level,
-    lexicon: `places.json#${p.name}`,
+    level,
+    lexicon,
     curated: true,
     key: null,
     headlineMeasure: null,
   };
+}
+
+interface AbbreviationRule {
+  place: PlaceEntry;
+  /** The names it is trusted in, or null when trusted in any route name or pairing. */
+  onlyIn: string[] | null;
+}
+const abbreviationRules = new Map<string, AbbreviationRule[]>();
+for (const place of places) {
+  for (const a of place.abbreviations ?? []) {
+    const list = abbreviationRules.get(a.abbr) ?? [];
+    list.push({ place, onlyIn: a.onlyIn ? a.seenIn : null });
+    abbreviationRules.set(a.abbr, list);
+  }
+}
+
+/**
+ * The place a character abbreviates at `text[i]`: through a name it is trusted in (沪连
+ * for 连 = Dalian), or, for an abbreviation trusted everywhere (沈), plainly; an
+ * abbreviation two places share plainly is never read.
+ */
+export function abbreviationAt(
+  text: string,
+  i: number,
+): { place: PlaceEntry; via: 'name' | 'plain' } | null {
+  const rules = abbreviationRules.get(text[i]!);
+  if (!rules) return null;
+  for (const r of rules) {
+    for (const word of r.onlyIn ?? []) {
+      for (let k = word.indexOf(text[i]!); k >= 0; k = word.indexOf(text[i]!, k + 1)) {
+        if (text.startsWith(word, i - k)) return { place: r.place, via: 'name' };
+      }
+    }
+  }
+  const plain = rules.filter((r) => r.onlyIn === null);
+  return plain.length === 1 ? { place: plain[0]!.place, via: 'plain' } : null;
+}
+
+export function placeNode(p: PlaceEntry): EntityNode {
+  return lexiconNode('Place', placeId(p.name), p, `places.json#${p.name}`, p.level);
 }
 
 const placeByKey = new Map<string, PlaceEntry>();

@@ -1,34 +1,45 @@
 /**
- * Recognising the gazetteer's places in a sentence: the longest name or alias at each
- * position wins (辽宁省 over 辽宁), and names inside an excluded context (朝阳产业, a sunrise
- * industry) are not places.
+ * Recognising curated terms (places, themes, industries, organisations) in a sentence:
+ * the longest name or alias at each position wins (辽宁省 over 辽宁), names inside an
+ * excluded context (朝阳产业, a sunrise industry) do not count, and words listed as
+ * exclusions (辽沈银行, a bank) are skipped whole.
  */
 import type { Span } from '../model';
 import { places as gazetteer, type PlaceEntry } from './lexicon';
 
-export interface PlaceMention {
-  place: PlaceEntry;
-  /** `explicit` for the place's own name, `alias` for another written form. */
+export interface TermEntry {
+  name: string;
+  aliases: string[];
+  excludeContexts?: string[];
+}
+
+export interface Mention<T> {
+  entry: T;
+  /** `explicit` for the entry's own name, `alias` for another written form. */
   rule: 'explicit' | 'alias';
   span: Span;
 }
 
-interface Surface {
+interface Surface<T> {
   text: string;
-  place: PlaceEntry;
+  entry: T;
   rule: 'explicit' | 'alias';
 }
 
-export class PlaceMatcher {
-  private readonly byFirstChar = new Map<string, Surface[]>();
+export class TermMatcher<T extends TermEntry> {
+  private readonly byFirstChar = new Map<string, Surface<T>[]>();
 
-  constructor(entries: readonly PlaceEntry[] = gazetteer) {
-    for (const place of entries) {
-      const surfaces: Surface[] = [
-        { text: place.name, place, rule: 'explicit' },
-        ...place.aliases.map((a) => ({ text: a, place, rule: 'alias' as const })),
+  constructor(
+    entries: readonly T[],
+    private readonly exclusions: readonly string[] = [],
+  ) {
+    for (const entry of entries) {
+      const surfaces: Surface<T>[] = [
+        { text: entry.name, entry, rule: 'explicit' },
+        ...entry.aliases.map((a) => ({ text: a, entry, rule: 'alias' as const })),
       ];
       for (const s of surfaces) {
+        if (!s.text) continue;
         const list = this.byFirstChar.get(s.text[0]!) ?? [];
         list.push(s);
         this.byFirstChar.set(s.text[0]!, list);
@@ -39,13 +50,18 @@ export class PlaceMatcher {
   }
 
   /** Mentions in `text.slice(span.start, span.end)`, with spans into `text`. */
-  find(text: string, span: Span): PlaceMention[] {
-    const out: PlaceMention[] = [];
+  find(text: string, span: Span): Mention<T>[] {
+    const out: Mention<T>[] = [];
     for (let i = span.start; i < span.end;) {
+      const skip = this.exclusions.find((x) => text.startsWith(x, i));
+      if (skip) {
+        i += skip.length;
+        continue;
+      }
       const hit = this.matchAt(text, i, span.end);
       if (hit) {
         out.push({
-          place: hit.place,
+          entry: hit.entry,
           rule: hit.rule,
           span: { start: i, end: i + hit.text.length },
         });
@@ -55,7 +71,7 @@ export class PlaceMatcher {
     return out;
   }
 
-  private matchAt(text: string, i: number, end: number): Surface | undefined {
+  private matchAt(text: string, i: number, end: number): Surface<T> | undefined {
     for (const s of this.byFirstChar.get(text[i]!) ?? []) {
       if (i + s.text.length > end || !text.startsWith(s.text, i)) continue;
       if (this.excluded(text, i, s)) continue;
@@ -64,11 +80,18 @@ export class PlaceMatcher {
     return undefined;
   }
 
-  private excluded(text: string, i: number, s: Surface): boolean {
-    for (const ctx of s.place.excludeContexts ?? []) {
+  private excluded(text: string, i: number, s: Surface<T>): boolean {
+    for (const ctx of s.entry.excludeContexts ?? []) {
       const k = ctx.indexOf(s.text);
       if (k >= 0 && text.startsWith(ctx, i - k)) return true;
     }
     return false;
+  }
+}
+
+/** The gazetteer's places. */
+export class PlaceMatcher extends TermMatcher<PlaceEntry> {
+  constructor(entries: readonly PlaceEntry[] = gazetteer, exclusions: readonly string[] = []) {
+    super(entries, exclusions);
   }
 }

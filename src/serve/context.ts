@@ -17,6 +17,9 @@ export interface Loaders {
   /** Places a place is PART_OF, and the places PART_OF it. */
   wholes: DataLoader<string, EntityNode[]>;
   parts: DataLoader<string, EntityNode[]>;
+  located: DataLoader<string, EntityNode[]>;
+  components: DataLoader<string, EntityNode[]>;
+  projectThemes: DataLoader<string, EntityNode[]>;
 }
 
 export interface Context {
@@ -37,6 +40,9 @@ export function createContext(store: GraphStore): Context {
       figures: new DataLoader((ids) => store.figuresOfCommitments(ids)),
       wholes: new DataLoader((ids) => store.entityNeighbours(ids, 'PART_OF', 'out')),
       parts: new DataLoader((ids) => store.entityNeighbours(ids, 'PART_OF', 'in')),
+      located: new DataLoader((ids) => store.entityNeighbours(ids, 'LOCATED_IN', 'out')),
+      components: new DataLoader((ids) => store.entityNeighbours(ids, 'COMPRISES', 'out')),
+      projectThemes: new DataLoader((ids) => store.projectThemes(ids)),
     },
   };
 }

@@ -14,6 +14,11 @@ import {
   Entity,
   Figure,
   FigureFilter,
+  Industry,
+  Organization,
+  Project,
+  ProjectFilter,
+  Theme,
   Link,
   ListArgs,
   Metric,
@@ -172,6 +177,65 @@ export class FigureQueryResolver {
   }
 }
 
+/** Entity ids of the given kind a name resolves to; none is NOT_FOUND. */
+async function resolveKind(
+  ctx: Context,
+  name: string,
+  kind: EntityNode['kind'],
+  what: string,
+): Promise<string[]> {
+  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
+  if (found.length === 0) throw notFound(`no ${what} is named ${JSON.stringify(name)}`);
+  return found.map((e) => e.id);
+}
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => [Project], { description: 'Named projects, by id' })
+  async projects(
+    @Arg('filter', () => ProjectFilter, { nullable: true }) filter: ProjectFilter | null,
+    @Args(() => ListArgs) { first }: ListArgs,
+    @Ctx() ctx: Context,
+  ): Promise<EntityNode[]> {
+    return ctx.store.projects(
+      {
+        themes: filter?.servesTheme
+          ? await resolveKind(ctx, filter.servesTheme, 'Theme', 'theme')
+          : null,
+        places: filter?.involves ? await resolveKind(ctx, filter.involves, 'Place', 'place') : null,
+        report: filter?.report ? await existingReport(ctx, filter.report) : null,
+      },
+      first ?? 100,
+    );
+  }
+
+  @FieldResolver(() => [Place])
+  async places(@Root() p: EntityNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return ctx.loaders.located.load(p.id);
+  }
+
+  @FieldResolver(() => [Theme])
+  async themes(@Root() p: EntityNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return ctx.loaders.projectThemes.load(p.id);
+  }
+}
+
+@Resolver(() => Theme)
+export class ThemeResolver {
+  @FieldResolver(() => [Theme])
+  async components(@Root() t: EntityNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return ctx.loaders.components.load(t.id);
+  }
+}
+
+@Resolver(() => Industry)
+export class IndustryResolver {
+  @FieldResolver(() => Industry, { nullable: true })
+  async parent(@Root() i: EntityNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
+    return (await ctx.loaders.wholes.load(i.id))[0] ?? null;
+  }
+}
+
 @Resolver(() => Figure)
 export class FigureResolver {
   @FieldResolver(() => Metric)
@@ -257,6 +321,16 @@ export class SectionResolver {
   }
 }
 
+async function linked(
+  ctx: Context,
+  c: CommitmentNode,
+  type: string,
+  kind: EntityNode['kind'],
+): Promise<EntityNode[]> {
+  const links = await ctx.loaders.links.load(c.id);
+  return links.filter((l) => l.edge.type === type && l.entity.kind === kind).map((l) => l.entity);
+}
+
 @Resolver(() => Commitment)
 export class CommitmentResolver {
   @FieldResolver(() => Report)
@@ -271,10 +345,27 @@ export class CommitmentResolver {
 
   @FieldResolver(() => [Place])
   async places(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
-    const links = await ctx.loaders.links.load(c.id);
-    return links
-      .filter((l) => l.edge.type === 'INVOLVES' && l.entity.kind === 'Place')
-      .map((l) => l.entity);
+    return linked(ctx, c, 'INVOLVES', 'Place');
+  }
+
+  @FieldResolver(() => [Industry])
+  async industries(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return linked(ctx, c, 'CONCERNS', 'Industry');
+  }
+
+  @FieldResolver(() => [Theme])
+  async themes(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return linked(ctx, c, 'SERVES', 'Theme');
+  }
+
+  @FieldResolver(() => [Project])
+  async projects(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return linked(ctx, c, 'MENTIONS', 'Project');
+  }
+
+  @FieldResolver(() => [Organization])
+  async organizations(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
+    return linked(ctx, c, 'MENTIONS', 'Organization');
   }
 
   @FieldResolver(() => [Target])
@@ -333,6 +424,9 @@ export const resolvers = [
   EntityResolver,
   FigureQueryResolver,
   FigureResolver,
+  ProjectResolver,
+  ThemeResolver,
+  IndustryResolver,
   TargetResolver,
   ResultResolver,
 ] as const;

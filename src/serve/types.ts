@@ -135,6 +135,38 @@ export class Place extends Entity {
   @Field(() => [Place]) parts!: Place[];
 }
 
+@ObjectType({ implements: Entity, description: 'An industry of the curated taxonomy' })
+export class Industry extends Entity {
+  @Field(() => Industry, { nullable: true }) parent!: Industry | null;
+}
+
+@ObjectType({
+  implements: Entity,
+  description: 'A policy theme: a slogan, mission, programme or bundle of themes',
+})
+export class Theme extends Entity {
+  @Field({ description: 'From the curated lexicon (true) or a quoted slogan of the text (false)' })
+  curated!: boolean;
+  @Field(() => [Theme], { description: 'The themes it bundles (五大安全: its five securities)' })
+  components!: Theme[];
+}
+
+@ObjectType({
+  implements: Entity,
+  description: 'A named project, found by its form (…高铁, …工程)',
+})
+export class Project extends Entity {
+  @Field(() => [Place], {
+    description: 'Where it is, from the places and abbreviations in its name',
+  })
+  places!: Place[];
+  @Field(() => [Theme], { description: 'Themes served by the commitments that name it' })
+  themes!: Theme[];
+}
+
+@ObjectType({ implements: Entity, description: 'An organisation of the curated list' })
+export class Organization extends Entity {}
+
 @ObjectType({
   implements: Entity,
   description: 'An indicator figures measure; curated ones have canonical keys',
@@ -185,6 +217,24 @@ export class FigureFilter {
   @Field(() => FigureStatus, { nullable: true })
   @IsOptional()
   status?: FigureStatus | null;
+}
+
+@InputType()
+export class ProjectFilter {
+  @Field(() => String, { nullable: true, description: 'A theme name; its components count too' })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  servesTheme?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A place name; places inside it count too' })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  involves?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  report?: string | null;
 }
 
 @ArgsType()
@@ -243,6 +293,10 @@ export class Commitment {
   @Field(() => Span) span!: Span;
   @Field(() => Span, { description: 'The paragraph the sentence stands in' }) paragraph!: Span;
   @Field(() => [Place]) places!: Place[];
+  @Field(() => [Industry]) industries!: Industry[];
+  @Field(() => [Theme]) themes!: Theme[];
+  @Field(() => [Project]) projects!: Project[];
+  @Field(() => [Organization]) organizations!: Organization[];
   @Field(() => [Target]) targets!: Target[];
   @Field(() => [Result]) results!: Result[];
   @Field(() => [Link]) links!: Link[];

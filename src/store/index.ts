@@ -39,6 +39,14 @@ export interface FigureQuery {
   status?: FigureStatus | null;
 }
 
+export interface ProjectQuery {
+  /** Theme ids; projects named in commitments serving one of them or a theme they comprise. */
+  themes?: string[] | null;
+  /** Place ids; projects located in one of them or in a place PART_OF one. */
+  places?: string[] | null;
+  report?: string | null;
+}
+
 export interface PageRequest {
   first: number;
   /** The sortKey of the last commitment already seen. */
@@ -103,6 +111,10 @@ export interface GraphStore {
     type: EdgeType,
     direction: 'out' | 'in',
   ): Promise<EntityNode[][]>;
+  /** Projects matching the query, by id, at most `first`. */
+  projects(query: ProjectQuery, first: number): Promise<EntityNode[]>;
+  /** For each project, the themes served by the commitments that name it, by id. */
+  projectThemes(ids: readonly string[]): Promise<EntityNode[][]>;
   /** Node and edge counts by label and type, for checks and docs. */
   counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }>;
   health(): Promise<StoreHealth>;

@@ -4,7 +4,7 @@ const matcher = new PlaceMatcher();
 const find = (text: string) =>
   matcher
     .find(text, { start: 0, end: text.length })
-    .map((m) => [m.place.name, m.rule, text.slice(m.span.start, m.span.end)]);
+    .map((m) => [m.entry.name, m.rule, text.slice(m.span.start, m.span.end)]);
 
 test('names and aliases, longest first', () => {
   expect(find('支持沈阳市和辽宁省发展，推进沈阳、大连协同。')).toEqual([

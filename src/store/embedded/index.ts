@@ -22,6 +22,7 @@ import {
   type CommitmentQuery,
   type FigureQuery,
   type GraphStore,
+  type ProjectQuery,
   type IngestResult,
   type PageRequest,
   type StoreHealth,
@@ -172,18 +173,64 @@ export class EmbeddedStore implements GraphStore {
 
   /** The given entities and everything PART_OF them, transitively. */
   private withParts(ids: readonly string[]): Set<string> {
+    return this.closure(ids, (id) => this.neighbours(id, 'PART_OF', 'in'));
+  }
+
+  private closure(ids: readonly string[], next: (id: string) => string[]): Set<string> {
     const out = new Set<string>();
     const queue = [...ids];
     while (queue.length) {
       const id = queue.pop()!;
       if (out.has(id)) continue;
       out.add(id);
-      for (const eid of this.incoming.get(id) ?? []) {
-        const e = this.edges.get(eid)!;
-        if (e.type === 'PART_OF') queue.push(e.source);
-      }
+      queue.push(...next(id));
     }
     return out;
+  }
+
+  private neighbours(id: string, type: EdgeType, direction: 'out' | 'in'): string[] {
+    const index = direction === 'out' ? this.outgoing : this.incoming;
+    return [...(index.get(id) ?? [])]
+      .map((eid) => this.edges.get(eid)!)
+      .filter((e) => e.type === type)
+      .map((e) => (direction === 'out' ? e.target : e.source));
+  }
+
+  async projects(query: ProjectQuery, first: number): Promise<EntityNode[]> {
+    let candidates = [...this.nodes.values()].filter((n): n is EntityNode => n.kind === 'Project');
+    if (query.report) {
+      const report = query.report;
+      candidates = candidates.filter((p) =>
+        this.neighbours(p.id, 'MENTIONS', 'in').some(
+          (c) => (this.nodes.get(c) as CommitmentNode).reportId === report,
+        ),
+      );
+    }
+    if (query.themes) {
+      const themes = this.closure(query.themes, (id) => this.neighbours(id, 'COMPRISES', 'out'));
+      const serving = new Set([...themes].flatMap((t) => this.neighbours(t, 'SERVES', 'in')));
+      candidates = candidates.filter((p) =>
+        this.neighbours(p.id, 'MENTIONS', 'in').some((c) => serving.has(c)),
+      );
+    }
+    if (query.places) {
+      const places = this.withParts(query.places);
+      candidates = candidates.filter((p) =>
+        this.neighbours(p.id, 'LOCATED_IN', 'out').some((pl) => places.has(pl)),
+      );
+    }
+    return candidates.sort((a, b) => cmp(a.id, b.id)).slice(0, first);
+  }
+
+  async projectThemes(ids: readonly string[]): Promise<EntityNode[][]> {
+    return ids.map((id) => {
+      const themes = new Set(
+        this.neighbours(id, 'MENTIONS', 'in').flatMap((c) =>
+          this.neighbours(c, 'SERVES', 'out').filter((t) => this.nodes.get(t)?.kind === 'Theme'),
+        ),
+      );
+      return [...themes].sort(cmp).map((t) => this.nodes.get(t) as EntityNode);
+    });
   }
 
   async commitmentsByIds(ids: readonly string[]): Promise<(CommitmentNode | null)[]> {

@@ -25,6 +25,7 @@ import {
   type CommitmentQuery,
   type FigureQuery,
   type GraphStore,
+  type ProjectQuery,
   type IngestResult,
   type PageRequest,
   type StoreHealth,
@@ -297,6 +298,27 @@ export class Neo4jStore implements GraphStore {
       if (!('keys' in node)) continue;
       const list = byId.get(r.get('id') as string) ?? [];
       list.push(node);
+      byId.set(r.get('id') as string, list);
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async projects(query: ProjectQuery, first: number): Promise<EntityNode[]> {
+    const records = await this.read(cypher('query/projects'), {
+      report: query.report ?? null,
+      themes: query.themes ?? null,
+      places: query.places ?? null,
+      first: neo4j.int(first),
+    });
+    return records.map((r) => nodeFromProps('Project', r.get('node') as Props) as EntityNode);
+  }
+
+  async projectThemes(ids: readonly string[]): Promise<EntityNode[][]> {
+    const records = await this.read(cypher('query/project-themes'), { ids: [...ids] });
+    const byId = new Map<string, EntityNode[]>();
+    for (const r of records) {
+      const list = byId.get(r.get('id') as string) ?? [];
+      list.push(nodeFromProps('Theme', r.get('node') as Props) as EntityNode);
       byId.set(r.get('id') as string, list);
     }
     return ids.map((id) => byId.get(id) ?? []);

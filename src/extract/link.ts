@@ -1,0 +1,286 @@
+/**
+ * Linking commitments to what they name: places (INVOLVES), industries (CONCERNS), themes
+ * (SERVES), projects and organisations (MENTIONS), and projects to their places
+ * (LOCATED_IN). Every edge says which rule made it and which words it rests on.
+ *
+ * Rules: explicit (the entry's name), alias (another written form), abbreviation (a
+ * trusted one-character abbreviation in a route name or a pairing: 沈白高铁, 京沈), quoted
+ * (a quoted slogan not in the lexicon), component (a member of a bundle such as 五大安全
+ * is named), paragraph (a framing sentence names the theme for the sentences after it).
+ */
+import {
+  edgeId,
+  type CommitmentNode,
+  type EdgeType,
+  type EntityNode,
+  type GraphEdge,
+  type Span,
+} from '../model';
+import {
+  abbreviationAt,
+  industries,
+  industryId,
+  nameKey,
+  organizationId,
+  organizations,
+  placeExclusions,
+  placeId,
+  places,
+  planPeriodNames,
+  projectId,
+  structure,
+  themeId,
+  themes,
+  themeStoplist,
+  type IndustryEntry,
+  type OrganizationEntry,
+  type PlaceEntry,
+  type ThemeEntry,
+} from './lexicon';
+import { findProjects } from './projects';
+import { PlaceMatcher, TermMatcher } from './recognise';
+
+const placeMatcher = new PlaceMatcher(places, placeExclusions);
+const themeMatcher = new TermMatcher<ThemeEntry>(themes);
+const industryMatcher = new TermMatcher<IndustryEntry>(industries);
+const organizationMatchers = new Map<string, TermMatcher<OrganizationEntry>>();
+
+/** Organisations, with the relative forms (省政府) a report uses for its own jurisdiction's bodies. */
+function organizationMatcher(jurisdiction: string): TermMatcher<OrganizationEntry> {
+  let m = organizationMatchers.get(jurisdiction);
+  if (!m) {
+    m = new TermMatcher(
+      organizations.map((o) =>
+        o.place === jurisdiction && o.jurisdictionAliases
+          ? { ...o, aliases: [...o.aliases, ...o.jurisdictionAliases] }
+          : o,
+      ),
+    );
+    organizationMatchers.set(jurisdiction, m);
+  }
+  return m;
+}
+const bundlesOf = new Map<string, ThemeEntry[]>();
+for (const t of themes)
+  for (const c of t.components ?? []) bundlesOf.set(c, [...(bundlesOf.get(c) ?? []), t]);
+
+export interface Links {
+  entities: EntityNode[];
+  edges: GraphEdge[];
+}
+
+interface Context {
+  text: string;
+  reportId: string;
+  entities: Map<string, EntityNode>;
+  edges: Map<string, GraphEdge>;
+}
+
+function addEdge(
+  ctx: Context,
+  type: EdgeType,
+  source: string,
+  target: string,
+  rule: string,
+  evidence: Span | null,
+): void {
+  const id = edgeId(type, source, target);
+  // One edge per pair: the first mention (in text order) is its evidence.
+  if (!ctx.edges.has(id)) {
+    ctx.edges.set(id, {
+      id,
+      type,
+      source,
+      target,
+      rule,
+      evidence,
+      lexicon: null,
+      reportId: ctx.reportId,
+    });
+  }
+}
+
+function textEntity(ctx: Context, kind: 'Theme' | 'Project', id: string, name: string): string {
+  if (!ctx.entities.has(id)) {
+    ctx.entities.set(id, {
+      kind,
+      id,
+      name,
+      nameEn: null,
+      aliases: [],
+      keys: [nameKey(name)],
+      level: null,
+      lexicon: null,
+      curated: false,
+      key: null,
+      headlineMeasure: null,
+    });
+  }
+  return id;
+}
+
+export function linkCommitments(
+  text: string,
+  reportId: string,
+  jurisdiction: string,
+  commitments: readonly CommitmentNode[],
+): Links {
+  const ctx: Context = { text, reportId, entities: new Map(), edges: new Map() };
+  const organizationsHere = organizationMatcher(jurisdiction);
+  for (const c of commitments) {
+    linkPlaces(ctx, c);
+    linkThemes(ctx, c);
+    for (const m of industryMatcher.find(text, c.span))
+      addEdge(ctx, 'CONCERNS', c.id, industryId(m.entry.name), m.rule, m.span);
+    for (const m of organizationsHere.find(text, c.span)) {
+      addEdge(ctx, 'MENTIONS', c.id, organizationId(m.entry.name), m.rule, m.span);
+    }
+  }
+  linkParagraphFraming(ctx, commitments);
+  return { entities: [...ctx.entities.values()], edges: [...ctx.edges.values()] };
+}
+
+function linkPlaces(ctx: Context, c: CommitmentNode): void {
+  const { text } = ctx;
+  const explicit = placeMatcher.find(text, c.span);
+  for (const m of explicit) addEdge(ctx, 'INVOLVES', c.id, placeId(m.entry.name), m.rule, m.span);
+
+  // Projects, and the places their names carry.
+  for (const p of findProjects(text, c.span)) {
+    const pid = textEntity(ctx, 'Project', projectId(p.name), p.name);
+    addEdge(ctx, 'MENTIONS', c.id, pid, 'form', p.span);
+    for (const m of placeMatcher.find(text, p.span))
+      addEdge(ctx, 'LOCATED_IN', pid, placeId(m.entry.name), m.rule, m.span);
+    const inName = placeMatcher.find(text, p.span).map((m) => m.span);
+    for (const a of [...routeAbbreviations(text, p.span), ...pairings(text, p.span, inName)]) {
+      addEdge(ctx, 'LOCATED_IN', pid, placeId(a.place.name), 'abbreviation', a.span);
+      addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
+    }
+  }
+  for (const a of pairings(
+    text,
+    c.span,
+    explicit.map((m) => m.span),
+  )) {
+    addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
+  }
+}
+
+interface AbbreviationMention {
+  place: PlaceEntry;
+  span: Span;
+}
+
+const ROUTE_FORMS = ['高铁', '高速公路', '高速', '铁路', '城际', '管道'];
+
+/** 沈白高铁: the characters before a route's form word abbreviate the places it joins. */
+function routeAbbreviations(text: string, project: Span): AbbreviationMention[] {
+  const out: AbbreviationMention[] = [];
+  const name = text.slice(project.start, project.end);
+  for (const form of ROUTE_FORMS) {
+    for (let k = name.indexOf(form); k >= 0; k = name.indexOf(form, k + form.length)) {
+      // Up to three places: 本桓宽高速 joins Benxi, Huanren and Kuandian.
+      for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+        const at = abbreviationAt(text, project.start + j);
+        if (!at) break;
+        out.unshift({
+          place: at.place,
+          span: { start: project.start + j, end: project.start + j + 1 },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * 京沈, 沈大, 沪连: adjacent trusted abbreviations of different places; or one character
+ * inside a name the gazetteer trusts it in (引洋入连).
+ */
+function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[] {
+  const out: AbbreviationMention[] = [];
+  const free = (i: number) =>
+    !taken.some((t) => t.start <= i && i < t.end) &&
+    !placeExclusions.some((x) => coveredBy(text, i, x));
+  for (let i = span.start; i < span.end;) {
+    let j = i;
+    const run: (AbbreviationMention & { via: 'name' | 'plain' })[] = [];
+    for (
+      let at = free(j) ? abbreviationAt(text, j) : null;
+      j < span.end && at;
+      at = free(j) ? abbreviationAt(text, j) : null
+    ) {
+      run.push({ place: at.place, via: at.via, span: { start: j, end: j + 1 } });
+      j++;
+    }
+    const distinct = new Set(run.map((r) => r.place.name)).size === run.length;
+    if (run.length >= 2 && distinct) out.push(...run);
+    else out.push(...run.filter((r) => r.via === 'name'));
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function coveredBy(text: string, i: number, word: string): boolean {
+  for (let k = Math.max(0, i - word.length + 1); k <= i; k++)
+    if (text.startsWith(word, k)) return true;
+  return false;
+}
+
+function linkThemes(ctx: Context, c: CommitmentNode): void {
+  const { text } = ctx;
+  const found = themeMatcher.find(text, c.span);
+  for (const m of found) serveTheme(ctx, c.id, m.entry, m.rule, m.span);
+  // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
+  const sentence = text.slice(c.span.start, c.span.end);
+  for (const q of sentence.matchAll(/“([^“”]{1,20})”/g)) {
+    const term = q[1]!;
+    const span = {
+      start: c.span.start + q.index + 1,
+      end: c.span.start + q.index + 1 + term.length,
+    };
+    if (found.some((m) => m.span.start < span.end && span.start < m.span.end)) continue;
+    if (themeStoplist.has(term) || planPeriodNames.has(term) || /^[\d.%％]+$/.test(term)) continue;
+    addEdge(ctx, 'SERVES', c.id, textEntity(ctx, 'Theme', themeId(term), term), 'quoted', span);
+  }
+}
+
+function serveTheme(
+  ctx: Context,
+  commitment: string,
+  theme: ThemeEntry,
+  rule: string,
+  span: Span,
+): void {
+  addEdge(ctx, 'SERVES', commitment, themeId(theme.name), rule, span);
+  // Naming a member serves the bundle: 粮食安全 is one of the 五大安全.
+  for (const bundle of bundlesOf.get(theme.name) ?? []) {
+    addEdge(ctx, 'SERVES', commitment, themeId(bundle.name), 'component', span);
+  }
+}
+
+/**
+ * A paragraph's framing sentence ("坚持维护国家“五大安全”这个政治使命……") names the themes
+ * the sentences after it serve. Only the first two sentences of a paragraph can frame it,
+ * and only where a framing verb (坚持, 围绕, 履行, …) governs the theme.
+ */
+function linkParagraphFraming(ctx: Context, commitments: readonly CommitmentNode[]): void {
+  const { text } = ctx;
+  const byParagraph = new Map<number, CommitmentNode[]>();
+  for (const c of commitments)
+    byParagraph.set(c.paragraph.start, [...(byParagraph.get(c.paragraph.start) ?? []), c]);
+  for (const sentences of byParagraph.values()) {
+    sentences.slice(0, 2).forEach((framing, k) => {
+      for (const m of themeMatcher.find(text, framing.span)) {
+        const clauseStart = Math.max(
+          framing.span.start,
+          ...['，', '；', '。', '：'].map((p) => text.lastIndexOf(p, m.span.start) + 1),
+        );
+        const lead = text.slice(clauseStart, m.span.start);
+        if (!structure.framingCues.some((cue) => lead.includes(cue))) continue;
+        for (const later of sentences.slice(k + 1))
+          serveTheme(ctx, later.id, m.entry, 'paragraph', m.span);
+      }
+    });
+  }
+}

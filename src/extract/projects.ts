@@ -1,0 +1,104 @@
+/**
+ * Named projects, found by their form: a proper name ending in a form word (…核电, …高铁,
+ * …工程, …产业园; graph/projects.json). The verbs that open the clause are not part of the
+ * name, and phrases that use the form word without naming one project (重大项目, 一批…工程)
+ * are not projects.
+ */
+import type { Span } from '../model';
+import { projectsFile } from './lexicon';
+
+export interface ProjectMention {
+  name: string;
+  span: Span;
+  /** The form word it ends in (高铁, 工程, ...). */
+  form: string;
+  /** Whether its name abbreviates the places a route joins (沈白高铁). */
+  route: boolean;
+}
+
+const P = projectsFile as {
+  suffixes: string[];
+  routeSuffixes: string[];
+  leadingWords: string[];
+  genericStarts: string[];
+  genericNames: string[];
+  nameBreakers: string[];
+  innerBreakers: string[];
+  genericWords: string[];
+  notNames: string[];
+  maxNameLength: number;
+};
+const byLengthDesc = (a: string, b: string) => b.length - a.length;
+const SUFFIXES = [...P.suffixes].sort(byLengthDesc);
+const LEADING = [...P.leadingWords].sort(byLengthDesc);
+const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
+// A form word followed by these is another word: 工程师, 项目化.
+const NOT_AFTER = /^[师化]/;
+
+const suffixAt = (s: string, i: number) => SUFFIXES.find((x) => s.startsWith(x, i));
+
+function stripLeading(name: string, offset: number): { name: string; offset: number } {
+  for (let changed = true; changed;) {
+    changed = false;
+    const w = LEADING.find((x) => name.startsWith(x) && name.length > x.length);
+    if (w) {
+      name = name.slice(w.length);
+      offset += w.length;
+      changed = true;
+    }
+  }
+  return { name, offset };
+}
+
+export function findProjects(text: string, sentence: Span): ProjectMention[] {
+  const s = text.slice(sentence.start, sentence.end);
+  const candidates: ProjectMention[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let form = suffixAt(s, i);
+    if (!form) continue;
+    let end = i + form.length;
+    // 工程项目, 核电站: a form word right after another belongs to the same name.
+    for (let next = suffixAt(s, end); next; next = suffixAt(s, end)) {
+      form = next;
+      end += next.length;
+    }
+    if (NOT_AFTER.test(s.slice(end))) continue;
+    let start = i;
+    while (start > 0 && !BREAK.test(s[start - 1]!) && i - start < P.maxNameLength * 2) start--;
+    let { name, offset } = stripLeading(s.slice(start, end), start);
+    for (const b of [...P.nameBreakers, ...P.innerBreakers]) {
+      const k = name.lastIndexOf(b);
+      if (k >= 0) {
+        offset += k + b.length;
+        name = name.slice(k + b.length);
+      }
+    }
+    ({ name, offset } = stripLeading(name, offset));
+    const stem = name.slice(0, name.length - form.length);
+    if (
+      stem.replace(/[“”"]/g, '').length < 2 ||
+      name.length > P.maxNameLength ||
+      /\d/.test(name) ||
+      P.genericNames.includes(name) ||
+      P.genericStarts.some((g) => name.startsWith(g)) ||
+      P.genericWords.some((g) => stem.includes(g)) ||
+      P.notNames.some((n) => name.endsWith(n)) ||
+      /^“[^”]*”$/.test(stem)
+    ) {
+      i = end - 1;
+      continue;
+    }
+    candidates.push({
+      name,
+      span: { start: sentence.start + offset, end: sentence.start + end },
+      form,
+      route: P.routeSuffixes.includes(form),
+    });
+    i = end - 1;
+  }
+  // A name inside a longer one (沈阳机场 in 沈阳机场第二跑道) is the longer one's.
+  return candidates.filter(
+    (c) =>
+      !candidates.some((o) => o !== c && o.span.start <= c.span.start && c.span.end <= o.span.end),
+  );
+}
