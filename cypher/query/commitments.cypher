@@ -1,6 +1,9 @@
-// Commitments matching the filter, in report order: the total and one page after $after.
-// $involves: entity ids; a commitment matches when it INVOLVES one of them or a place
-// PART_OF one (a district counts for its city).
+// Commitments matching the filter (every parameter may be null), in report order: the
+// total and one page after $after.
+// $involves: place ids; a commitment matches when it INVOLVES one of them or a place
+// PART_OF one (a district counts for its city). $concerns: industries, likewise with
+// their sub-industries. $serves: theme ids. $linked: any entity it links to (an entity's
+// own commitments). $text: words the sentence contains.
 MATCH (c:Commitment)
 WHERE ($report IS NULL OR c.reportId = $report)
   AND ($phase IS NULL OR c.phase = $phase)
@@ -9,6 +12,19 @@ WHERE ($report IS NULL OR c.reportId = $report)
     MATCH (c)-[:INVOLVES]->(:Node)-[:PART_OF*0..]->(t:Node)
     WHERE t.id IN $involves
   })
+  AND ($concerns IS NULL OR EXISTS {
+    MATCH (c)-[:CONCERNS]->(:Node)-[:PART_OF*0..]->(t:Node)
+    WHERE t.id IN $concerns
+  })
+  AND ($serves IS NULL OR EXISTS {
+    MATCH (c)-[:SERVES]->(t:Node)
+    WHERE t.id IN $serves
+  })
+  AND ($linked IS NULL OR EXISTS {
+    MATCH (c)-[:INVOLVES|CONCERNS|SERVES|MENTIONS]->(:Node)-[:PART_OF*0..]->(t:Node)
+    WHERE t.id IN $linked
+  })
+  AND ($text IS NULL OR c.text CONTAINS $text)
 WITH c ORDER BY c.sortKey
 WITH collect(c) AS matches
 RETURN size(matches) AS totalCount,

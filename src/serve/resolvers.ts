@@ -117,6 +117,10 @@ export class QueryResolver {
     const query: CommitmentQuery = { phase: filter?.phase ?? null };
     if (filter?.report) query.report = await existingReport(ctx, filter.report);
     if (filter?.involves) query.involves = await resolveNames(ctx, filter.involves);
+    if (filter?.theme) query.serves = await resolveKind(ctx, filter.theme, 'Theme', 'theme');
+    if (filter?.industry)
+      query.concerns = await resolveKind(ctx, filter.industry, 'Industry', 'industry');
+    if (filter?.text) query.text = filter.text;
     return connection(ctx, query, page);
   }
 }
@@ -411,7 +415,7 @@ export class EntityResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    return connection(ctx, { involves: [entity.id] }, page);
+    return connection(ctx, { linked: [entity.id] }, page);
   }
 }
 

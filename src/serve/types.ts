@@ -322,6 +322,24 @@ export class CommitmentFilter {
   @IsOptional()
   @IsIn([Phase.PLAN, Phase.REVIEW])
   phase?: Phase | null;
+
+  @Field(() => String, { nullable: true, description: 'A theme the commitment serves' })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  theme?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An industry it concerns (its sub-industries count)',
+  })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  industry?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words the sentence contains' })
+  @IsOptional()
+  @MaxLength(MAX_NAME_LENGTH)
+  text?: string | null;
 }
 
 // Figures come last: their fields are typed by Commitment and Report, which must exist first.

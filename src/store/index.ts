@@ -25,6 +25,14 @@ export interface CommitmentQuery {
   phase?: Phase | null;
   /** Commitments of these sections only. */
   sections?: string[] | null;
+  /** Industry ids; a commitment matches when it CONCERNS one of them or a sub-industry. */
+  concerns?: string[] | null;
+  /** Theme ids; a commitment matches when it SERVES one of them. */
+  serves?: string[] | null;
+  /** Entity ids it links to by any link (INVOLVES, CONCERNS, SERVES, MENTIONS), with their parts. */
+  linked?: string[] | null;
+  /** Words the sentence contains. */
+  text?: string | null;
 }
 
 export interface FigureQuery {

@@ -33,6 +33,10 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
       { involves: ['place:中国'], report: 'china-2021', phase: 'REVIEW' },
     ],
     ['every plan sentence', { phase: 'PLAN' }],
+    ['serving the five securities', { serves: ['theme:五大安全'] }],
+    ['concerning industry, with its sub-industries', { concerns: ['industry:工业'] }],
+    ['linked to a project', { linked: ['project:沈白高铁'] }],
+    ['containing words', { text: '核电' }],
   ];
   test.each(questions)('%s', async (_name, query) => {
     const a = await neo.commitments(query, { first: 1000 });
@@ -53,6 +57,24 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
       expect(await neo.figuresOfCommitments(ids)).toEqual(await embedded.figuresOfCommitments(ids));
       const metrics = [...new Set(a.map((f) => f.metricId))];
       expect(await neo.entitiesByIds(metrics)).toEqual(await embedded.entitiesByIds(metrics));
+    }
+  });
+
+  test('projects agree', async () => {
+    const queries = [
+      {},
+      { themes: ['theme:五大安全'] },
+      { places: ['place:大连'] },
+      { report: 'liaoning-2022', places: ['place:辽宁'] },
+    ];
+    for (const q of queries) {
+      const a = await neo.projects(q, 1000);
+      expect(a).toEqual(await embedded.projects(q, 1000));
+      const ids = a.map((p) => p.id);
+      expect(await neo.projectThemes(ids)).toEqual(await embedded.projectThemes(ids));
+      expect(await neo.entityNeighbours(ids, 'LOCATED_IN', 'out')).toEqual(
+        await embedded.entityNeighbours(ids, 'LOCATED_IN', 'out'),
+      );
     }
   });
 

@@ -199,6 +199,27 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     });
   });
 
+  test('projects that serve the five securities, and where they are', async () => {
+    const projects = await store.projects({ themes: ['theme:五大安全'] }, 100);
+    const names = projects.map((p) => p.name);
+    // Named after the framing sentence "坚持维护国家“五大安全”这个政治使命…" of their paragraph.
+    expect(names).toEqual(
+      expect.arrayContaining(['沈白高铁', '徐大堡核电', '红沿河核电', '大连新机场']),
+    );
+    expect([...names].sort()).toEqual(names);
+    const [places] = await store.entityNeighbours(['project:沈白高铁'], 'LOCATED_IN', 'out');
+    expect(places!.map((p) => p.id)).toEqual(expect.arrayContaining(['place:沈阳']));
+    const inDalian = (await store.projects({ places: ['place:大连'] }, 100)).map((p) => p.name);
+    expect(inDalian).toEqual(expect.arrayContaining(['大连新机场', '红沿河核电']));
+    expect(inDalian).not.toContain('沈白高铁');
+    const [themes] = await store.projectThemes(['project:沈白高铁']);
+    expect(themes!.map((t) => t.id)).toContain('theme:五大安全');
+    // A project's own commitments are those that name it.
+    const named = await store.commitments({ linked: ['project:沈白高铁'] }, { first: 100 });
+    expect(named.totalCount).toBeGreaterThanOrEqual(2);
+    for (const c of named.nodes) expect(c.text).toContain('沈白高铁');
+  });
+
   test('an incomplete graph is refused and nothing stored changes', async () => {
     const before = await store.counts();
     const g = extractReport({

@@ -16,6 +16,7 @@ import {
 } from '../../model';
 import { nameKey } from '../../extract/lexicon';
 import {
+  ENTITY_LINK_TYPES,
   assertComplete,
   type CommitmentLink,
   type CommitmentPage,
@@ -144,20 +145,25 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage> {
-    let involved: Set<string> | null = null;
-    if (query.involves) {
-      involved = new Set();
-      for (const target of this.withParts(query.involves)) {
-        for (const eid of this.incoming.get(target) ?? []) {
-          const e = this.edges.get(eid)!;
-          if (e.type === 'INVOLVES') involved.add(e.source);
-        }
-      }
-    }
+    const involved = query.involves
+      ? this.linkedFrom(this.withParts(query.involves), ['INVOLVES'])
+      : null;
+    const concerned = query.concerns
+      ? this.linkedFrom(this.withParts(query.concerns), ['CONCERNS'])
+      : null;
+    const serving = query.serves ? this.linkedFrom(new Set(query.serves), ['SERVES']) : null;
+    const linked = query.linked
+      ? this.linkedFrom(this.withParts(query.linked), ENTITY_LINK_TYPES)
+      : null;
+    const text = query.text;
     const sections = query.sections ? new Set(query.sections) : null;
     const matches = this.ordered.filter(
       (c) =>
         (!involved || involved.has(c.id)) &&
+        (!concerned || concerned.has(c.id)) &&
+        (!serving || serving.has(c.id)) &&
+        (!linked || linked.has(c.id)) &&
+        (!text || c.text.includes(text)) &&
         (!query.report || c.reportId === query.report) &&
         (!query.phase || c.phase === query.phase) &&
         (!sections || (c.sectionId !== null && sections.has(c.sectionId))),
@@ -169,6 +175,18 @@ export class EmbeddedStore implements GraphStore {
       nodes: rest.slice(0, page.first),
       hasNextPage: rest.length > page.first,
     };
+  }
+
+  /** Commitments with a link of one of the types to one of the entities. */
+  private linkedFrom(targets: Set<string>, types: readonly EdgeType[]): Set<string> {
+    const out = new Set<string>();
+    for (const target of targets) {
+      for (const eid of this.incoming.get(target) ?? []) {
+        const e = this.edges.get(eid)!;
+        if (types.includes(e.type)) out.add(e.source);
+      }
+    }
+    return out;
   }
 
   /** The given entities and everything PART_OF them, transitively. */

@@ -207,6 +207,10 @@ export class Neo4jStore implements GraphStore {
       report: query.report ?? null,
       phase: query.phase ?? null,
       sections: query.sections ?? null,
+      concerns: query.concerns ?? null,
+      serves: query.serves ?? null,
+      linked: query.linked ?? null,
+      text: query.text ?? null,
       after: page.after ?? null,
       limit: neo4j.int(page.first + 1),
     });

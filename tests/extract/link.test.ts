@@ -1,0 +1,123 @@
+/**
+ * The linking rules, each on a sentence or two written for the test.
+ */
+import { linkCommitments } from '../../src/extract/link';
+import { sortKey, type CommitmentNode } from '../../src/model';
+
+/** Commitments for the sentences of `text`, paragraphs separated by blank lines. */
+function commitments(text: string): CommitmentNode[] {
+  const out: CommitmentNode[] = [];
+  let paragraphStart = 0;
+  for (const para of text.split('\n\n')) {
+    const paragraph = { start: paragraphStart, end: paragraphStart + para.length };
+    for (const m of para.matchAll(/[^。]+。/g)) {
+      const start = paragraphStart + m.index;
+      const span = { start, end: start + m[0].length };
+      out.push({
+        kind: 'Commitment',
+        id: `c${start}`,
+        reportId: 'r',
+        sectionId: null,
+        text: m[0],
+        phase: 'PLAN',
+        span,
+        paragraph,
+        sortKey: sortKey(2022, 'r', start),
+      });
+    }
+    paragraphStart += para.length + 2;
+  }
+  return out;
+}
+
+function links(text: string, jurisdiction = '辽宁') {
+  const cs = commitments(text);
+  const { edges, entities } = linkCommitments(text, 'r', jurisdiction, cs);
+  return {
+    edges: edges.map((e) => ({
+      type: e.type,
+      from: e.source.startsWith('c')
+        ? text.slice(
+            cs.find((c) => c.id === e.source)!.span.start,
+            cs.find((c) => c.id === e.source)!.span.end,
+          )
+        : e.source,
+      to: e.target,
+      rule: e.rule,
+      words: e.evidence ? text.slice(e.evidence.start, e.evidence.end) : null,
+    })),
+    entities,
+  };
+}
+
+const pick = (l: ReturnType<typeof links>, type: string) =>
+  l.edges.filter((e) => e.type === type).map((e) => [e.to, e.rule, e.words]);
+
+test('INVOLVES by name, alias and the abbreviations a route name carries', () => {
+  const l = links('加快建设沈白高铁和本桓宽高速，支持大连市发展。');
+  expect(pick(l, 'INVOLVES')).toEqual(
+    expect.arrayContaining([
+      ['place:沈阳', 'abbreviation', '沈'],
+      ['place:白河镇', 'abbreviation', '白'],
+      ['place:本溪', 'abbreviation', '本'],
+      ['place:桓仁', 'abbreviation', '桓'],
+      ['place:宽甸', 'abbreviation', '宽'],
+      ['place:大连', 'alias', '大连市'],
+    ]),
+  );
+  expect(pick(l, 'MENTIONS')).toEqual([
+    ['project:沈白高铁', 'form', '沈白高铁'],
+    ['project:本桓宽高速', 'form', '本桓宽高速'],
+  ]);
+  expect(pick(l, 'LOCATED_IN')).toEqual(
+    expect.arrayContaining([['place:沈阳', 'abbreviation', '沈']]),
+  );
+});
+
+test('pairings: 京沈 and 沪连 name both places; an ambiguous 辽 and the bank 辽沈银行 name none', () => {
+  const l = links('深化苏辽、京沈、沪连对口合作。组建辽沈银行。');
+  expect(pick(l, 'INVOLVES')).toEqual([
+    ['place:江苏', 'abbreviation', '苏'],
+    ['place:北京', 'abbreviation', '京'],
+    ['place:沈阳', 'abbreviation', '沈'],
+    ['place:上海', 'abbreviation', '沪'],
+    ['place:大连', 'abbreviation', '连'],
+  ]);
+  expect(l.edges.some((e) => e.type === 'INVOLVES' && e.words!.includes('辽'))).toBe(false);
+  expect(pick(l, 'MENTIONS')).toEqual([
+    expect.arrayContaining([expect.stringContaining('organization:')]),
+  ]);
+});
+
+test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexicon lacks', () => {
+  const l = links('筑牢粮食安全防线。推进“金点子”行动。坚持稳字当头，在“稳”的基础上推进。');
+  expect(pick(l, 'SERVES')).toEqual([
+    ['theme:粮食安全', 'explicit', '粮食安全'],
+    ['theme:五大安全', 'component', '粮食安全'],
+    ['theme:金点子', 'quoted', '金点子'],
+  ]);
+  // The stoplisted “稳” is emphasis, not a theme.
+  expect(l.entities.map((e) => e.name)).toEqual(['金点子']);
+  expect(l.entities[0]).toMatchObject({ kind: 'Theme', curated: false });
+});
+
+test('SERVES by paragraph: a framing sentence puts the sentences after it under its theme', () => {
+  const text =
+    '千方百计扩大有效投资。坚持维护国家“五大安全”这个政治使命。加快建设徐大堡核电。\n\n另一段开工建设凌绥高速。';
+  const l = links(text);
+  const serves = l.edges.filter((e) => e.type === 'SERVES' && e.to === 'theme:五大安全');
+  expect(serves.map((e) => [e.from, e.rule])).toEqual([
+    ['坚持维护国家“五大安全”这个政治使命。', 'explicit'],
+    ['加快建设徐大堡核电。', 'paragraph'],
+  ]);
+});
+
+test('CONCERNS industries; organisations by name, and 省政府 only in its own province', () => {
+  const l = links('支持集成电路产业发展。省政府支持华晨集团重整。');
+  expect(pick(l, 'CONCERNS').map((e) => e[0])).toContain('industry:集成电路');
+  const here = pick(l, 'MENTIONS').map((e) => e[0]);
+  expect(here).toEqual(expect.arrayContaining(['organization:辽宁省人民政府']));
+  expect(here.some((id) => String(id).includes('华晨'))).toBe(true);
+  const elsewhere = pick(links('省政府支持企业。', '广东'), 'MENTIONS').map((e) => e[0]);
+  expect(elsewhere).not.toContain('organization:辽宁省人民政府');
+});
