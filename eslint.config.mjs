@@ -11,14 +11,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    // Plain CommonJS run by node: the jest config and reporter, scripts/.
+    files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
+      sourceType: 'commonjs',
       globals: {
         process: 'readonly',
         console: 'readonly',
         require: 'readonly',
-        module: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
       },
     },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
