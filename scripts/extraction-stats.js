@@ -25,13 +25,26 @@ async function main() {
       if (!e.reportId) continue;
       for (const end of [e.source, e.target]) if (entities.has(end)) linked.add(end);
       add(`-[${e.type}]->`);
-      if (['INVOLVES', 'CONCERNS', 'SERVES', 'MENTIONS', 'LOCATED_IN', 'SETS', 'REPORTS', 'MEASURES'].includes(e.type)) {
+      if (
+        [
+          'INVOLVES',
+          'CONCERNS',
+          'SERVES',
+          'MENTIONS',
+          'LOCATED_IN',
+          'SETS',
+          'REPORTS',
+          'MEASURES',
+        ].includes(e.type)
+      ) {
         add(`${e.type} by ${e.rule}`);
       }
     }
     for (const id of linked) {
       const e = entities.get(id);
-      add(`${e.kind}${e.kind === 'Metric' || e.kind === 'Theme' ? (e.curated ? ' (curated)' : ' (from text)') : ''}`);
+      add(
+        `${e.kind}${e.kind === 'Metric' || e.kind === 'Theme' ? (e.curated ? ' (curated)' : ' (from text)') : ''}`,
+      );
     }
     columns.push({ id: g.report.reportId, counts });
   }
