@@ -76,6 +76,8 @@ export function extractReport(input: ReportInput): ReportGraph {
     phase: s.phase,
     span: s.span,
     paragraph: s.paragraph,
+    topic: s.topic,
+    item: s.item,
     sortKey: sortKey(meta.year, meta.id, s.span.start),
   }));
 

@@ -21,6 +21,10 @@ export interface OutlineSection {
 export interface OutlineSentence {
   span: Span;
   paragraph: Span;
+  /** The paragraph's opening (topic) sentence, which frames the rest of it. */
+  topic: Span;
+  /** The enumeration item it belongs to ("一是", "（1）"), if any. */
+  item: string | null;
   sectionPath: string;
   phase: Phase;
 }
@@ -33,6 +37,8 @@ export interface Outline {
 }
 
 const NUMERALS = '一二三四五六七八九十';
+// "一是……二是……" enumerations, and numbered lists "（1）", "1．", at a sentence's start or after its colon.
+const ITEM = new RegExp(`(?:^|[：:])\\s*([${NUMERALS}]+是|（\\d+）|\\(\\d+\\)|\\d+[．.、](?!\\d))`);
 const PART_HEADING = new RegExp(`^([${NUMERALS}]+)、`);
 const TASK_HEADING = new RegExp(`^（([${NUMERALS}]+)）`);
 /** Headings are short; a longer "一、" line is a list item inside a paragraph. */
@@ -177,6 +183,7 @@ export function splitReport(
       const opening = text.slice(p.start, p.start + 8);
       phase = rules.reviewParagraphOpeners.some((o) => opening.startsWith(o)) ? 'REVIEW' : 'PLAN';
     } else phase = partPhase ?? 'PLAN';
+    const first = sentences.length;
     let s = p.start;
     for (let i = p.start; i < p.end; i++) {
       if (!rules.sentenceEnds.includes(text[i]!)) continue;
@@ -186,12 +193,26 @@ export function splitReport(
       i = e - 1;
     }
     if (s < p.end) pushSentence(s, p.end, p, phase);
+    const own = sentences.slice(first);
+    if (own.length === 0) return;
+    // An item runs until the next marker; a paragraph that is only an item's heading
+    // ("一是保持宏观政策连续性。" on its own line) carries its item into the paragraphs after it.
+    let item = carriedItem;
+    for (const sentence of own) {
+      sentence.topic = own[0]!.span;
+      const marker = ITEM.exec(text.slice(sentence.span.start, sentence.span.end));
+      if (marker) item = marker[1]!;
+      sentence.item = item;
+    }
+    carriedItem =
+      own.length === 1 && ITEM.exec(text.slice(own[0]!.span.start, own[0]!.span.end)) ? item : null;
   };
+  let carriedItem: string | null = null;
   const pushSentence = (start: number, end: number, paragraph: Span, phase: Phase) => {
     const span = trimSpan(text, start, end);
     if (span.start >= span.end) return;
     if (isSalutation(text.slice(span.start, span.end), rules)) return;
-    sentences.push({ span, paragraph, sectionPath: current!.path, phase });
+    sentences.push({ span, paragraph, topic: span, item: null, sectionPath: current!.path, phase });
   };
 
   for (const line of lines(text, bodyEnd)) {
@@ -216,6 +237,7 @@ export function splitReport(
       }
       if (headEnd - line.start <= MAX_HEADING_LENGTH) {
         flush();
+        carriedItem = null;
         const title = trimSpan(text, line.start + match[0].length, headEnd);
         if (partMatch) {
           const titleText = text.slice(title.start, title.end);

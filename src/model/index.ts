@@ -112,6 +112,10 @@ export interface CommitmentNode {
   phase: Phase;
   span: Span;
   paragraph: Span;
+  /** The paragraph's opening (topic) sentence. */
+  topic: Span;
+  /** The enumeration item it belongs to ("一是", "（1）"), or null. */
+  item: string | null;
   /** Report year, report id and span start, as one string that sorts in report order. */
   sortKey: string;
 }

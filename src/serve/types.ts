@@ -292,6 +292,15 @@ export class Commitment {
   @Field(() => Section, { nullable: true }) section!: Section | null;
   @Field(() => Span) span!: Span;
   @Field(() => Span, { description: 'The paragraph the sentence stands in' }) paragraph!: Span;
+  @Field(() => Span, {
+    description: "The paragraph's opening (topic) sentence, which frames the rest",
+  })
+  topic!: Span;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The enumeration item it belongs to (一是, （1）)',
+  })
+  item!: string | null;
   @Field(() => [Place]) places!: Place[];
   @Field(() => [Industry]) industries!: Industry[];
   @Field(() => [Theme]) themes!: Theme[];

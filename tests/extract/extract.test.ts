@@ -59,3 +59,24 @@ test('an unknown jurisdiction is a clear error', async () => {
     extractReport({ ...input, meta: { ...input.meta, jurisdiction: '亚特兰蒂斯' } }),
   ).toThrow(/"亚特兰蒂斯" is not a place the gazetteer knows/);
 });
+
+test('Liaoning: the ten livelihood projects are items 一是…十是 of one paragraph', async () => {
+  const input = await seedInput('liaoning-2022');
+  const g = extractReport(input);
+  const opening = g.commitments.find((c) => c.text === '今年，省政府要继续办好10件民生实事。')!;
+  const paragraph = g.commitments.filter((c) => c.paragraph.start === opening.paragraph.start);
+  const items = [...new Set(paragraph.map((c) => c.item).filter((i) => i !== null))];
+  expect(items).toEqual([
+    '一是',
+    '二是',
+    '三是',
+    '四是',
+    '五是',
+    '六是',
+    '七是',
+    '八是',
+    '九是',
+    '十是',
+  ]);
+  for (const c of paragraph) expect(c.topic).toEqual(opening.span);
+});

@@ -22,6 +22,8 @@ function commitments(text: string): CommitmentNode[] {
         phase: 'PLAN',
         span,
         paragraph,
+        topic: span,
+        item: null,
         sortKey: sortKey(2022, 'r', start),
       });
     }

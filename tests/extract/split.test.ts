@@ -87,3 +87,28 @@ test('a zero-width line inside a paragraph (a wiki page break) does not split it
   expect(out.sentences[0]!.paragraph).toEqual(out.sentences[1]!.paragraph);
   expect(out.sentences[2]!.paragraph).not.toEqual(out.sentences[1]!.paragraph);
 });
+
+test('topic sentences and enumeration items', () => {
+  const text = [
+    '二、2022年工作安排',
+    '千方百计扩大有效投资。要把握以下几点：一是稳增长。二是调结构。保持定力。',
+    '一是保持宏观政策连续性。',
+    '宏观政策适应需要。',
+    '二是优先稳就业。',
+  ].join('\n\n');
+  const out = splitReport(text, 2022).sentences.map((s) => ({
+    text: text.slice(s.span.start, s.span.end),
+    topic: text.slice(s.topic.start, s.topic.end),
+    item: s.item,
+  }));
+  expect(out).toEqual([
+    { text: '千方百计扩大有效投资。', topic: '千方百计扩大有效投资。', item: null },
+    { text: '要把握以下几点：一是稳增长。', topic: '千方百计扩大有效投资。', item: '一是' },
+    { text: '二是调结构。', topic: '千方百计扩大有效投资。', item: '二是' },
+    { text: '保持定力。', topic: '千方百计扩大有效投资。', item: '二是' },
+    // An item heading on its own carries its item into the paragraph after it.
+    { text: '一是保持宏观政策连续性。', topic: '一是保持宏观政策连续性。', item: '一是' },
+    { text: '宏观政策适应需要。', topic: '宏观政策适应需要。', item: '一是' },
+    { text: '二是优先稳就业。', topic: '二是优先稳就业。', item: '二是' },
+  ]);
+});

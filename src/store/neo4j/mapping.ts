@@ -9,7 +9,7 @@ export type Props = Record<string, unknown>;
 
 const SPAN_FIELDS: Record<string, string[]> = {
   Section: ['span'],
-  Commitment: ['span', 'paragraph'],
+  Commitment: ['span', 'paragraph', 'topic'],
   Target: ['span'],
   Result: ['span'],
 };
@@ -53,7 +53,7 @@ const FIGURE_NULLABLE = ['value', 'unit', 'direction', 'startYear'];
 const NULLABLE: Record<string, string[]> = {
   Report: ['deliveredOn', 'speaker', 'language', 'source'],
   Section: ['parentId', 'phase'],
-  Commitment: ['sectionId'],
+  Commitment: ['sectionId', 'item'],
   Target: FIGURE_NULLABLE,
   Result: FIGURE_NULLABLE,
   Place: ENTITY_NULLABLE,
