@@ -191,6 +191,87 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(cursor.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  test('a commitment with its places, industries, themes, projects, organisations and figures', async () => {
+    const r = await gql(`{ commitments(filter: {text: "加快建设红沿河核电"}) { totalCount nodes {
+        topic { start end } item places { name } industries { name } themes { name }
+        projects { name places { name } themes { name } } organizations { name } targets { value } } }
+      figures: commitments(filter: {report: "liaoning-2022", text: "主要预期目标"}) { nodes {
+        targets { status metric { key curated headlineMeasure } metricText measure value unit qualifier direction year text span { start end } rule commitment { id } report { id } } } }
+      org: commitments(filter: {text: "辽沈银行"}) { nodes { organizations { name nameEn } places { name } } } }`);
+    expect(r.errors).toBeUndefined();
+    const [c] = r.data!.commitments.nodes;
+    expect(r.data!.commitments.totalCount).toBe(1);
+    expect(c.projects.map((p: Json) => p.name)).toEqual(
+      expect.arrayContaining(['红沿河核电', '徐大堡核电', '沈白高铁', '大连新机场']),
+    );
+    expect(c.themes.map((t: Json) => t.name)).toContain('五大安全');
+    expect(c.places.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['沈阳', '大连']));
+    expect(c.industries.map((i: Json) => i.name)).toContain('核电');
+    const baishen = c.projects.find((p: Json) => p.name === '沈白高铁');
+    expect(baishen.places.map((p: Json) => p.name)).toContain('沈阳');
+    const targets = r.data!.figures.nodes.flatMap((n: Json) => n.targets);
+    const gdp = targets.find((t: Json) => t.metric.key === 'gdp');
+    expect(gdp).toMatchObject({
+      status: 'SET',
+      metricText: '地区生产总值',
+      measure: 'GROWTH',
+      value: 5.5,
+      unit: '%',
+      qualifier: 'AT_LEAST',
+      direction: 'UP',
+      year: 2022,
+      text: '地区生产总值增长5.5%以上',
+      rule: 'quantity',
+      report: { id: 'liaoning-2022' },
+      metric: { key: 'gdp', curated: true, headlineMeasure: 'GROWTH' },
+    });
+    expect(texts.get('liaoning-2022')!.slice(gdp.span.start, gdp.span.end)).toBe(gdp.text);
+    expect(
+      targets
+        .filter((t: Json) => t.status !== 'SET')
+        .map((t: Json) => t.status)
+        .sort(),
+    ).toEqual(['DEFERRED', 'QUALITATIVE', 'QUALITATIVE']);
+    // 辽沈银行 is a bank: an organisation, not Liaoning or Shenyang.
+    const bank = r.data!.org.nodes[0];
+    expect(bank.organizations.map((o: Json) => o.name)).toContain('辽沈银行');
+    expect(bank.places).toEqual([]);
+  });
+
+  test('projects, targets, results and theme components', async () => {
+    const r = await gql(`{
+      five: projects(filter: {servesTheme: "五大安全"}) { name }
+      dalian: projects(filter: {involves: "Dalian"}) { name }
+      targets(filter: {metric: "GDP", measure: GROWTH}) { report { id } value qualifier year }
+      results(filter: {metric: "国内生产总值", year: 2021}) { report { id } value unit measure }
+      liaoning: targets(filter: {jurisdiction: "辽宁", status: DEFERRED}) { metricText }
+      theme: resolve(name: "五大安全") { ... on Theme { curated components { name } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.five.map((p: Json) => p.name)).toEqual(
+      expect.arrayContaining(['红沿河核电', '徐大堡核电', '沈白高铁']),
+    );
+    expect(r.data!.dalian.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['大连新机场']));
+    expect(r.data!.targets).toEqual([
+      { report: { id: 'china-2021' }, value: 6, qualifier: 'AT_LEAST', year: 2021 },
+      { report: { id: 'china-2022' }, value: 5.5, qualifier: 'ABOUT', year: 2022 },
+      { report: { id: 'liaoning-2022' }, value: 5.5, qualifier: 'AT_LEAST', year: 2022 },
+    ]);
+    expect(r.data!.results).toEqual(
+      expect.arrayContaining([
+        { report: { id: 'china-2022' }, value: 8.1, unit: '%', measure: 'GROWTH' },
+        { report: { id: 'liaoning-2022' }, value: 5.8, unit: '%', measure: 'GROWTH' },
+      ]),
+    );
+    expect(r.data!.liaoning).toEqual([{ metricText: '能耗强度' }]);
+    expect(r.data!.theme[0].components.map((t: Json) => t.name).sort()).toEqual(
+      ['产业安全', '国防安全', '生态安全', '粮食安全', '能源安全'].sort(),
+    );
+    const unknown = await gql(`{ projects(filter: {servesTheme: "没有的主题"}) { name } }`);
+    expect(unknown.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const metric = await gql(`{ targets(filter: {metric: "no such metric"}) { id } }`);
+    expect(metric.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
   test('/healthz reports the store and the loaded reports', async () => {
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
