@@ -1,5 +1,9 @@
-// A report's derived graph (report, sections, commitments and their edges); shared
-// entities and lexicon edges stay.
+// A report's derived graph: its report, sections, commitments and figures with their edges,
+// and the edges it drew between shared entities (a project's LOCATED_IN). Shared entities
+// and lexicon edges stay.
 MATCH (n:Node {reportId: $reportId})
 DETACH DELETE n
-RETURN count(n) AS deleted
+WITH count(n) AS deleted
+OPTIONAL MATCH (:Project)-[r:LOCATED_IN {reportId: $reportId}]->()
+DELETE r
+RETURN deleted

@@ -20,6 +20,7 @@ import { ReportError } from '../read';
 import {
   industries,
   industryId,
+  knownProjects,
   lexiconHash,
   lexiconNode,
   lookupPlace,
@@ -30,6 +31,7 @@ import {
   placeNode,
   places,
   planPeriods,
+  projectId,
   themeId,
   themes,
 } from './lexicon';
@@ -116,7 +118,9 @@ export function extractReport(input: ReportInput): ReportGraph {
 
   // recognise and link: places, projects, themes, industries, organisations
   const links = linkCommitments(text, meta.id, jurisdiction.name, commitments);
-  edges.push(...links.edges);
+  // Where the lexicon already says it (沈白高铁 LOCATED_IN 沈阳), its edge stands for the text's.
+  const curated = new Set(lexiconEdges.map((e) => e.id));
+  edges.push(...links.edges.filter((e) => !curated.has(e.id)));
 
   // figures: every quantity is a Target in the plan, a Result in the review
   const figures: FigureNode[] = [];
@@ -190,6 +194,9 @@ const curatedEntities: EntityNode[] = [
   ...industries.map((i) =>
     lexiconNode('Industry', industryId(i.name), i, `industries.json#${i.name}`),
   ),
+  ...knownProjects.map((p) =>
+    lexiconNode('Project', projectId(p.name), p, `projects.json#${p.name}`),
+  ),
   ...organizations.map((o) =>
     lexiconNode('Organization', organizationId(o.name), o, `organizations.json#${o.name}`),
   ),
@@ -212,6 +219,11 @@ const lexiconEdges: GraphEdge[] = [
         `industries.json#${i.name}`,
       ),
     ),
+  ...knownProjects.flatMap((p) =>
+    p.places.map((place) =>
+      lexiconEdge('LOCATED_IN', projectId(p.name), placeId(place), `projects.json#${p.name}`),
+    ),
+  ),
   ...themes.flatMap((t) =>
     (t.components ?? []).map((c) =>
       lexiconEdge('COMPRISES', themeId(t.name), themeId(c), `themes.json#${t.name}`),
@@ -220,7 +232,7 @@ const lexiconEdges: GraphEdge[] = [
 ];
 
 function lexiconEdge(
-  type: 'PART_OF' | 'COMPRISES',
+  type: 'PART_OF' | 'COMPRISES' | 'LOCATED_IN',
   source: string,
   target: string,
   lexicon: string,

@@ -59,6 +59,15 @@ export interface OrganizationEntry {
   source: string;
 }
 
+export interface ProjectEntry {
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  /** Where it is: place names of the gazetteer. */
+  places: string[];
+  source: string;
+}
+
 export interface PlanPeriod {
   name: string;
   nameEn: string;
@@ -94,6 +103,9 @@ export const planPeriods: readonly PlanPeriod[] = (
 export const planPeriodNames: ReadonlySet<string> = new Set(
   planPeriods.flatMap((p) => [p.name, ...p.aliases]),
 );
+export const knownProjects: readonly ProjectEntry[] = (
+  projectsFile as unknown as { known: ProjectEntry[] }
+).known;
 export const industries: readonly IndustryEntry[] = (
   industriesFile as unknown as { industries: IndustryEntry[] }
 ).industries;

@@ -20,6 +20,7 @@ import {
   abbreviationAt,
   industries,
   industryId,
+  knownProjects,
   nameKey,
   organizationId,
   organizations,
@@ -35,6 +36,7 @@ import {
   type IndustryEntry,
   type OrganizationEntry,
   type PlaceEntry,
+  type ProjectEntry,
   type ThemeEntry,
 } from './lexicon';
 import { findProjects } from './projects';
@@ -43,6 +45,10 @@ import { PlaceMatcher, TermMatcher } from './recognise';
 const placeMatcher = new PlaceMatcher(places, placeExclusions);
 const themeMatcher = new TermMatcher<ThemeEntry>(themes);
 const industryMatcher = new TermMatcher<IndustryEntry>(industries);
+const projectMatcher = new TermMatcher<ProjectEntry>(knownProjects);
+/** A project found by its form that the lexicon knows under that name is the lexicon's project. */
+const knownProjectByName = new Map<string, ProjectEntry>();
+for (const p of knownProjects) for (const n of [p.name, ...p.aliases]) knownProjectByName.set(n, p);
 const organizationMatchers = new Map<string, TermMatcher<OrganizationEntry>>();
 
 /** Organisations, with the relative forms (省政府) a report uses for its own jurisdiction's bodies. */
@@ -145,9 +151,26 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   const explicit = placeMatcher.find(text, c.span);
   for (const m of explicit) addEdge(ctx, 'INVOLVES', c.id, placeId(m.entry.name), m.rule, m.span);
 
-  // Projects, and the places their names carry.
-  for (const p of findProjects(text, c.span)) {
-    const pid = textEntity(ctx, 'Project', projectId(p.name), p.name);
+  // Projects, and the places their names carry: by their form, and by the lexicon.
+  const byForm = findProjects(text, c.span);
+  for (const m of projectMatcher.find(text, c.span)) {
+    if (
+      byForm.some(
+        (p) =>
+          p.span.start <= m.span.start &&
+          m.span.end <= p.span.end &&
+          !knownProjectByName.has(p.name),
+      )
+    ) {
+      continue; // part of a longer project's name (沈阳机场 in 沈阳机场第二跑道)
+    }
+    addEdge(ctx, 'MENTIONS', c.id, projectId(m.entry.name), m.rule, m.span);
+  }
+  for (const p of byForm) {
+    const known = knownProjectByName.get(p.name);
+    const pid = known
+      ? projectId(known.name)
+      : textEntity(ctx, 'Project', projectId(p.name), p.name);
     addEdge(ctx, 'MENTIONS', c.id, pid, 'form', p.span);
     for (const m of placeMatcher.find(text, p.span))
       addEdge(ctx, 'LOCATED_IN', pid, placeId(m.entry.name), m.rule, m.span);

@@ -56,7 +56,7 @@ const pick = (l: ReturnType<typeof links>, type: string) =>
   l.edges.filter((e) => e.type === type).map((e) => [e.to, e.rule, e.words]);
 
 test('INVOLVES by name, alias and the abbreviations a route name carries', () => {
-  const l = links('加快建设沈白高铁和本桓宽高速，支持大连市发展。');
+  const l = links('加快建设沈白高铁和本桓宽高速，开工建设青山湖水库工程，支持大连市发展。');
   expect(pick(l, 'INVOLVES')).toEqual(
     expect.arrayContaining([
       ['place:沈阳', 'abbreviation', '沈'],
@@ -67,9 +67,11 @@ test('INVOLVES by name, alias and the abbreviations a route name carries', () =>
       ['place:大连', 'alias', '大连市'],
     ]),
   );
+  // Known to the lexicon by name; found by its form otherwise.
   expect(pick(l, 'MENTIONS')).toEqual([
-    ['project:沈白高铁', 'form', '沈白高铁'],
-    ['project:本桓宽高速', 'form', '本桓宽高速'],
+    ['project:沈白高铁', 'explicit', '沈白高铁'],
+    ['project:本桓宽高速', 'explicit', '本桓宽高速'],
+    ['project:青山湖水库工程', 'form', '青山湖水库工程'],
   ]);
   expect(pick(l, 'LOCATED_IN')).toEqual(
     expect.arrayContaining([['place:沈阳', 'abbreviation', '沈']]),

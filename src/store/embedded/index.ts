@@ -86,6 +86,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private removeReport(reportId: string): void {
+    for (const e of [...this.edges.values()]) if (e.reportId === reportId) this.removeEdge(e.id);
     for (const [id, n] of this.nodes) {
       if ('reportId' in n && REPORT_OWNED_KINDS.includes(n.kind)) {
         if (n.reportId !== reportId) continue;
