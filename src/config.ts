@@ -7,6 +7,7 @@ export interface Config {
   neo4j: { uri: string; user: string; password: string } | null;
   apiKey: string | null;
   maxReportBytes: number;
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -30,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     apiKey: env.API_KEY || null,
     maxReportBytes: integer(env, 'MAX_REPORT_BYTES', DEFAULT_MAX_REPORT_BYTES),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000),
   };
 }

@@ -22,6 +22,7 @@ Settings (environment):
   NEO4J_PASSWORD    Neo4j password
   API_KEY           key for mutations (Authorization: Bearer <API_KEY>)
   MAX_REPORT_BYTES  largest report accepted (default 10485760)
+  REQUEST_TIMEOUT_MS  longest a GraphQL request may run (default 10000)
 `;
 
 async function serve(): Promise<void> {
@@ -47,7 +48,11 @@ async function serve(): Promise<void> {
       (outcome.failures.length ? `, ${outcome.failures.length} skipped` : ''),
   );
 
-  const service = await startService({ store, port: config.port });
+  const service = await startService({
+    store,
+    port: config.port,
+    requestTimeoutMs: config.requestTimeoutMs,
+  });
   console.error(
     `policy-kg: GraphQL at http://localhost:${service.port}/graphql, health at /healthz`,
   );

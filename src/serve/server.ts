@@ -9,12 +9,18 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { GraphStore } from '../store';
 import { createContext, type Context } from './context';
+import { ideRouter } from './ide';
+import { limitsPlugin, timeLimit } from './limits';
 import { schema } from './schema';
+
+/** The longest a request may run (REQUEST_TIMEOUT_MS). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface ServiceOptions {
   store: GraphStore;
   port: number;
   host?: string;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningService {
@@ -25,10 +31,13 @@ export interface RunningService {
 
 export async function createApp(
   store: GraphStore,
+  options: { requestTimeoutMs?: number } = {},
 ): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
+  const executable = await schema();
   const apollo = new ApolloServer<Context>({
-    schema: await schema(),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    schema: executable,
+    // Apollo's landing page loads from a CDN: off; the IDE is served from npm packages.
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(executable)],
     introspection: true,
   });
   await apollo.start();
@@ -42,9 +51,11 @@ export async function createApp(
       .status(health.reachable ? 200 : 503)
       .json({ status: health.reachable ? 'ok' : 'unavailable', ...health, reports });
   });
+  app.use(ideRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    timeLimit(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    express.json({ limit: '12mb' }),
     expressMiddleware(apollo, { context: async () => createContext(store) }),
   );
   return { app, apollo };
@@ -54,8 +65,9 @@ export async function startService({
   store,
   port,
   host = '0.0.0.0',
+  requestTimeoutMs,
 }: ServiceOptions): Promise<RunningService> {
-  const { app, apollo } = await createApp(store);
+  const { app, apollo } = await createApp(store, { requestTimeoutMs });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

@@ -272,6 +272,40 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(metric.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 
+  test('queries deeper than 10 levels or above the complexity budget are refused before they run', async () => {
+    const deep = await gql(
+      `{ reports { sections { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }`,
+    );
+    expect(deep.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(deep.errors![0]!.message).toMatch(/levels deep/);
+    const wide = await gql(
+      `{ commitments(first: 1000) { nodes { report { commitments(first: 1000) { nodes { id text } } } } } }`,
+    );
+    expect(wide.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(wide.errors![0]!.message).toMatch(/complexity/);
+    expect(wide.data ?? null).toBeNull();
+    // Fragments count for depth too.
+    const viaFragment =
+      await gql(`fragment P on Section { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } }
+      { reports { sections { ...P } } }`);
+    expect(viaFragment.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  test('a browser gets the GraphQL IDE at /graphql, with every file served locally', async () => {
+    const page = await fetch(`${service.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBe(4);
+    for (const src of sources) {
+      expect(src).toMatch(/^\/graphql\/ide\//); // nothing from a CDN
+      const asset = await fetch(`${service.url}${src}`);
+      expect(asset.status).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    expect((await fetch(`${service.url}/graphql/ide/nope.js`)).status).toBe(404);
+  });
+
   test('/healthz reports the store and the loaded reports', async () => {
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
