@@ -4,6 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { CommitmentNode, EntityNode, FigureNode, ReportNode, SectionNode } from '../model';
+import { DEFAULT_MAX_REPORT_BYTES } from '../read';
 import { ENTITY_LINK_TYPES, type CommitmentLink, type GraphStore } from '../store';
 
 export interface Loaders {
@@ -22,14 +23,32 @@ export interface Loaders {
   projectThemes: DataLoader<string, EntityNode[]>;
 }
 
+/** What mutations need to know about the running service. */
+export interface Settings {
+  /** Mutations need `Authorization: Bearer <apiKey>`; null refuses them all. */
+  apiKey: string | null;
+  /** Where the embedded store keeps reports added at run time (so they survive a restart). */
+  reportsDir: string | null;
+  maxReportBytes: number;
+}
+
 export interface Context {
   store: GraphStore;
   loaders: Loaders;
+  settings: Settings;
+  /** The request's Authorization header, if any. */
+  authorization: string | null;
 }
 
-export function createContext(store: GraphStore): Context {
+export function createContext(
+  store: GraphStore,
+  settings: Settings = { apiKey: null, reportsDir: null, maxReportBytes: DEFAULT_MAX_REPORT_BYTES },
+  authorization: string | null = null,
+): Context {
   return {
     store,
+    settings,
+    authorization,
     loaders: {
       report: new DataLoader((ids) => store.reportsByIds(ids)),
       section: new DataLoader((ids) => store.sectionsByIds(ids)),

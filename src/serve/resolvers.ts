@@ -1,12 +1,14 @@
 /**
  * Resolvers: each answers from the store interface only, through the request's loaders.
  */
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { lookupPlace, placeId } from '../extract/lexicon';
 import type { CommitmentNode, EntityNode, FigureNode, ReportNode, SectionNode } from '../model';
 import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
+import { badInput, notFound, resolveKind, suggest } from './names';
+import { GraphResolver, MetricPointResolver } from './graph-resolvers';
+import { IngestResolver } from './ingest-resolver';
 import {
   Commitment,
   CommitmentConnection,
@@ -30,14 +32,6 @@ import {
   Section,
   MAX_NAME_LENGTH,
 } from './types';
-
-export function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
-
-export function notFound(message: string, suggestions: string[] = []): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', suggestions } });
-}
 
 // Cursors are opaque to clients: the base64url of the last commitment's sort key.
 const encodeCursor = (sortKey: string): string =>
@@ -78,7 +72,8 @@ async function resolveNames(ctx: Context, names: string[]): Promise<string[]> {
     if (name.length > MAX_NAME_LENGTH)
       throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
     const found = await ctx.store.resolve(name);
-    if (found.length === 0) throw notFound(`nothing is named ${JSON.stringify(name)}`);
+    if (found.length === 0)
+      throw notFound(`nothing is named ${JSON.stringify(name)}`, await suggest(ctx, name));
     ids.push(...found.map((e) => e.id));
   }
   return ids;
@@ -179,18 +174,6 @@ export class FigureQueryResolver {
   ): Promise<FigureNode[]> {
     return ctx.store.figures(await figureQuery(ctx, 'Result', filter), first ?? 100);
   }
-}
-
-/** Entity ids of the given kind a name resolves to; none is NOT_FOUND. */
-async function resolveKind(
-  ctx: Context,
-  name: string,
-  kind: EntityNode['kind'],
-  what: string,
-): Promise<string[]> {
-  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
-  if (found.length === 0) throw notFound(`no ${what} is named ${JSON.stringify(name)}`);
-  return found.map((e) => e.id);
 }
 
 @Resolver(() => Project)
@@ -420,6 +403,9 @@ export class EntityResolver {
 }
 
 export const resolvers = [
+  IngestResolver,
+  GraphResolver,
+  MetricPointResolver,
   QueryResolver,
   ReportResolver,
   SectionResolver,

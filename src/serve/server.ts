@@ -6,9 +6,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import type { GraphStore } from '../store';
-import { createContext, type Context } from './context';
+import { createContext, type Context, type Settings } from './context';
 import { ideRouter } from './ide';
 import { limitsPlugin, timeLimit } from './limits';
 import { schema } from './schema';
@@ -21,6 +22,7 @@ export interface ServiceOptions {
   port: number;
   host?: string;
   requestTimeoutMs?: number;
+  settings?: Settings;
 }
 
 export interface RunningService {
@@ -29,9 +31,28 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/**
+ * type-graphql reports invalid arguments as "Argument Validation Error" with the details
+ * aside; researchers should read what was wrong and where in the message itself.
+ */
+export function explainValidation(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const details = formatted.extensions?.validationErrors as
+    { property: string; constraints?: Record<string, string>; children?: unknown[] }[] | undefined;
+  if (!details?.length) return formatted;
+  const flatten = (
+    errors: { property: string; constraints?: Record<string, string>; children?: unknown[] }[],
+    prefix: string,
+  ): string[] =>
+    errors.flatMap((e) => [
+      ...Object.values(e.constraints ?? {}).map((c) => `${prefix}${e.property}: ${c}`),
+      ...flatten((e.children ?? []) as typeof errors, `${prefix}${e.property}.`),
+    ]);
+  return { ...formatted, message: `invalid argument: ${flatten(details, '').join('; ')}` };
+}
+
 export async function createApp(
   store: GraphStore,
-  options: { requestTimeoutMs?: number } = {},
+  options: { requestTimeoutMs?: number; settings?: Settings } = {},
 ): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
   const executable = await schema();
   const apollo = new ApolloServer<Context>({
@@ -39,6 +60,8 @@ export async function createApp(
     // Apollo's landing page loads from a CDN: off; the IDE is served from npm packages.
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(executable)],
     introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: explainValidation,
   });
   await apollo.start();
 
@@ -56,7 +79,10 @@ export async function createApp(
     '/graphql',
     timeLimit(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     express.json({ limit: '12mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(store) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(store, options.settings, req.headers.authorization ?? null),
+    }),
   );
   return { app, apollo };
 }
@@ -66,8 +92,9 @@ export async function startService({
   port,
   host = '0.0.0.0',
   requestTimeoutMs,
+  settings,
 }: ServiceOptions): Promise<RunningService> {
-  const { app, apollo } = await createApp(store, { requestTimeoutMs });
+  const { app, apollo } = await createApp(store, { requestTimeoutMs, settings });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

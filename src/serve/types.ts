@@ -390,3 +390,70 @@ export class Target extends Figure {
 export class Result extends Figure {
   @Field(() => Target, { nullable: true }) outcomeOf!: Target | null;
 }
+
+export enum NodeKind {
+  REPORT = 'Report',
+  SECTION = 'Section',
+  COMMITMENT = 'Commitment',
+  TARGET = 'Target',
+  RESULT = 'Result',
+  METRIC = 'Metric',
+  PLACE = 'Place',
+  INDUSTRY = 'Industry',
+  THEME = 'Theme',
+  PROJECT = 'Project',
+  ORGANIZATION = 'Organization',
+}
+registerEnumType(NodeKind, { name: 'NodeKind' });
+
+@ObjectType('GraphNode', { description: 'A node of a subgraph, as the explorer draws it' })
+export class GraphNodeView {
+  @Field(() => ID) id!: string;
+  @Field(() => NodeKind) kind!: NodeKind;
+  @Field() label!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The report it belongs to, for report-owned nodes',
+  })
+  report!: string | null;
+  @Field(() => Phase, { nullable: true }) phase!: Phase | null;
+}
+
+@ObjectType('GraphEdge', {
+  description: 'An edge of a subgraph, with the rule and evidence behind it',
+})
+export class GraphEdgeView {
+  @Field(() => ID) id!: string;
+  @Field() type!: string;
+  @Field(() => ID) source!: string;
+  @Field(() => ID) target!: string;
+  @Field(() => String, { nullable: true }) rule!: string | null;
+  @Field(() => Span, { nullable: true }) evidence!: Span | null;
+  @Field(() => Float, { nullable: true }) score!: number | null;
+}
+
+@ObjectType()
+export class Subgraph {
+  @Field(() => [GraphNodeView]) nodes!: GraphNodeView[];
+  @Field(() => [GraphEdgeView]) edges!: GraphEdgeView[];
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => ID) id!: string;
+  @Field(() => NodeKind) kind!: NodeKind;
+  @Field() label!: string;
+  @Field(() => String, { nullable: true, description: 'The matching words in context' }) snippet!:
+    string | null;
+  @Field(() => Float) score!: number;
+}
+
+@ObjectType({
+  description: 'One year of a metric in one jurisdiction: what was planned and what was reported',
+})
+export class MetricPoint {
+  @Field(() => Int) year!: number;
+  @Field(() => Place) jurisdiction!: Place;
+  @Field(() => Target, { nullable: true }) target!: Target | null;
+  @Field(() => Result, { nullable: true }) result!: Result | null;
+}

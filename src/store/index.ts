@@ -4,6 +4,7 @@
  * costs a fixed number of calls whatever its size.
  */
 import type {
+  GraphNode,
   CommitmentNode,
   EdgeType,
   EntityNode,
@@ -81,6 +82,11 @@ export interface IngestResult {
   edges: number;
 }
 
+export interface SearchHit {
+  node: GraphNode;
+  score: number;
+}
+
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';
   reachable: boolean;
@@ -123,6 +129,14 @@ export interface GraphStore {
   projects(query: ProjectQuery, first: number): Promise<EntityNode[]>;
   /** For each project, the themes served by the commitments that name it, by id. */
   projectThemes(ids: readonly string[]): Promise<EntityNode[][]>;
+  /** Nodes of any kind by graph id, in the order asked, null where absent. */
+  nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  /** Every edge touching one of the nodes, either direction, by edge id. */
+  edgesAround(ids: readonly string[]): Promise<GraphEdge[]>;
+  /** Full-text search over sentences, headings and entity names; best first. */
+  search(text: string, first: number): Promise<SearchHit[]>;
+  /** Every entity's id, name and name keys (for near-miss suggestions). */
+  entityKeys(): Promise<{ id: string; name: string; keys: string[] }[]>;
   /** Node and edge counts by label and type, for checks and docs. */
   counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }>;
   health(): Promise<StoreHealth>;

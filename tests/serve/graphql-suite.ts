@@ -2,6 +2,9 @@
  * The GraphQL contract over HTTP, run on each store.
  */
 import 'reflect-metadata';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { GraphStore } from '../../src/store';
 import { startService, type RunningService } from '../../src/serve/server';
 import { seedGraphs } from '../support/seeds';
@@ -19,14 +22,17 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
   let store: GraphStore;
   let service: RunningService;
   const texts = new Map<string, string>();
+  const API_KEY = 'test-key';
+  const reportsDir = mkdtempSync(path.join(tmpdir(), 'policy-kg-reports-'));
 
   const gql = async (
     query: string,
     variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
   ): Promise<GraphQLResponse> => {
     const res = await fetch(`${service.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse;
@@ -38,7 +44,16 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       await store.ingest(g);
       texts.set(g.report.reportId, g.report.text);
     }
-    service = await startService({ store, port: 0, host: '127.0.0.1' });
+    service = await startService({
+      store,
+      port: 0,
+      host: '127.0.0.1',
+      settings: {
+        apiKey: API_KEY,
+        reportsDir: store.kind === 'embedded' ? reportsDir : null,
+        maxReportBytes: 1_000_000,
+      },
+    });
   });
   afterAll(async () => {
     await service?.close();
@@ -306,6 +321,196 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect((await fetch(`${service.url}/graphql/ide/nope.js`)).status).toBe(404);
   });
 
+  test('metricSeries: the national GDP target and result, year by year', async () => {
+    const r = await gql(`{ metricSeries(metric: "GDP", jurisdiction: "China") {
+      year jurisdiction { name } target { value unit qualifier report { id } } result { value unit report { id } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.metricSeries).toEqual([
+      {
+        year: 2020,
+        jurisdiction: { name: '中国' },
+        target: null,
+        result: { value: 2.3, unit: '%', report: { id: 'china-2021' } },
+      },
+      {
+        year: 2021,
+        jurisdiction: { name: '中国' },
+        target: { value: 6, unit: '%', qualifier: 'AT_LEAST', report: { id: 'china-2021' } },
+        result: { value: 8.1, unit: '%', report: { id: 'china-2022' } },
+      },
+      {
+        year: 2022,
+        jurisdiction: { name: '中国' },
+        target: { value: 5.5, unit: '%', qualifier: 'ABOUT', report: { id: 'china-2022' } },
+        result: null,
+      },
+    ]);
+    const levels = await gql(
+      `{ metricSeries(metric: "gdp", jurisdiction: "辽宁", measure: LEVEL) { year result { value unit } } }`,
+    );
+    expect(levels.data!.metricSeries).toEqual([
+      { year: 2021, result: { value: 27584, unit: '亿元' } },
+    ]);
+  });
+
+  test("targetComparison: Liaoning's 2022 GDP target against the country's", async () => {
+    const r = await gql(
+      `{ targetComparison(metric: "地区生产总值", year: 2022) { report { id jurisdiction { nameEn } } value unit qualifier } }`,
+    );
+    expect(r.data!.targetComparison).toEqual([
+      {
+        report: { id: 'china-2022', jurisdiction: { nameEn: 'China' } },
+        value: 5.5,
+        unit: '%',
+        qualifier: 'ABOUT',
+      },
+      {
+        report: { id: 'liaoning-2022', jurisdiction: { nameEn: 'Liaoning' } },
+        value: 5.5,
+        unit: '%',
+        qualifier: 'AT_LEAST',
+      },
+    ]);
+  });
+
+  test('neighborhood: nearest first, cut at the limit, edges among the nodes kept', async () => {
+    const r = await gql(`{ neighborhood(id: "place:沈阳", depth: 2, limit: 100) {
+      nodes { id kind label report phase } edges { id type source target rule evidence { start end } } } }`);
+    expect(r.errors).toBeUndefined();
+    const { nodes, edges } = r.data!.neighborhood;
+    expect(nodes).toHaveLength(100);
+    const small = await gql(
+      `{ neighborhood(id: "place:沈阳", depth: 2, limit: 10) { nodes { id } } }`,
+    );
+    expect(small.data!.neighborhood.nodes.map((n: Json) => n.id)).toEqual(
+      nodes.slice(0, 10).map((n: Json) => n.id),
+    );
+    expect(nodes[0]).toMatchObject({ id: 'place:沈阳', kind: 'PLACE', label: '沈阳' });
+    const ids = new Set(nodes.map((n: Json) => n.id));
+    for (const e of edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    expect(edges.some((e: Json) => e.type === 'PART_OF' && e.target === 'place:辽宁')).toBe(true);
+    const commitment = nodes.find((n: Json) => n.kind === 'COMMITMENT');
+    expect(commitment).toMatchObject({ report: 'liaoning-2022' });
+    const missing = await gql(`{ neighborhood(id: "place:亚特兰蒂斯") { nodes { id } } }`);
+    expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const tooDeep = await gql(`{ neighborhood(id: "place:沈阳", depth: 9) { nodes { id } } }`);
+    expect(tooDeep.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('path: a shortest path, explained edge by edge', async () => {
+    const r = await gql(
+      `{ path(from: "place:沈阳", to: "theme:五大安全") { nodes { id kind } edges { type source target rule } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const p = r.data!.path;
+    expect(p.nodes[0].id).toBe('place:沈阳');
+    expect(p.nodes.at(-1).id).toBe('theme:五大安全');
+    expect(p.edges).toHaveLength(p.nodes.length - 1);
+    expect(p.edges).toHaveLength(2); // Shenyang ← a commitment → the five securities
+    p.edges.forEach((e: Json, i: number) => {
+      expect([e.source, e.target].sort()).toEqual([p.nodes[i].id, p.nodes[i + 1].id].sort());
+    });
+    const none = await gql(
+      `{ path(from: "place:沈阳", to: "place:台湾", maxLength: 1) { nodes { id } } }`,
+    );
+    expect(none.data!.path).toBeNull();
+  });
+
+  test('search finds sentences and names in Chinese and English', async () => {
+    const r = await gql(`{ zh: search(text: "核电", first: 10) { id kind label snippet score }
+      en: search(text: "Shenyang", first: 5) { id kind label } }`);
+    expect(r.errors).toBeUndefined();
+    const zh = r.data!.zh;
+    expect(zh.length).toBeGreaterThan(3);
+    expect(zh.some((h: Json) => h.kind === 'COMMITMENT' && h.snippet.includes('核电'))).toBe(true);
+    expect(zh.some((h: Json) => h.id === 'project:红沿河核电' || h.id === 'industry:核电')).toBe(
+      true,
+    );
+    expect(r.data!.en.map((h: Json) => h.id)).toContain('place:沈阳');
+    const odd = await gql(`{ search(text: "沈阳 AND (\\"核电\\" OR 机场*)") { id } }`);
+    expect(odd.errors).toBeUndefined();
+  });
+
+  test('a name that resolves to nothing suggests near misses', async () => {
+    const r = await gql(`{ commitments(filter: {involves: ["Shenyan"]}) { totalCount } }`);
+    expect(r.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(r.errors![0]!.extensions!.suggestions).toContain('沈阳');
+    expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace/);
+  });
+
+  const INGEST = `mutation($input: ReportInput!) { ingestReport(input: $input) { id year jurisdiction { name }
+    commitments(first: 10) { totalCount nodes { text places { name } targets { value unit } } } } }`;
+  const report = {
+    id: 'shenyang-2022',
+    title: '2022年沈阳市政府工作报告',
+    jurisdiction: '沈阳市',
+    year: 2022,
+    text: '一、2021年工作回顾\n\n全市地区生产总值增长7%。\n\n二、2022年工作安排\n\n地区生产总值增长6%以上。支持浑南科技城建设。\n',
+  };
+
+  test('ingestReport needs the API key', async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: 'Basic x' },
+    ];
+    for (const headers of attempts) {
+      const r = await gql(INGEST, { input: report }, headers);
+      expect(r.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    expect((await gql(`{ report(id: "shenyang-2022") { id } }`)).data!.report).toBeNull();
+  });
+
+  test('ingestReport refuses bad input with the field named, and stores nothing', async () => {
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ ...report, year: 1800 }, /year/],
+      [{ ...report, id: '../x' }, /id/],
+      [{ ...report, jurisdiction: '亚特兰蒂斯' }, /jurisdiction.*亚特兰蒂斯|亚特兰蒂斯.*gazetteer/],
+      [{ ...report, deliveredOn: 'yesterday' }, /deliveredOn/],
+      [{ ...report, text: '  ' }, /empty/],
+      [{ ...report, text: 'x'.repeat(1_000_001) }, /above the limit/],
+    ];
+    for (const [input, message] of cases) {
+      const r = await gql(INGEST, { input }, auth);
+      expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(r.errors![0]!.message).toMatch(message);
+    }
+    expect((await gql(`{ reports { id } }`)).data!.reports).toHaveLength(3);
+  });
+
+  test('ingestReport adds a report that links to what is stored', async () => {
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    const r = await gql(INGEST, { input: report }, auth);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.ingestReport).toMatchObject({
+      id: 'shenyang-2022',
+      year: 2022,
+      jurisdiction: { name: '沈阳' },
+    });
+    expect(r.data!.ingestReport.commitments.totalCount).toBe(3);
+    const series = await gql(
+      `{ metricSeries(metric: "gdp", jurisdiction: "Shenyang") { year target { value } result { value } } }`,
+    );
+    expect(series.data!.metricSeries).toEqual([
+      { year: 2021, target: null, result: { value: 7 } },
+      { year: 2022, target: { value: 6 }, result: null },
+    ]);
+    // The same again changes nothing; the same id with another text is refused.
+    expect((await gql(INGEST, { input: report }, auth)).errors).toBeUndefined();
+    const clash = await gql(INGEST, { input: { ...report, text: `${report.text}又一句。` } }, auth);
+    expect(clash.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    if (store.kind === 'embedded') {
+      // Written into REPORTS_DIR, so a restart serves it again.
+      const base = path.join(reportsDir, 'shenyang-2022');
+      expect(readFileSync(`${base}.txt`, 'utf8')).toBe(report.text.replace(/\\n/g, '\n'));
+      expect(JSON.parse(readFileSync(`${base}.meta.json`, 'utf8'))).toMatchObject({
+        id: 'shenyang-2022',
+        level: 'municipal',
+      });
+    } else expect(existsSync(path.join(reportsDir, 'shenyang-2022.txt'))).toBe(false);
+  });
+
   test('/healthz reports the store and the loaded reports', async () => {
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
@@ -313,7 +518,7 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       status: 'ok',
       store: store.kind,
       reachable: true,
-      reports: ['china-2021', 'china-2022', 'liaoning-2022'],
+      reports: ['china-2021', 'china-2022', 'liaoning-2022', 'shenyang-2022'],
     });
   });
 }

@@ -15,6 +15,7 @@ import {
   type SectionNode,
 } from '../../model';
 import { nameKey } from '../../extract/lexicon';
+import { searchNodes } from './search';
 import {
   ENTITY_LINK_TYPES,
   assertComplete,
@@ -26,6 +27,7 @@ import {
   type ProjectQuery,
   type IngestResult,
   type PageRequest,
+  type SearchHit,
   type StoreHealth,
 } from '..';
 
@@ -314,6 +316,31 @@ export class EmbeddedStore implements GraphStore {
         .filter(isEntity)
         .sort((a, b) => cmp(a.id, b.id)),
     );
+  }
+
+  async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => this.nodes.get(id) ?? null);
+  }
+
+  async edgesAround(ids: readonly string[]): Promise<GraphEdge[]> {
+    const found = new Map<string, GraphEdge>();
+    for (const id of ids) {
+      for (const index of [this.outgoing, this.incoming]) {
+        for (const eid of index.get(id) ?? []) found.set(eid, this.edges.get(eid)!);
+      }
+    }
+    return [...found.values()].sort((a, b) => cmp(a.id, b.id));
+  }
+
+  async search(text: string, first: number): Promise<SearchHit[]> {
+    return searchNodes(this.nodes.values(), text, first);
+  }
+
+  async entityKeys(): Promise<{ id: string; name: string; keys: string[] }[]> {
+    return [...this.nodes.values()]
+      .filter(isEntity)
+      .map((e) => ({ id: e.id, name: e.name, keys: e.keys }))
+      .sort((a, b) => cmp(a.id, b.id));
   }
 
   async counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {

@@ -28,10 +28,19 @@ import {
   type ProjectQuery,
   type IngestResult,
   type PageRequest,
+  type SearchHit,
   type StoreHealth,
 } from '..';
 import { cypher, cypherStatements } from './cypher';
 import { edgeFromProps, edgeRow, nodeFromProps, nodeRow, type Props } from './mapping';
+
+/** The user's words as a Lucene query: every special character escaped, terms OR-ed. */
+export function luceneQuery(text: string): string {
+  return text
+    .replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`)
+    .replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase())
+    .trim();
+}
 
 export interface Neo4jConfig {
   uri: string;
@@ -165,7 +174,12 @@ export class Neo4jStore implements GraphStore {
     return reportIds.map((id) => sections.filter((s) => s.reportId === id));
   }
 
-  private async nodesByIds(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+  async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    const found = await this.nodeMap(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  private async nodeMap(ids: readonly string[]): Promise<Map<string, GraphNode>> {
     const records = await this.read(cypher('query/nodes-by-ids'), { ids: [...new Set(ids)] });
     return new Map(
       records.map((r) => {
@@ -176,7 +190,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async sectionsByIds(ids: readonly string[]): Promise<(SectionNode | null)[]> {
-    const found = await this.nodesByIds(ids);
+    const found = await this.nodeMap(ids);
     return ids.map((id) => {
       const n = found.get(id);
       return n?.kind === 'Section' ? n : null;
@@ -184,7 +198,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async entitiesByIds(ids: readonly string[]): Promise<(EntityNode | null)[]> {
-    const found = await this.nodesByIds(ids);
+    const found = await this.nodeMap(ids);
     return ids.map((id) => {
       const n = found.get(id);
       return n && 'keys' in n ? n : null;
@@ -226,7 +240,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async commitmentsByIds(ids: readonly string[]): Promise<(CommitmentNode | null)[]> {
-    const found = await this.nodesByIds(ids);
+    const found = await this.nodeMap(ids);
     return ids.map((id) => {
       const n = found.get(id);
       return n?.kind === 'Commitment' ? n : null;
@@ -326,6 +340,34 @@ export class Neo4jStore implements GraphStore {
       byId.set(r.get('id') as string, list);
     }
     return ids.map((id) => byId.get(id) ?? []);
+  }
+
+  async edgesAround(ids: readonly string[]): Promise<GraphEdge[]> {
+    const records = await this.read(cypher('query/edges-around'), { ids: [...ids] });
+    return records.map((r) => ({
+      ...edgeFromProps(r.get('type') as EdgeType, r.get('edge') as Props),
+      source: r.get('source') as string,
+      target: r.get('target') as string,
+    }));
+  }
+
+  async search(text: string, first: number): Promise<SearchHit[]> {
+    const query = luceneQuery(text);
+    if (!query) return [];
+    const records = await this.read(cypher('query/search'), { query, first: neo4j.int(first) });
+    return records.map((r) => ({
+      node: nodeFromProps(r.get('kind') as GraphNode['kind'], r.get('node') as Props),
+      score: Number(r.get('score')),
+    }));
+  }
+
+  async entityKeys(): Promise<{ id: string; name: string; keys: string[] }[]> {
+    const records = await this.read(cypher('query/entity-keys'));
+    return records.map((r) => ({
+      id: r.get('id') as string,
+      name: r.get('name') as string,
+      keys: r.get('keys') as string[],
+    }));
   }
 
   async counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {

@@ -1,0 +1,178 @@
+/**
+ * Whole-graph questions: a node's neighbourhood, the path between two nodes, full-text
+ * search, and figures across reports (a metric's series, jurisdictions compared).
+ */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { EntityNode, FigureNode, Measure as MeasureValue } from '../model';
+import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
+import type { Context } from './context';
+import { badInput, notFound, resolveKind } from './names';
+import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target } from './types';
+import { edgeView, nodeLabel, nodeView, snippet } from './views';
+
+export const MAX_DEPTH = 3;
+export const MAX_LIMIT = 1000;
+export const MAX_PATH = 8;
+
+const view = (g: SubgraphData) => ({ nodes: g.nodes.map(nodeView), edges: g.edges.map(edgeView) });
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+interface Point {
+  year: number;
+  jurisdiction: string;
+  target: FigureNode | null;
+  result: FigureNode | null;
+}
+
+/** Each year's planned and reported figure per jurisdiction; annual figures only. */
+export function series(targets: FigureNode[], results: FigureNode[]): Point[] {
+  const points = new Map<string, Point>();
+  const at = (f: FigureNode) => {
+    const key = `${f.jurisdiction} ${f.year}`;
+    let p = points.get(key);
+    if (!p)
+      points.set(
+        key,
+        (p = { year: f.year, jurisdiction: f.jurisdiction, target: null, result: null }),
+      );
+    return p;
+  };
+  // Figures come in report order: the first one stated for a year is the one kept.
+  for (const t of targets) if (t.startYear === null) at(t).target ??= t;
+  for (const r of results) if (r.startYear === null) at(r).result ??= r;
+  return [...points.values()].sort(
+    (a, b) => a.year - b.year || (a.jurisdiction < b.jurisdiction ? -1 : 1),
+  );
+}
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => Subgraph, {
+    description: 'A node and its neighbours up to `depth` edges away, nearest first',
+  })
+  async neighborhood(
+    @Arg('id', () => ID) id: string,
+    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    const g = await neighborhood(
+      ctx.store,
+      id,
+      bounded('depth', depth, 1, MAX_DEPTH),
+      bounded('limit', limit, 1, MAX_LIMIT),
+    );
+    if (!g) throw notFound(`no node has id ${JSON.stringify(id)}`);
+    return view(g);
+  }
+
+  @Query(() => Subgraph, {
+    nullable: true,
+    description: 'A shortest path between two nodes; null when there is none',
+  })
+  async path(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxLength', () => Int, { defaultValue: 4 }) maxLength: number,
+    @Ctx() ctx: Context,
+  ) {
+    const [a, b] = await ctx.store.nodesByIds([from, to]);
+    if (!a) throw notFound(`no node has id ${JSON.stringify(from)}`);
+    if (!b) throw notFound(`no node has id ${JSON.stringify(to)}`);
+    const g = await shortestPath(ctx.store, from, to, bounded('maxLength', maxLength, 1, MAX_PATH));
+    return g ? view(g) : null;
+  }
+
+  @Query(() => [SearchHit], {
+    description: 'Full-text search over sentences, headings and names (Chinese or English)',
+  })
+  async search(
+    @Arg('text') text: string,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (text.length > 200) throw badInput('text is longer than 200 characters');
+    const hits = await ctx.store.search(text, bounded('first', first, 1, MAX_LIMIT));
+    return hits.map(({ node, score }) => ({
+      id: node.id,
+      kind: node.kind,
+      label: nodeLabel(node),
+      snippet: node.kind === 'Commitment' ? snippet(node.text, text) : null,
+      score,
+    }));
+  }
+
+  @Query(() => [MetricPoint], {
+    description:
+      "Each year's target and result of a metric, per jurisdiction; without measure, the metric's headline measure",
+  })
+  async metricSeries(
+    @Arg('metric') metric: string,
+    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction: string | null,
+    @Arg('measure', () => Measure, { nullable: true }) measure: Measure | null,
+    @Ctx() ctx: Context,
+  ) {
+    const query = await this.figureQuery(ctx, metric, jurisdiction, measure);
+    const [targets, results] = await Promise.all([
+      ctx.store.figures({ kind: 'Target', ...query }, MAX_LIMIT),
+      ctx.store.figures({ kind: 'Result', ...query }, MAX_LIMIT),
+    ]);
+    return series(targets, results);
+  }
+
+  @Query(() => [Target], {
+    description: 'One target per jurisdiction for a metric and year, to compare them',
+  })
+  async targetComparison(
+    @Arg('metric') metric: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('measure', () => Measure, { nullable: true }) measure: Measure | null,
+    @Ctx() ctx: Context,
+  ) {
+    const query = await this.figureQuery(ctx, metric, null, measure);
+    const targets = await ctx.store.figures(
+      { kind: 'Target', ...query, year: bounded('year', year, 1949, 2100) },
+      MAX_LIMIT,
+    );
+    const first = new Map<string, FigureNode>();
+    for (const t of targets)
+      if (t.startYear === null && !first.has(t.jurisdiction)) first.set(t.jurisdiction, t);
+    return [...first.values()].sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
+  }
+
+  private async figureQuery(
+    ctx: Context,
+    metric: string,
+    jurisdiction: string | null,
+    measure: Measure | null,
+  ) {
+    const metrics = await resolveKind(ctx, metric, 'Metric', 'metric');
+    let chosen: MeasureValue | null = measure;
+    if (!chosen) {
+      // The headline measure: the one the metric's annual target uses.
+      const nodes = (await ctx.store.entitiesByIds(metrics)).filter(
+        (m): m is EntityNode => m !== null,
+      );
+      chosen = nodes.find((m) => m.headlineMeasure)?.headlineMeasure ?? null;
+    }
+    return {
+      metrics,
+      measure: chosen,
+      jurisdictions: jurisdiction ? await resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
+    };
+  }
+}
+
+@Resolver(() => MetricPoint)
+export class MetricPointResolver {
+  @FieldResolver(() => Place)
+  async jurisdiction(@Root() p: Point, @Ctx() ctx: Context): Promise<EntityNode | null> {
+    return ctx.loaders.entity.load(p.jurisdiction);
+  }
+}

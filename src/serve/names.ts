@@ -1,0 +1,69 @@
+/**
+ * Errors with their codes, and names resolved to entities (with near-miss suggestions when
+ * a name denotes nothing): shared by every resolver.
+ */
+import { GraphQLError } from 'graphql';
+import { nameKey } from '../extract/lexicon';
+import type { EntityNode } from '../model';
+import type { Context } from './context';
+
+export function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+export function notFound(message: string, suggestions: string[] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', suggestions } });
+}
+
+/** Edit distance, for near-miss suggestions. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** Up to five names close to one that resolved to nothing (Shenyan → 沈阳 Shenyang). */
+export async function suggest(
+  ctx: Context,
+  name: string,
+  kind?: EntityNode['kind'],
+): Promise<string[]> {
+  const key = nameKey(name);
+  if (!key) return [];
+  const allowed = Math.max(1, Math.floor(key.length / 3));
+  const scored: { name: string; d: number }[] = [];
+  for (const e of await ctx.store.entityKeys()) {
+    if (kind && !e.id.startsWith(`${kind.toLowerCase()}:`)) continue;
+    const d = Math.min(
+      ...e.keys.map((k) =>
+        k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) : distance(key, k),
+      ),
+    );
+    if (d <= allowed) scored.push({ name: e.name, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1));
+  return [...new Set(scored.map((s) => s.name))].slice(0, 5);
+}
+
+/** Entity ids of the given kind a name resolves to; none is NOT_FOUND. */
+export async function resolveKind(
+  ctx: Context,
+  name: string,
+  kind: EntityNode['kind'],
+  what: string,
+): Promise<string[]> {
+  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
+  if (found.length === 0)
+    throw notFound(`no ${what} is named ${JSON.stringify(name)}`, await suggest(ctx, name, kind));
+  return found.map((e) => e.id);
+}
