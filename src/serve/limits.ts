@@ -21,7 +21,10 @@ function refused(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 }
 
-/** Depth of the deepest field path, fragments expanded; introspection's own fields count too. */
+/**
+ * Depth of the deepest field path, fragments expanded. Introspection (__schema, __type) is
+ * left out: IDEs ask for the schema with a query about 15 levels deep.
+ */
 export function queryDepth(document: DocumentNode, operationName?: string | null): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
@@ -30,9 +33,10 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
     if (!set) return 0;
     let max = 0;
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD)
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === '__schema' || s.name.value === '__type') continue;
         max = Math.max(max, s.selectionSet ? 1 + depth(s.selectionSet, seen) : 1);
-      else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depth(s.selectionSet, seen));
+      } else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depth(s.selectionSet, seen));
       else if (!seen.has(s.name.value)) {
         const f = fragments.get(s.name.value);
         max = Math.max(max, depth(f?.selectionSet, new Set([...seen, s.name.value])));

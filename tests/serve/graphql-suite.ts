@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import type { GraphStore } from '../../src/store';
 import { startService, type RunningService } from '../../src/serve/server';
 import { seedGraphs } from '../support/seeds';
@@ -304,6 +305,10 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       await gql(`fragment P on Section { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } }
       { reports { sections { ...P } } }`);
     expect(viaFragment.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // The IDE's introspection query is deeper than 10 levels, and must still run.
+    const introspection = await gql(getIntrospectionQuery());
+    expect(introspection.errors).toBeUndefined();
+    expect(introspection.data!.__schema.queryType.name).toBe('Query');
   });
 
   test('a browser gets the GraphQL IDE at /graphql, with every file served locally', async () => {
