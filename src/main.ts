@@ -52,6 +52,12 @@ async function serve(): Promise<void> {
     store,
     port: config.port,
     requestTimeoutMs: config.requestTimeoutMs,
+    settings: {
+      apiKey: config.apiKey,
+      // The embedded store keeps nothing itself: reports added at run time go to REPORTS_DIR.
+      reportsDir: store.kind === 'embedded' ? config.reportsDir : null,
+      maxReportBytes: config.maxReportBytes,
+    },
   });
   console.error(
     `policy-kg: GraphQL at http://localhost:${service.port}/graphql, health at /healthz`,

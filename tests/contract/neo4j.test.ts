@@ -4,6 +4,7 @@ import { extractReport } from '../../src/extract';
 import type { ReportGraph } from '../../src/model';
 import { describeNeo4j, freshNeo4jStore } from '../support/neo4j';
 import { seedGraphs, seedInput } from '../support/seeds';
+import { neighborhood, shortestPath } from '../../src/store/traverse';
 import { storeContract } from './store-contract';
 
 describeNeo4j('store contract: Neo4j', () => {
@@ -75,6 +76,40 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
       expect(await neo.entityNeighbours(ids, 'LOCATED_IN', 'out')).toEqual(
         await embedded.entityNeighbours(ids, 'LOCATED_IN', 'out'),
       );
+    }
+  });
+
+  test('neighbourhoods and paths agree', async () => {
+    for (const [id, depth, limit] of [
+      ['place:沈阳', 1, 50],
+      ['place:沈阳', 2, 200],
+      ['theme:五大安全', 2, 100],
+      ['report:china-2022', 1, 30],
+    ] as const) {
+      expect(await neighborhood(neo, id, depth, limit)).toEqual(
+        await neighborhood(embedded, id, depth, limit),
+      );
+    }
+    const pairs: [string, string][] = [
+      ['place:沈阳', 'theme:五大安全'],
+      ['place:大连', 'metric:gdp'],
+      ['project:沈白高铁', 'place:辽宁'],
+    ];
+    for (const [from, to] of pairs) {
+      const a = await shortestPath(neo, from, to, 6);
+      expect(a).not.toBeNull();
+      expect(a).toEqual(await shortestPath(embedded, from, to, 6));
+    }
+  });
+
+  test('search: the same hits come first on both stores (scores differ)', async () => {
+    for (const text of ['核电', '沈阳', 'Shenyang', '粮食安全', '营商环境']) {
+      const a = (await neo.search(text, 30)).map((h) => h.node.id);
+      const b = (await embedded.search(text, 30)).map((h) => h.node.id);
+      expect(a.length).toBeGreaterThan(0);
+      // Each store's top five are among the other's top thirty.
+      for (const id of a.slice(0, 5)) expect(b).toContain(id);
+      for (const id of b.slice(0, 5)) expect(a).toContain(id);
     }
   });
 
