@@ -2,6 +2,7 @@
  * The pipeline, read → extract → store, for one report file or a folder of them.
  */
 import { extractReport } from './extract';
+import { linkReport } from './link';
 import { listReports, readReport } from './read';
 import type { GraphStore, IngestResult } from './store';
 
@@ -12,7 +13,9 @@ export async function ingestFile(
 ): Promise<IngestResult> {
   const input = await readReport(file, maxBytes); // read the text and its metadata
   const graph = extractReport(input); // split, recognise, link
-  return store.ingest(graph); // load, all or nothing
+  const result = await store.ingest(graph); // load, all or nothing
+  if (result.status !== 'unchanged') await linkReport(store, graph.report.reportId); // across reports
+  return result;
 }
 
 export interface FolderOutcome {

@@ -83,6 +83,14 @@ export function extractReport(input: ReportInput): ReportGraph {
     sortKey: sortKey(meta.year, meta.id, s.span.start),
   }));
 
+  // The title of the part a commitment stands in (its top-level section).
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+  const partTitle = (sectionId: string | null): string => {
+    let s = sectionId ? sectionById.get(sectionId) : undefined;
+    while (s?.parentId) s = sectionById.get(s.parentId);
+    return s?.title ?? '';
+  };
+
   // structure edges
   const edges: GraphEdge[] = [];
   const edge = (e: Omit<GraphEdge, 'id'>, qualifier = ''): void => {
@@ -132,7 +140,7 @@ export function extractReport(input: ReportInput): ReportGraph {
     const mentions = findFigures(text, c.span, {
       targetSentence: c.phase === 'PLAN' && isTargetSentence(c.text),
     });
-    const { year, startYear } = figureYears(c, text, meta.year);
+    const { year, startYear } = figureYears(c, text, meta.year, partTitle(c.sectionId));
     mentions.forEach((f, k) => {
       const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
       const metric = f.metric
@@ -297,22 +305,23 @@ function figureYears(
   c: CommitmentNode,
   text: string,
   reportYear: number,
+  partTitle: string,
 ): { year: number; startYear: number | null } {
   const until = /到(\d{4})年/.exec(c.text);
   if (until) return { year: Number(until[1]), startYear: c.phase === 'PLAN' ? reportYear : null };
   const opening = text.slice(c.paragraph.start, c.paragraph.start + 8);
   if (c.phase === 'REVIEW' && /过去五年|五年来/.test(opening))
     return { year: reportYear - 1, startYear: reportYear - 5 };
-  if (c.phase === 'PLAN') {
-    // A plan sentence about a five-year plan's period ("“十四五”时期…") sets figures for its end.
-    const period = planPeriods.find(
-      (p) =>
-        p.startYear <= reportYear &&
-        reportYear <= p.endYear &&
-        new RegExp(`${p.name}”?(时期|期间|末)`).test(c.text),
-    );
-    if (period) return { year: period.endYear, startYear: period.startYear };
-  }
+  // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
+  // states figures for the whole period: the plan's ahead, the review's behind.
+  const names = (where: string) =>
+    planPeriods.filter((p) => new RegExp(`${p.name}”?(时期|期间|末)`).test(where));
+  const named = [...names(c.text), ...names(partTitle)];
+  const period =
+    c.phase === 'PLAN'
+      ? named.find((p) => p.startYear <= reportYear && reportYear <= p.endYear)
+      : named.find((p) => p.endYear < reportYear);
+  if (period) return { year: period.endYear, startYear: period.startYear };
   return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null };
 }
 

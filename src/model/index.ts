@@ -192,6 +192,8 @@ export interface GraphEdge {
   lexicon: string | null;
   /** The report the edge was derived from; null for lexicon edges shared by all reports. */
   reportId: string | null;
+  /** How strongly it holds, for edges that are judged (CONTINUES: text similarity). */
+  score?: number;
 }
 
 /** Everything extraction derives from one report, ready to load as one unit. */

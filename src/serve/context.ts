@@ -3,7 +3,15 @@
  * commitments costs one store call per field kind, not one per commitment.
  */
 import DataLoader from 'dataloader';
-import type { CommitmentNode, EntityNode, FigureNode, ReportNode, SectionNode } from '../model';
+import type {
+  CommitmentNode,
+  EntityNode,
+  FigureNode,
+  GraphEdge,
+  GraphNode,
+  ReportNode,
+  SectionNode,
+} from '../model';
 import { DEFAULT_MAX_REPORT_BYTES } from '../read';
 import { ENTITY_LINK_TYPES, type CommitmentLink, type GraphStore } from '../store';
 
@@ -21,6 +29,9 @@ export interface Loaders {
   located: DataLoader<string, EntityNode[]>;
   components: DataLoader<string, EntityNode[]>;
   projectThemes: DataLoader<string, EntityNode[]>;
+  /** Every edge at a node, either direction. */
+  around: DataLoader<string, GraphEdge[]>;
+  node: DataLoader<string, GraphNode | null>;
 }
 
 /** What mutations need to know about the running service. */
@@ -62,6 +73,11 @@ export function createContext(
       located: new DataLoader((ids) => store.entityNeighbours(ids, 'LOCATED_IN', 'out')),
       components: new DataLoader((ids) => store.entityNeighbours(ids, 'COMPRISES', 'out')),
       projectThemes: new DataLoader((ids) => store.projectThemes(ids)),
+      around: new DataLoader(async (ids) => {
+        const edges = await store.edgesAround(ids);
+        return ids.map((id) => edges.filter((e) => e.source === id || e.target === id));
+      }),
+      node: new DataLoader((ids) => store.nodesByIds(ids)),
     },
   };
 }

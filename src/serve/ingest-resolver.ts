@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { extractReport } from '../extract';
+import { linkReport } from '../link';
 import { lookupPlace } from '../extract/lexicon';
 import { LEVELS, type ReportNode } from '../model';
 import { checkText, parseMeta, ReportError } from '../read';
@@ -120,6 +121,7 @@ export class IngestResolver {
       await files?.undo();
       throw e;
     }
+    await linkReport(ctx.store, graph.report.reportId);
     return graph.report;
   }
 }

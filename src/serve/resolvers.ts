@@ -3,7 +3,14 @@
  */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { lookupPlace, placeId } from '../extract/lexicon';
-import type { CommitmentNode, EntityNode, FigureNode, ReportNode, SectionNode } from '../model';
+import type {
+  CommitmentNode,
+  EntityNode,
+  FigureNode,
+  GraphNode,
+  ReportNode,
+  SectionNode,
+} from '../model';
 import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
 import { badInput, notFound, resolveKind, suggest } from './names';
@@ -12,6 +19,7 @@ import { IngestResolver } from './ingest-resolver';
 import {
   Commitment,
   CommitmentConnection,
+  Continuation,
   CommitmentFilter,
   Entity,
   Figure,
@@ -241,19 +249,32 @@ export class FigureResolver {
   }
 }
 
+/** Nodes at the other end of a node's edges of one type, in a direction, in edge-id order. */
+async function across(ctx: Context, id: string, type: string, direction: 'out' | 'in') {
+  const edges = (await ctx.loaders.around.load(id)).filter(
+    (e) => e.type === type && (direction === 'out' ? e.source === id : e.target === id),
+  );
+  const nodes = await ctx.loaders.node.loadMany(
+    edges.map((e) => (direction === 'out' ? e.target : e.source)),
+  );
+  return edges
+    .map((edge, i) => ({ edge, node: nodes[i] as GraphNode }))
+    .filter((x) => x.node && !(x.node instanceof Error));
+}
+
 @Resolver(() => Target)
 export class TargetResolver {
-  @FieldResolver(() => [Result])
-  async outcomes(): Promise<FigureNode[]> {
-    return []; // pairing across reports (OUTCOME_OF) comes with multi-report linking
+  @FieldResolver(() => [Result], { description: 'Results later reports gave for it (OUTCOME_OF)' })
+  async outcomes(@Root() t: FigureNode, @Ctx() ctx: Context) {
+    return (await across(ctx, t.id, 'OUTCOME_OF', 'in')).map((x) => x.node);
   }
 }
 
 @Resolver(() => Result)
 export class ResultResolver {
   @FieldResolver(() => Target, { nullable: true })
-  async outcomeOf(): Promise<FigureNode | null> {
-    return null;
+  async outcomeOf(@Root() r: FigureNode, @Ctx() ctx: Context) {
+    return (await across(ctx, r.id, 'OUTCOME_OF', 'out'))[0]?.node ?? null;
   }
 }
 
@@ -363,6 +384,24 @@ export class CommitmentResolver {
   @FieldResolver(() => [Result])
   async results(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<FigureNode[]> {
     return (await ctx.loaders.figures.load(c.id)).filter((f) => f.kind === 'Result');
+  }
+
+  @FieldResolver(() => [Continuation])
+  async continues(@Root() c: CommitmentNode, @Ctx() ctx: Context) {
+    return (await across(ctx, c.id, 'CONTINUES', 'out')).map(({ edge, node }) => ({
+      commitment: node,
+      score: edge.score ?? 0,
+      rule: edge.rule,
+    }));
+  }
+
+  @FieldResolver(() => [Continuation])
+  async continuedBy(@Root() c: CommitmentNode, @Ctx() ctx: Context) {
+    return (await across(ctx, c.id, 'CONTINUES', 'in')).map(({ edge, node }) => ({
+      commitment: node,
+      score: edge.score ?? 0,
+      rule: edge.rule,
+    }));
   }
 
   @FieldResolver(() => [Link])

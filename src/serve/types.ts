@@ -309,6 +309,19 @@ export class Commitment {
   @Field(() => [Target]) targets!: Target[];
   @Field(() => [Result]) results!: Result[];
   @Field(() => [Link]) links!: Link[];
+  @Field(() => [Continuation], { description: 'Commitments of earlier reports it carries on' })
+  continues!: Continuation[];
+  @Field(() => [Continuation], { description: 'Commitments of later reports that carry it on' })
+  continuedBy!: Continuation[];
+}
+
+@ObjectType({ description: 'The same line of work in another report, and how sure the link is' })
+export class Continuation {
+  @Field(() => Commitment) commitment!: Commitment;
+  @Field(() => Float, { description: 'Text similarity (Dice over CJK bigrams), 0 to 1' })
+  score!: number;
+  @Field({ description: 'similarity+project, similarity+metric or similarity+theme' })
+  rule!: string;
 }
 
 @InputType()

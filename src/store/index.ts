@@ -131,6 +131,8 @@ export interface GraphStore {
   projectThemes(ids: readonly string[]): Promise<EntityNode[][]>;
   /** Nodes of any kind by graph id, in the order asked, null where absent. */
   nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  /** Adds edges between stored nodes (cross-report links); an edge already there is updated. */
+  mergeEdges(edges: readonly GraphEdge[]): Promise<void>;
   /** Every edge touching one of the nodes, either direction, by edge id. */
   edgesAround(ids: readonly string[]): Promise<GraphEdge[]>;
   /** Full-text search over sentences, headings and entity names; best first. */

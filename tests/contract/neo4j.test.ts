@@ -4,6 +4,7 @@ import { extractReport } from '../../src/extract';
 import type { ReportGraph } from '../../src/model';
 import { describeNeo4j, freshNeo4jStore } from '../support/neo4j';
 import { seedGraphs, seedInput } from '../support/seeds';
+import { linkReport } from '../../src/link';
 import { neighborhood, shortestPath } from '../../src/store/traverse';
 import { storeContract } from './store-contract';
 
@@ -20,6 +21,21 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
       await neo.ingest(g);
       await embedded.ingest(g);
     }
+    for (const id of ['china-2021', 'china-2022', 'liaoning-2022']) {
+      await linkReport(neo, id);
+      await linkReport(embedded, id);
+    }
+  });
+
+  test('cross-report links agree', async () => {
+    expect(await neo.counts()).toEqual(await embedded.counts());
+    const ids = (await embedded.commitments({ report: 'china-2022' }, { first: 1000 })).nodes.map(
+      (c) => c.id,
+    );
+    const results = (await embedded.figures({ kind: 'Result' }, 1000)).map((f) => f.id);
+    expect(await neo.edgesAround([...ids, ...results])).toEqual(
+      await embedded.edgesAround([...ids, ...results]),
+    );
   });
   afterAll(async () => {
     await neo.close();

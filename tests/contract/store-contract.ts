@@ -4,6 +4,7 @@
 import { GraphIntegrityError, type GraphStore } from '../../src/store';
 import type { CommitmentNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
+import { linkReport } from '../../src/link';
 import { seedGraphs, seedInput } from '../support/seeds';
 
 async function allCommitments(
@@ -218,6 +219,56 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     const named = await store.commitments({ linked: ['project:沈白高铁'] }, { first: 100 });
     expect(named.totalCount).toBeGreaterThanOrEqual(2);
     for (const c of named.nodes) expect(c.text).toContain('沈白高铁');
+  });
+
+  test('reports linked to each other: outcomes of targets, continuing work; linking twice changes nothing', async () => {
+    for (const g of graphs) await linkReport(store, g.report.reportId);
+    const counts = await store.counts();
+    expect(counts.edges.OUTCOME_OF).toBeGreaterThanOrEqual(5);
+    expect(counts.edges.CONTINUES).toBeGreaterThanOrEqual(20);
+    // The national GDP growth of 2021: 8.1% reported in 2022 against the 6% set in 2021.
+    const [result] = await store.figures(
+      {
+        kind: 'Result',
+        metrics: ['metric:gdp'],
+        measure: 'GROWTH',
+        year: 2021,
+        jurisdictions: ['place:中国'],
+      },
+      10,
+    );
+    const outcome = (await store.edgesAround([result!.id])).find((e) => e.type === 'OUTCOME_OF')!;
+    const [target] = await store.nodesByIds([outcome.target]);
+    expect(target).toMatchObject({
+      kind: 'Target',
+      reportId: 'china-2021',
+      value: 6,
+      qualifier: 'AT_LEAST',
+      year: 2021,
+    });
+    expect(outcome).toMatchObject({
+      source: result!.id,
+      rule: 'same-metric-year',
+      reportId: 'china-2022',
+    });
+    // Liaoning has no earlier report: its results are outcomes of nothing.
+    const liaoning = await store.figures({ kind: 'Result', jurisdictions: ['place:辽宁'] }, 1000);
+    const around = await store.edgesAround(liaoning.map((f) => f.id));
+    expect(around.some((e) => e.type === 'OUTCOME_OF')).toBe(false);
+    // CONTINUES runs from the later report to the earlier, with a score and its rule.
+    const continues = (
+      await store.edgesAround(
+        (await store.commitments({ report: 'china-2022' }, { first: 1000 })).nodes.map((c) => c.id),
+      )
+    ).filter((e) => e.type === 'CONTINUES');
+    for (const e of continues) {
+      expect(e.source.startsWith('commitment:china-2022:')).toBe(true);
+      expect(e.target.startsWith('commitment:china-2021:')).toBe(true);
+      expect(e.score).toBeGreaterThan(0);
+      expect(e.rule).toMatch(/^similarity\+(project|metric|theme)$/);
+    }
+    for (const g of graphs) await linkReport(store, g.report.reportId);
+    expect(await store.counts()).toEqual(counts);
   });
 
   test('an incomplete graph is refused and nothing stored changes', async () => {

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
+import { linkReport } from '../../src/link';
 import type { GraphStore } from '../../src/store';
 import { startService, type RunningService } from '../../src/serve/server';
 import { seedGraphs } from '../support/seeds';
@@ -45,6 +46,7 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       await store.ingest(g);
       texts.set(g.report.reportId, g.report.text);
     }
+    for (const id of texts.keys()) await linkReport(store, id);
     service = await startService({
       store,
       port: 0,
@@ -356,6 +358,26 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(levels.data!.metricSeries).toEqual([
       { year: 2021, result: { value: 27584, unit: '亿元' } },
     ]);
+  });
+
+  test('targets know their outcomes, results their target, commitments the work they continue', async () => {
+    const r =
+      await gql(`{ targets(filter: {metric: "GDP", year: 2021, jurisdiction: "China"}) { value outcomes { value report { id } outcomeOf { value } } }
+      commitments(filter: {report: "china-2022", text: "一带一路"}) { nodes { text continues { score rule commitment { report { id } text } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.targets).toEqual([
+      {
+        value: 6,
+        outcomes: [{ value: 8.1, report: { id: 'china-2022' }, outcomeOf: { value: 6 } }],
+      },
+    ]);
+    const continuing = r.data!.commitments.nodes.flatMap((n: Json) => n.continues);
+    expect(continuing.length).toBeGreaterThan(0);
+    for (const c of continuing) {
+      expect(c.commitment.report.id).toBe('china-2021');
+      expect(c.commitment.text).toContain('一带一路');
+      expect(c.score).toBeGreaterThan(0.3);
+    }
   });
 
   test("targetComparison: Liaoning's 2022 GDP target against the country's", async () => {

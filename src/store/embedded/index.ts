@@ -322,6 +322,11 @@ export class EmbeddedStore implements GraphStore {
     return ids.map((id) => this.nodes.get(id) ?? null);
   }
 
+  async mergeEdges(edges: readonly GraphEdge[]): Promise<void> {
+    for (const e of edges)
+      if (this.nodes.has(e.source) && this.nodes.has(e.target)) this.addEdge(e);
+  }
+
   async edgesAround(ids: readonly string[]): Promise<GraphEdge[]> {
     const found = new Map<string, GraphEdge>();
     for (const id of ids) {

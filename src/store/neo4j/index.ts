@@ -342,6 +342,19 @@ export class Neo4jStore implements GraphStore {
     return ids.map((id) => byId.get(id) ?? []);
   }
 
+  async mergeEdges(edges: readonly GraphEdge[]): Promise<void> {
+    if (edges.length === 0) return;
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite((tx) =>
+        this.loadGrouped(tx, 'load/edges', 'type', edges.map(edgeRow)),
+      );
+    } finally {
+      this.roundTrips++;
+      await session.close();
+    }
+  }
+
   async edgesAround(ids: readonly string[]): Promise<GraphEdge[]> {
     const records = await this.read(cypher('query/edges-around'), { ids: [...ids] });
     return records.map((r) => ({

@@ -82,6 +82,7 @@ export function edgeRow(edge: GraphEdge): {
       evidenceEnd: stored('end', edge.evidence?.end ?? null),
       lexicon: edge.lexicon,
       reportId: edge.reportId,
+      score: edge.score ?? null,
     },
   };
 }
@@ -99,5 +100,6 @@ export function edgeFromProps(type: EdgeType, props: Props): GraphEdge {
     evidence: start != null && end != null ? { start, end } : null,
     lexicon: (props.lexicon as string | undefined) ?? null,
     reportId: (props.reportId as string | undefined) ?? null,
+    ...(typeof props.score === 'number' ? { score: props.score } : {}),
   };
 }

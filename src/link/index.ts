@@ -1,0 +1,158 @@
+/**
+ * Linking reports to each other, after they are stored: a Result is the OUTCOME_OF the
+ * Target of an earlier report with the same jurisdiction, metric, measure and year; a
+ * commitment CONTINUES one of an earlier report of the same jurisdiction when they share
+ * a project, a metric or a theme and say much the same thing. Written over the store
+ * interface, so both stores link alike; every edge says its rule, and CONTINUES its score.
+ */
+import {
+  edgeId,
+  type CommitmentNode,
+  type FigureNode,
+  type GraphEdge,
+  type ReportNode,
+} from '../model';
+import type { GraphStore } from '../store';
+import { tokens } from '../store/embedded/search';
+
+const ALL = 100_000;
+
+/** Words two sentences must share (Dice over CJK bigrams), by what else they share. */
+export const CONTINUES_THRESHOLD = { project: 0.2, metric: 0.25, theme: 0.35 } as const;
+/** At most this many earlier commitments are linked from one commitment. */
+export const CONTINUES_PER_COMMITMENT = 3;
+
+export interface LinkOutcome {
+  outcomes: number;
+  continuations: number;
+}
+
+/** Links `reportId` to the stored reports before and after it. */
+export async function linkReport(store: GraphStore, reportId: string): Promise<LinkOutcome> {
+  const [report] = await store.reportsByIds([reportId]);
+  if (!report) return { outcomes: 0, continuations: 0 };
+  const outcomes = await outcomeEdges(store, report);
+  const continuations = await continuationEdges(store, report);
+  await store.mergeEdges([...outcomes, ...continuations]);
+  return { outcomes: outcomes.length, continuations: continuations.length };
+}
+
+// Uncurated metrics pair only when their words say something (新开工改造城镇老旧小区, not 将).
+const MIN_UNCURATED_NAME = 4;
+const annual = (f: FigureNode) =>
+  f.startYear === null &&
+  (!f.metricId.startsWith('metric:text:') || f.metricText.length >= MIN_UNCURATED_NAME);
+const pairKey = (f: FigureNode) => `${f.jurisdiction} ${f.metricId} ${f.measure} ${f.year}`;
+
+/** Results of this report paired with earlier targets, and its targets with later results. */
+async function outcomeEdges(store: GraphStore, report: ReportNode): Promise<GraphEdge[]> {
+  const [targets, results] = await Promise.all([
+    store.figures({ kind: 'Target' }, ALL),
+    store.figures({ kind: 'Result' }, ALL),
+  ]);
+  const targetsByKey = new Map<string, FigureNode[]>();
+  for (const t of targets.filter(annual))
+    targetsByKey.set(pairKey(t), [...(targetsByKey.get(pairKey(t)) ?? []), t]);
+  const edges: GraphEdge[] = [];
+  for (const r of results.filter(annual)) {
+    // The latest target stated before the result's report (figures are in report order).
+    const earlier = (targetsByKey.get(pairKey(r)) ?? []).filter(
+      (t) => t.sortKey < r.sortKey && t.reportId !== r.reportId,
+    );
+    const t = earlier.at(-1);
+    if (!t || (r.reportId !== report.reportId && t.reportId !== report.reportId)) continue;
+    edges.push({
+      id: edgeId('OUTCOME_OF', r.id, t.id),
+      type: 'OUTCOME_OF',
+      source: r.id,
+      target: t.id,
+      rule: 'same-metric-year',
+      evidence: r.span,
+      lexicon: null,
+      reportId: r.reportId,
+    });
+  }
+  return edges;
+}
+
+interface Profile {
+  commitment: CommitmentNode;
+  tokens: Set<string>;
+  projects: Set<string>;
+  metrics: Set<string>;
+  themes: Set<string>;
+}
+
+async function profiles(store: GraphStore, reportId: string): Promise<Profile[]> {
+  const { nodes } = await store.commitments({ report: reportId }, { first: ALL });
+  const ids = nodes.map((c) => c.id);
+  const [links, figures] = await Promise.all([
+    store.linksOfCommitments(ids, ['MENTIONS', 'SERVES']),
+    store.figuresOfCommitments(ids),
+  ]);
+  return nodes.map((commitment, i) => ({
+    commitment,
+    tokens: new Set(tokens(commitment.text)),
+    projects: new Set(links[i]!.filter((l) => l.entity.kind === 'Project').map((l) => l.entity.id)),
+    themes: new Set(links[i]!.filter((l) => l.entity.kind === 'Theme').map((l) => l.entity.id)),
+    metrics: new Set(
+      figures[i]!.filter((f) => !f.metricId.startsWith('metric:text:')).map((f) => f.metricId),
+    ),
+  }));
+}
+
+const shares = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const t of a) if (b.has(t)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+/** CONTINUES between this report and the stored reports of its jurisdiction a year apart or more. */
+async function continuationEdges(store: GraphStore, report: ReportNode): Promise<GraphEdge[]> {
+  const others = (await store.reports()).filter(
+    (r) => r.jurisdiction === report.jurisdiction && r.year !== report.year,
+  );
+  if (others.length === 0) return [];
+  const mine = await profiles(store, report.reportId);
+  const edges: GraphEdge[] = [];
+  for (const other of others) {
+    const theirs = await profiles(store, other.reportId);
+    const [later, earlier] = report.year > other.year ? [mine, theirs] : [theirs, mine];
+    for (const a of later) {
+      const candidates: { b: Profile; score: number; rule: string }[] = [];
+      for (const b of earlier) {
+        const rule = shares(a.projects, b.projects)
+          ? 'project'
+          : shares(a.metrics, b.metrics)
+            ? 'metric'
+            : shares(a.themes, b.themes)
+              ? 'theme'
+              : null;
+        if (!rule) continue;
+        const score = dice(a.tokens, b.tokens);
+        if (score >= CONTINUES_THRESHOLD[rule as keyof typeof CONTINUES_THRESHOLD])
+          candidates.push({ b, score, rule });
+      }
+      candidates.sort(
+        (x, y) => y.score - x.score || (x.b.commitment.id < y.b.commitment.id ? -1 : 1),
+      );
+      for (const { b, score, rule } of candidates.slice(0, CONTINUES_PER_COMMITMENT)) {
+        edges.push({
+          id: edgeId('CONTINUES', a.commitment.id, b.commitment.id),
+          type: 'CONTINUES',
+          source: a.commitment.id,
+          target: b.commitment.id,
+          rule: `similarity+${rule}`,
+          evidence: a.commitment.span,
+          lexicon: null,
+          reportId: a.commitment.reportId,
+          score: Math.round(score * 1000) / 1000,
+        });
+      }
+    }
+  }
+  return edges;
+}
