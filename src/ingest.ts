@@ -1,39 +1,55 @@
 /**
- * The pipeline, read → extract → store, for one report file or a folder of them.
+ * The pipeline for report files: read → extract → store → link across reports.
  */
+import { promises as fs } from 'node:fs';
 import { extractReport } from './extract';
-import { linkReport } from './link';
+import { linkReport, type LinkOutcome } from './link';
 import { listReports, readReport } from './read';
 import type { GraphStore, IngestResult } from './store';
+
+export type IngestOutcome = IngestResult & LinkOutcome & { file: string };
 
 export async function ingestFile(
   store: GraphStore,
   file: string,
   maxBytes?: number,
-): Promise<IngestResult> {
+): Promise<IngestOutcome> {
   const input = await readReport(file, maxBytes); // read the text and its metadata
-  const graph = extractReport(input); // split, recognise, link
+  const graph = extractReport(input); // split, recognise, link within the report
   const result = await store.ingest(graph); // load, all or nothing
-  if (result.status !== 'unchanged') await linkReport(store, graph.report.reportId); // across reports
-  return result;
+  const links =
+    result.status === 'unchanged'
+      ? { outcomes: 0, continuations: 0 }
+      : await linkReport(store, graph.report.reportId);
+  return { ...result, ...links, file };
 }
 
-export interface FolderOutcome {
-  results: IngestResult[];
+/** The report files named: files as they are, folders by their reports. */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => null);
+    if (stat?.isDirectory()) files.push(...(await listReports(p)));
+    else files.push(p);
+  }
+  return files;
+}
+
+export interface BatchOutcome {
+  results: IngestOutcome[];
   failures: { file: string; error: Error }[];
 }
 
-/** Ingests every report of a folder; a bad report is reported and skipped, the rest load. */
-export async function ingestFolder(
+/** Ingests report files one by one; a bad report is reported and skipped, the rest load. */
+export async function ingestFiles(
   store: GraphStore,
-  dir: string,
+  files: readonly string[],
   options: {
     maxBytes?: number;
-    onReport?: (file: string, outcome: IngestResult | Error, index: number, total: number) => void;
+    onReport?: (file: string, outcome: IngestOutcome | Error, index: number, total: number) => void;
   } = {},
-): Promise<FolderOutcome> {
-  const files = await listReports(dir);
-  const outcome: FolderOutcome = { results: [], failures: [] };
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { results: [], failures: [] };
   for (const [i, file] of files.entries()) {
     try {
       const result = await ingestFile(store, file, options.maxBytes);
@@ -46,4 +62,13 @@ export async function ingestFolder(
     }
   }
   return outcome;
+}
+
+/** Ingests every report of a folder. */
+export async function ingestFolder(
+  store: GraphStore,
+  dir: string,
+  options: Parameters<typeof ingestFiles>[2] = {},
+): Promise<BatchOutcome> {
+  return ingestFiles(store, await listReports(dir), options);
 }

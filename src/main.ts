@@ -3,27 +3,11 @@
  * policy-kg: loads the reports in REPORTS_DIR into the configured store and serves them.
  */
 import 'reflect-metadata';
+import { exportCommand, HELP, ingestCommand } from './cli';
 import { ConfigError, readConfig } from './config';
 import { ingestFolder } from './ingest';
 import { startService } from './serve/server';
 import { openStore } from './store/open';
-
-const HELP = `policy-kg — a knowledge graph of government work reports, served over GraphQL
-
-Usage:
-  policy-kg [serve]      load every report in REPORTS_DIR, then serve
-  policy-kg --help       this text
-
-Settings (environment):
-  PORT              HTTP port (default 4000): /graphql, /healthz
-  REPORTS_DIR       folder of NAME.txt + NAME.meta.json reports (default seeds/)
-  NEO4J_URI         bolt://host:7687 to use Neo4j; unset: the embedded in-process store
-  NEO4J_USER        Neo4j user (default neo4j)
-  NEO4J_PASSWORD    Neo4j password
-  API_KEY           key for mutations (Authorization: Bearer <API_KEY>)
-  MAX_REPORT_BYTES  largest report accepted (default 10485760)
-  REQUEST_TIMEOUT_MS  longest a GraphQL request may run (default 10000)
-`;
 
 async function serve(): Promise<void> {
   const config = readConfig();
@@ -72,17 +56,25 @@ async function serve(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const command = argv[0] ?? 'serve';
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
-    return;
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(HELP);
+      return;
+    case 'serve':
+      return serve();
+    case 'ingest':
+      process.exitCode = await ingestCommand(rest, readConfig());
+      return;
+    case 'export':
+      process.exitCode = await exportCommand(rest, readConfig());
+      return;
+    default:
+      process.stderr.write(`policy-kg: unknown command "${command}"\n\n${HELP}`);
+      process.exitCode = 2;
   }
-  if (command !== 'serve') {
-    process.stderr.write(`policy-kg: unknown command "${command}"\n\n${HELP}`);
-    process.exitCode = 2;
-    return;
-  }
-  await serve();
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

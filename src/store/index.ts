@@ -139,6 +139,8 @@ export interface GraphStore {
   search(text: string, first: number): Promise<SearchHit[]>;
   /** Every entity's id, name and name keys (for near-miss suggestions). */
   entityKeys(): Promise<{ id: string; name: string; keys: string[] }[]>;
+  /** The whole graph, nodes and edges by id (for export). */
+  snapshot(): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }>;
   /** Node and edge counts by label and type, for checks and docs. */
   counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }>;
   health(): Promise<StoreHealth>;

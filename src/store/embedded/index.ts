@@ -348,6 +348,13 @@ export class EmbeddedStore implements GraphStore {
       .sort((a, b) => cmp(a.id, b.id));
   }
 
+  async snapshot(): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    return {
+      nodes: [...this.nodes.values()].sort((a, b) => cmp(a.id, b.id)),
+      edges: [...this.edges.values()].sort((a, b) => cmp(a.id, b.id)),
+    };
+  }
+
   async counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
     const nodes: Record<string, number> = {};
     const edges: Record<string, number> = {};

@@ -383,6 +383,23 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
+  async snapshot(): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const [nodes, edges] = await Promise.all([
+      this.read(cypher('query/all-nodes')),
+      this.read(cypher('query/all-edges')),
+    ]);
+    return {
+      nodes: nodes.map((r) =>
+        nodeFromProps(r.get('kind') as GraphNode['kind'], r.get('node') as Props),
+      ),
+      edges: edges.map((r) => ({
+        ...edgeFromProps(r.get('type') as EdgeType, r.get('edge') as Props),
+        source: r.get('source') as string,
+        target: r.get('target') as string,
+      })),
+    };
+  }
+
   async counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
     const records = await this.read(cypher('query/counts'));
     const out = { nodes: {} as Record<string, number>, edges: {} as Record<string, number> };

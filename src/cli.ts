@@ -1,0 +1,170 @@
+/**
+ * The command line: serve, ingest, export. Progress goes to stderr (a bar on a terminal,
+ * a line per report otherwise); what was added goes to stdout.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { readConfig, type Config } from './config';
+import { EXPORT_FORMATS, toCSV, toGraphML, toJSONLines, type ExportFormat } from './export';
+import { expandPaths, ingestFiles, type IngestOutcome } from './ingest';
+import type { GraphStore } from './store';
+import { openStore } from './store/open';
+
+export const HELP = `policy-kg — a knowledge graph of government work reports, served over GraphQL
+
+Usage:
+  policy-kg [serve]                 load every report in REPORTS_DIR, then serve GraphQL
+  policy-kg ingest FILE|DIR...      add reports (NAME.txt beside NAME.meta.json, or folders
+                                    of them); the same report again changes nothing
+  policy-kg export [--format F] [--out PATH]
+                                    write the whole graph: graphml (Gephi, NetworkX),
+                                    csv (PATH is a folder: nodes.csv, edges.csv) or jsonl;
+                                    default graphml to stdout
+  policy-kg --help                  this text
+
+With NEO4J_URI set, ingest and export work on Neo4j. Without it they work on the
+embedded store, which keeps its reports in REPORTS_DIR: ingest copies the reports there.
+
+Settings (environment):
+  PORT                HTTP port (default 4000): /graphql (IDE in a browser), /healthz
+  REPORTS_DIR         folder of reports loaded at start (default seeds/)
+  NEO4J_URI           bolt://host:7687 to use Neo4j; unset: the embedded in-process store
+  NEO4J_USER          Neo4j user (default neo4j)
+  NEO4J_PASSWORD      Neo4j password
+  API_KEY             key for the ingestReport mutation (Authorization: Bearer <API_KEY>)
+  MAX_REPORT_BYTES    largest report accepted (default 10485760)
+  REQUEST_TIMEOUT_MS  longest a GraphQL request may run (default 10000)
+`;
+
+export interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Whether err is a terminal (a progress bar) or a log (a line per step). */
+  tty: boolean;
+}
+
+const consoleOutput: Output = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(l),
+  tty: Boolean(process.stderr.isTTY),
+};
+
+/** A progress reporter: `[####------] 3/10 name` redrawn on a terminal, one line each otherwise. */
+export function progress(output: Output, total: number, what: string) {
+  const width = 24;
+  return (done: number, name: string) => {
+    const filled = Math.round((width * done) / Math.max(1, total));
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${what} ${name}`;
+    output.err(output.tty ? `\r${line.padEnd(100)}${done === total ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+function describe(o: IngestOutcome): string {
+  if (o.status === 'unchanged') return `${o.reportId}: unchanged`;
+  return `${o.reportId}: ${o.status}, ${o.nodes} nodes and ${o.edges} edges new; linked ${o.outcomes} results to earlier targets, ${o.continuations} commitments to earlier work`;
+}
+
+/** Loads REPORTS_DIR into the embedded store (quietly), so new reports link to those there. */
+async function loadReportsDir(store: GraphStore, config: Config): Promise<void> {
+  const files = await expandPaths([config.reportsDir]).catch(() => []);
+  await ingestFiles(store, files, { maxBytes: config.maxReportBytes });
+}
+
+export async function ingestCommand(
+  paths: string[],
+  config: Config,
+  output: Output = consoleOutput,
+): Promise<number> {
+  if (paths.length === 0) {
+    output.err('policy-kg ingest: name at least one report file or folder\n');
+    return 2;
+  }
+  const store = openStore(config);
+  try {
+    await store.init();
+    if (store.kind === 'embedded') await loadReportsDir(store, config);
+    const files = await expandPaths(paths);
+    const tick = progress(output, files.length, 'ingesting');
+    const { results, failures } = await ingestFiles(store, files, {
+      maxBytes: config.maxReportBytes,
+      onReport: (file, _o, i) => tick(i, path.basename(file)),
+    });
+    for (const r of results) {
+      output.out(describe(r));
+      if (store.kind === 'embedded' && r.status !== 'unchanged')
+        await copyInto(config.reportsDir, r.file);
+    }
+    for (const f of failures) output.out(`skipped ${f.file}: ${f.error.message}`);
+    const counts = await store.counts();
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    output.out(
+      `${results.length} report(s) ingested, ${failures.length} skipped; the ${store.kind === 'neo4j' ? 'Neo4j' : 'embedded'} graph holds ${sum(counts.nodes)} nodes and ${sum(counts.edges)} edges`,
+    );
+    return failures.length ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The embedded store keeps its reports as files: a new one joins REPORTS_DIR. */
+async function copyInto(dir: string, file: string): Promise<void> {
+  const base = file.replace(/\.(txt|meta\.json)$/, '');
+  await fs.mkdir(dir, { recursive: true });
+  for (const ext of ['.txt', '.meta.json']) {
+    const target = path.join(dir, path.basename(base) + ext);
+    if (path.resolve(base + ext) !== path.resolve(target)) await fs.copyFile(base + ext, target);
+  }
+}
+
+export async function exportCommand(
+  args: string[],
+  config: Config,
+  output: Output = consoleOutput,
+): Promise<number> {
+  let format: ExportFormat = 'graphml';
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--format' || a === '-f') format = args[++i] as ExportFormat;
+    else if (a.startsWith('--format=')) format = a.slice('--format='.length) as ExportFormat;
+    else if (a === '--out' || a === '-o') out = args[++i] ?? null;
+    else if (a.startsWith('--out=')) out = a.slice('--out='.length);
+    else {
+      output.err(`policy-kg export: unknown argument "${a}"\n`);
+      return 2;
+    }
+  }
+  if (!EXPORT_FORMATS.includes(format)) {
+    output.err(
+      `policy-kg export: --format must be one of ${EXPORT_FORMATS.join(', ')}, got "${format}"\n`,
+    );
+    return 2;
+  }
+  if (format === 'csv' && !out) {
+    output.err('policy-kg export: csv writes two files: give a folder with --out\n');
+    return 2;
+  }
+  const store = openStore(config);
+  try {
+    await store.init();
+    if (store.kind === 'embedded') await loadReportsDir(store, config);
+    const { nodes, edges } = await store.snapshot();
+    if (format === 'csv') {
+      await fs.mkdir(out!, { recursive: true });
+      for (const [name, content] of Object.entries(toCSV(nodes, edges)))
+        await fs.writeFile(path.join(out!, name), content);
+    } else {
+      const content = format === 'graphml' ? toGraphML(nodes, edges) : toJSONLines(nodes, edges);
+      if (out) await fs.writeFile(out, content);
+      else process.stdout.write(content);
+    }
+    output.err(
+      `exported ${nodes.length} nodes and ${edges.length} edges as ${format}${out ? ` to ${out}` : ''}\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export { readConfig };

@@ -1,0 +1,131 @@
+/**
+ * Exporting the graph for other tools: GraphML (Gephi, NetworkX, igraph), CSV (nodes.csv
+ * and edges.csv, for R and spreadsheets) and JSON Lines (one node or edge per line).
+ * Every node keeps its kind and label; every edge its rule, evidence span and score.
+ */
+import type { GraphEdge, GraphNode } from '../model';
+import { nodeLabel } from '../serve/views';
+
+export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['graphml', 'csv', 'jsonl'];
+
+interface Row {
+  id: string;
+  kind: string;
+  label: string;
+  report: string;
+  phase: string;
+  /** Every other property, as JSON. */
+  properties: string;
+}
+
+const SKIP = new Set(['id', 'kind', 'text', 'keys']);
+
+function nodeRow(n: GraphNode): Row {
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(n)) if (!SKIP.has(k) && v !== null) properties[k] = v;
+  if ('text' in n && n.kind !== 'Report') properties.text = n.text; // report texts are long: left out
+  return {
+    id: n.id,
+    kind: n.kind,
+    label: nodeLabel(n),
+    report: 'reportId' in n ? n.reportId : '',
+    phase: n.kind === 'Commitment' ? n.phase : '',
+    properties: JSON.stringify(properties),
+  };
+}
+
+function edgeRow(e: GraphEdge) {
+  return {
+    id: e.id,
+    type: e.type,
+    source: e.source,
+    target: e.target,
+    rule: e.rule,
+    evidenceStart: e.evidence?.start ?? '',
+    evidenceEnd: e.evidence?.end ?? '',
+    score: e.score ?? '',
+    lexicon: e.lexicon ?? '',
+    report: e.reportId ?? '',
+  };
+}
+
+const xml = (s: string | number) =>
+  String(s).replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+
+export function toGraphML(nodes: GraphNode[], edges: GraphEdge[]): string {
+  const nodeKeys = ['kind', 'label', 'report', 'phase', 'properties'];
+  const edgeKeys = ['type', 'rule', 'evidenceStart', 'evidenceEnd', 'score', 'lexicon', 'report'];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    ...nodeKeys.map((k) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="string"/>`),
+    ...edgeKeys.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
+    '  <graph id="policy-kg" edgedefault="directed">',
+  ];
+  for (const n of nodes) {
+    const row = nodeRow(n) as unknown as Record<string, string>;
+    lines.push(
+      `    <node id="${xml(n.id)}">${nodeKeys.map((k) => (row[k] ? `<data key="n_${k}">${xml(row[k])}</data>` : '')).join('')}</node>`,
+    );
+  }
+  for (const e of edges) {
+    const row = edgeRow(e) as unknown as Record<string, string | number>;
+    lines.push(
+      `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${edgeKeys
+        .map((k) => (row[k] !== '' ? `<data key="e_${k}">${xml(row[k]!)}</data>` : ''))
+        .join('')}</edge>`,
+    );
+  }
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
+
+const csvCell = (v: unknown) => {
+  const s = String(v ?? '');
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (rows: Record<string, unknown>[], header: string[]) =>
+  [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n') +
+  '\n';
+
+export function toCSV(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+): { 'nodes.csv': string; 'edges.csv': string } {
+  return {
+    'nodes.csv': csv(
+      nodes.map((n) => ({ ...nodeRow(n) })),
+      ['id', 'kind', 'label', 'report', 'phase', 'properties'],
+    ),
+    'edges.csv': csv(edges.map(edgeRow), [
+      'id',
+      'type',
+      'source',
+      'target',
+      'rule',
+      'evidenceStart',
+      'evidenceEnd',
+      'score',
+      'lexicon',
+      'report',
+    ]),
+  };
+}
+
+export function toJSONLines(nodes: GraphNode[], edges: GraphEdge[]): string {
+  return [
+    ...nodes.map((n) =>
+      JSON.stringify({
+        element: 'node',
+        ...nodeRow(n),
+        properties: JSON.parse(nodeRow(n).properties),
+      }),
+    ),
+    ...edges.map((e) => JSON.stringify({ element: 'edge', ...e })),
+    '',
+  ].join('\n');
+}

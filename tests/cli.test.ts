@@ -1,0 +1,131 @@
+/**
+ * The command line: ingest (idempotent, linking to what is stored, atomic per report) and
+ * export (GraphML, CSV, JSON Lines), on the embedded store and on Neo4j.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { exportCommand, ingestCommand, type Output } from '../src/cli';
+import { readConfig, type Config } from '../src/config';
+import { Neo4jStore } from '../src/store/neo4j';
+import { describeNeo4j, neo4jConfig } from './support/neo4j';
+import { SEEDS } from './support/seeds';
+
+function capture(): Output & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, out: (l) => lines.push(l), err: () => undefined, tty: false };
+}
+
+const folder = (...ids: string[]) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'policy-kg-cli-'));
+  for (const id of ids)
+    for (const ext of ['.txt', '.meta.json'])
+      copyFileSync(path.join(SEEDS, id + ext), path.join(dir, id + ext));
+  return dir;
+};
+
+const graphSize = (lines: string[]) => {
+  const m = /holds (\d+) nodes and (\d+) edges/.exec(lines.at(-1)!);
+  return { nodes: Number(m![1]), edges: Number(m![2]) };
+};
+
+function cliSuite(config: () => Config, kind: string): void {
+  test(`${kind}: ingest adds, links to what is there, and again changes nothing`, async () => {
+    const first = capture();
+    expect(await ingestCommand([folder('china-2021', 'liaoning-2022')], config(), first)).toBe(0);
+    const later = capture();
+    expect(await ingestCommand([path.join(SEEDS, 'china-2022.txt')], config(), later)).toBe(0);
+    expect(later.lines[0]).toMatch(
+      /^china-2022: added, \d+ nodes and \d+ edges new; linked ([1-9]\d*) results to earlier targets, ([1-9]\d*) commitments to earlier work$/,
+    );
+    const before = graphSize(later.lines);
+    const again = capture();
+    expect(await ingestCommand([SEEDS], config(), again)).toBe(0);
+    expect(again.lines.slice(0, 3)).toEqual([
+      'china-2021: unchanged',
+      'china-2022: unchanged',
+      'liaoning-2022: unchanged',
+    ]);
+    expect(graphSize(again.lines)).toEqual(before);
+  });
+
+  test(`${kind}: a bad report is skipped with its reason; the others load`, async () => {
+    const dir = folder('liaoning-2022');
+    writeFileSync(path.join(dir, 'broken.txt'), '一、2022年工作安排\n\n加快发展。\n');
+    writeFileSync(
+      path.join(dir, 'broken.meta.json'),
+      '{"id": "broken", "title": "x", "jurisdiction": "辽宁省", "level": "provincial", "year": "2022"}',
+    );
+    const out = capture();
+    expect(await ingestCommand([dir], config(), out)).toBe(1);
+    expect(out.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^skipped .*broken\.txt: .*broken\.meta\.json: field "year": must be a whole year/,
+        ),
+      ]),
+    );
+  });
+
+  test(`${kind}: export as GraphML, CSV and JSON Lines holds every node and edge`, async () => {
+    const size = graphSize((await run(ingestCommand, [SEEDS])).lines);
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-kg-export-'));
+    const graphml = path.join(dir, 'g.graphml');
+    expect(
+      await exportCommand(['--format', 'graphml', '--out', graphml], config(), capture()),
+    ).toBe(0);
+    const xml = readFileSync(graphml, 'utf8');
+    expect(xml.match(/<node id=/g)).toHaveLength(size.nodes);
+    expect(xml.match(/<edge id=/g)).toHaveLength(size.edges);
+    expect(xml).toContain('<data key="e_rule">abbreviation</data>');
+    const jsonl = path.join(dir, 'g.jsonl');
+    expect(await exportCommand([`--format=jsonl`, `--out=${jsonl}`], config(), capture())).toBe(0);
+    const records = readFileSync(jsonl, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { element: string });
+    expect(records.filter((r) => r.element === 'node')).toHaveLength(size.nodes);
+    expect(records.filter((r) => r.element === 'edge')).toHaveLength(size.edges);
+    const csvDir = path.join(dir, 'csv');
+    expect(await exportCommand(['--format', 'csv', '--out', csvDir], config(), capture())).toBe(0);
+    expect(readdirSync(csvDir).sort()).toEqual(['edges.csv', 'nodes.csv']);
+    expect(readFileSync(path.join(csvDir, 'edges.csv'), 'utf8').split('\n')[0]).toBe(
+      'id,type,source,target,rule,evidenceStart,evidenceEnd,score,lexicon,report',
+    );
+    expect(await exportCommand(['--format', 'pdf'], config(), capture())).toBe(2);
+  });
+
+  const run = async (cmd: typeof ingestCommand, args: string[]) => {
+    const out = capture();
+    await cmd(args, config(), out);
+    return out;
+  };
+}
+
+describe('CLI on the embedded store', () => {
+  const reportsDir = mkdtempSync(path.join(tmpdir(), 'policy-kg-reportsdir-'));
+  cliSuite(() => ({ ...readConfig({}), reportsDir }), 'embedded');
+  test('embedded: ingested reports are kept in REPORTS_DIR', () => {
+    expect(
+      readdirSync(reportsDir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+    ).toEqual(['china-2021.txt', 'china-2022.txt', 'liaoning-2022.txt']);
+  });
+});
+
+describeNeo4j('CLI on Neo4j', () => {
+  const config = () => ({ ...readConfig({}), neo4j: neo4jConfig });
+  beforeAll(async () => {
+    const store = new Neo4jStore(neo4jConfig!);
+    await store.init();
+    await store.clear();
+    await store.close();
+  });
+  afterAll(async () => {
+    const store = new Neo4jStore(neo4jConfig!);
+    await store.clear();
+    await store.close();
+  });
+  cliSuite(config, 'neo4j');
+});
