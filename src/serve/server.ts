@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import type { GraphStore } from '../store';
 import { createContext, type Context, type Settings } from './context';
+import { explorerRouter } from './explorer';
 import { ideRouter } from './ide';
 import { limitsPlugin, timeLimit } from './limits';
 import { schema } from './schema';
@@ -75,6 +76,7 @@ export async function createApp(
       .json({ status: health.reachable ? 'ok' : 'unavailable', ...health, reports });
   });
   app.use(ideRouter());
+  app.use('/explorer', explorerRouter());
   app.use(
     '/graphql',
     timeLimit(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),

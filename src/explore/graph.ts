@@ -1,0 +1,371 @@
+// The cytoscape canvas: node styles by kind, merging subgraphs, layouts and filters.
+import cytoscape from 'cytoscape';
+import { KINDS, type GraphEdge, type GraphNode, type NodeKind, type Phase } from './api';
+
+export const KIND_COLORS: Record<NodeKind, string> = {
+  COMMITMENT: '#4e79a7',
+  PLACE: '#59a14f',
+  THEME: '#e15759',
+  PROJECT: '#f28e2b',
+  INDUSTRY: '#b07aa1',
+  ORGANIZATION: '#9c755f',
+  METRIC: '#17becf',
+  TARGET: '#edc948',
+  RESULT: '#ff9da7',
+  REPORT: '#3b3b3b',
+  SECTION: '#a0a0a0',
+};
+
+const KIND_SHAPES: Record<NodeKind, cytoscape.Css.NodeShape> = {
+  COMMITMENT: 'ellipse',
+  PLACE: 'ellipse',
+  THEME: 'hexagon',
+  PROJECT: 'round-rectangle',
+  INDUSTRY: 'octagon',
+  ORGANIZATION: 'round-tag',
+  METRIC: 'triangle',
+  TARGET: 'diamond',
+  RESULT: 'diamond',
+  REPORT: 'star',
+  SECTION: 'rectangle',
+};
+
+/** Concentric rings for large graphs, inside out: reports, sections, entities, sentences, figures. */
+const KIND_RING: Record<NodeKind, number> = {
+  REPORT: 11,
+  SECTION: 10,
+  PLACE: 9,
+  THEME: 8,
+  PROJECT: 7,
+  INDUSTRY: 6,
+  ORGANIZATION: 5,
+  METRIC: 4,
+  COMMITMENT: 3,
+  TARGET: 2,
+  RESULT: 1,
+};
+
+/** Above this many nodes: concentric layout, no animation, cheaper rendering. */
+export const LARGE_GRAPH = 300;
+
+const FONT =
+  'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+export function shortLabel(node: Pick<GraphNode, 'kind' | 'label'>): string {
+  const max = node.kind === 'COMMITMENT' ? 16 : 24;
+  const chars = Array.from(node.label.replace(/…$/, ''));
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}
+
+export interface Filters {
+  kinds: Set<NodeKind>;
+  phase: Phase | '';
+  report: string;
+}
+
+export interface GraphHandlers {
+  selectNode(id: string): void;
+  selectEdge(id: string): void;
+  expandNode(id: string): void;
+  clearSelection(): void;
+}
+
+function style(): cytoscape.StylesheetJson {
+  const sheet: cytoscape.StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(display)',
+        'font-family': FONT,
+        'font-size': 10,
+        color: '#222',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'none',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.7,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        width: 18,
+        height: 18,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    { selector: 'node.quiet', style: { 'min-zoomed-font-size': 12 } },
+    { selector: 'node.quiet[kind = "COMMITMENT"]', style: { label: '' } },
+    {
+      selector: 'node.expanded',
+      style: { 'border-width': 3, 'border-color': '#222' },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-width': 4,
+        'border-color': '#ff3d00',
+        'z-index': 10,
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': '#b9c2cc',
+        'target-arrow-color': '#b9c2cc',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': 'bezier',
+        'font-family': FONT,
+        'font-size': 8,
+        color: '#667',
+      },
+    },
+    {
+      selector: 'edge.bulk',
+      style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', width: 0.8 },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 3,
+        'line-color': '#ff3d00',
+        'target-arrow-color': '#ff3d00',
+        label: 'data(type)',
+        'z-index': 10,
+      },
+    },
+    { selector: '.filtered', style: { display: 'none' } },
+  ];
+  for (const kind of KINDS) {
+    sheet.push({
+      selector: `node[kind = "${kind}"]`,
+      style: { 'background-color': KIND_COLORS[kind], shape: KIND_SHAPES[kind] },
+    });
+  }
+  sheet.push(
+    { selector: 'node[kind = "REPORT"]', style: { width: 26, height: 26 } },
+    // After the kinds, so that a large graph still labels its selected sentence.
+    {
+      selector: 'node.quiet:selected',
+      style: { label: 'data(display)', 'min-zoomed-font-size': 0 },
+    },
+    { selector: 'node[kind = "COMMITMENT"]', style: { width: 14, height: 14 } },
+  );
+  return sheet;
+}
+
+/**
+ * Ring numbers for a large graph: kinds in KIND_RING order from the centre out, each kind
+ * starting a new ring, ring k holding about 2πk nodes so that the disc is evenly filled.
+ */
+function ringsByKind(nodes: cytoscape.NodeCollection): Map<string, number> {
+  const sorted = nodes.toArray().sort((a, b) => {
+    const byKind = KIND_RING[b.data('kind') as NodeKind] - KIND_RING[a.data('kind') as NodeKind];
+    return byKind !== 0 ? byKind : a.id().localeCompare(b.id(), 'en', { numeric: true });
+  });
+  const ring = new Map<string, number>();
+  let current = 0;
+  let used = 0;
+  let kind: unknown = undefined;
+  for (const node of sorted) {
+    const capacity = Math.max(6, Math.floor(2 * Math.PI * current * 0.95));
+    if (used > 0 && (used >= capacity || node.data('kind') !== kind)) {
+      current++;
+      used = 0;
+    }
+    kind = node.data('kind');
+    ring.set(node.id(), current);
+    used++;
+  }
+  return ring;
+}
+
+export class GraphView {
+  readonly cy: cytoscape.Core;
+  private layout: cytoscape.Layouts | null = null;
+  private filters: Filters | null = null;
+
+  constructor(container: HTMLElement, handlers: GraphHandlers) {
+    this.cy = cytoscape({
+      container,
+      style: style(),
+      minZoom: 0.02,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      textureOnViewport: false,
+    });
+    this.cy.on('tap', 'node', (event) => handlers.selectNode(event.target.id()));
+    this.cy.on('tap', 'edge', (event) => handlers.selectEdge(event.target.id()));
+    this.cy.on('dbltap', 'node', (event) => handlers.expandNode(event.target.id()));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) handlers.clearSelection();
+    });
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  node(id: string): GraphNode | undefined {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty() || !ele.isNode()) return undefined;
+    const d = ele.data() as GraphNode;
+    return { id: d.id, kind: d.kind, label: d.label, report: d.report, phase: d.phase };
+  }
+
+  edge(id: string): GraphEdge | undefined {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty() || !ele.isEdge()) return undefined;
+    const d = ele.data() as GraphEdge;
+    return {
+      id: d.id,
+      type: d.type,
+      source: d.source,
+      target: d.target,
+      rule: d.rule,
+      evidence: d.evidence,
+      score: d.score,
+    };
+  }
+
+  /** Adds the nodes and edges not drawn yet (edges only between drawn nodes); returns how many. */
+  merge(nodes: GraphNode[], edges: GraphEdge[], anchor?: string): number {
+    const center = this.anchorPosition(anchor);
+    const fresh: cytoscape.ElementDefinition[] = [];
+    const ids = new Set<string>();
+    for (const n of nodes) {
+      if (ids.has(n.id) || this.has(n.id)) continue;
+      ids.add(n.id);
+      const angle = Math.random() * 2 * Math.PI;
+      const radius = 40 + Math.random() * 80;
+      fresh.push({
+        group: 'nodes',
+        data: { ...n, display: shortLabel(n) },
+        position: {
+          x: center.x + radius * Math.cos(angle),
+          y: center.y + radius * Math.sin(angle),
+        },
+      });
+    }
+    for (const e of edges) {
+      if (ids.has(e.id) || this.has(e.id)) continue;
+      const ends = [e.source, e.target].every((id) => ids.has(id) || this.has(id));
+      if (!ends) continue;
+      ids.add(e.id);
+      fresh.push({ group: 'edges', data: { ...e } });
+    }
+    if (fresh.length === 0) return 0;
+    const added = this.cy.add(fresh);
+    if (this.filters) this.filterElements(added.nodes(), this.filters);
+    return fresh.length;
+  }
+
+  private anchorPosition(anchor?: string): cytoscape.Position {
+    const node = anchor ? this.cy.getElementById(anchor) : null;
+    if (node && node.nonempty()) return { ...node.position() };
+    if (this.cy.nodes().nonempty()) {
+      const box = this.cy.nodes().boundingBox({});
+      return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    }
+    return { x: 0, y: 0 };
+  }
+
+  markExpanded(id: string): void {
+    this.cy.getElementById(id).addClass('expanded');
+  }
+
+  /**
+   * Lays out the graph: cose when small (animated when smaller still); when large, a disc
+   * of concentric rings, one band per kind (reports and sections in the middle, sentences and
+   * figures outside), each ring holding as many nodes as fit on it, without animation.
+   */
+  relayout(): void {
+    this.layout?.stop();
+    // Hidden nodes are laid out too, so that a filter hides and shows nodes in place.
+    const eles = this.cy.elements();
+    const count = eles.nodes().length;
+    const large = count > LARGE_GRAPH;
+    // Haystack edges (no arrows) draw much faster; sentence labels only on the selected node.
+    this.cy.batch(() => {
+      this.cy.edges().toggleClass('bulk', large);
+      this.cy.nodes().toggleClass('quiet', large);
+    });
+    if (count === 0) return;
+    let options: cytoscape.LayoutOptions;
+    if (large) {
+      const ring = ringsByKind(eles.nodes());
+      options = {
+        name: 'concentric',
+        concentric: (node: cytoscape.NodeSingular) => -(ring.get(node.id()) ?? 0),
+        levelWidth: () => 1,
+        minNodeSpacing: 4,
+        avoidOverlap: true,
+        animate: false,
+        fit: true,
+        padding: 20,
+      };
+    } else {
+      options = {
+        name: 'cose',
+        // 'end': one tween from the old positions to the new (cytoscape's types only know booleans).
+        animate: (count > 120 ? false : 'end') as unknown as boolean,
+        animationDuration: 400,
+        randomize: false,
+        fit: true,
+        padding: 30,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
+        nodeOverlap: 8,
+        numIter: count > 200 ? 400 : count > 100 ? 700 : 1000,
+        componentSpacing: 60,
+      };
+    }
+    this.layout = eles.layout(options);
+    this.layout.run();
+  }
+
+  applyFilters(filters: Filters): void {
+    this.filters = filters;
+    this.cy.batch(() => this.filterElements(this.cy.nodes(), filters));
+  }
+
+  private filterElements(nodes: cytoscape.NodeCollection, f: Filters): void {
+    nodes.forEach((node) => {
+      const d = node.data() as GraphNode;
+      const hidden =
+        !f.kinds.has(d.kind) ||
+        (f.phase !== '' && d.phase != null && d.phase !== f.phase) ||
+        (f.report !== '' && d.report != null && d.report !== f.report);
+      node.toggleClass('filtered', hidden);
+    });
+  }
+
+  select(id: string): boolean {
+    const ele = this.cy.getElementById(id);
+    this.cy.elements(':selected').unselect();
+    if (ele.empty()) return false;
+    ele.select();
+    if (ele.isNode() && !ele.hasClass('filtered')) {
+      const extent = this.cy.extent();
+      const p = ele.position();
+      const inside = p.x > extent.x1 && p.x < extent.x2 && p.y > extent.y1 && p.y < extent.y2;
+      if (!inside) this.cy.center(ele);
+    }
+    return true;
+  }
+
+  unselect(): void {
+    this.cy.elements(':selected').unselect();
+  }
+
+  counts(): { nodes: number; edges: number; hidden: number } {
+    return {
+      nodes: this.cy.nodes().length,
+      edges: this.cy.edges().length,
+      hidden: this.cy.nodes('.filtered').length,
+    };
+  }
+}
