@@ -4,7 +4,7 @@
  * Every node keeps its kind and label; every edge its rule, evidence span and score.
  */
 import type { GraphEdge, GraphNode } from '../model';
-import { nodeLabel } from '../serve/views';
+import { nodeView } from '../serve/views';
 
 export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['graphml', 'csv', 'jsonl'];
@@ -25,12 +25,11 @@ function nodeRow(n: GraphNode): Row {
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(n)) if (!SKIP.has(k) && v !== null) properties[k] = v;
   if ('text' in n && n.kind !== 'Report') properties.text = n.text; // report texts are long: left out
+  const view = nodeView(n);
   return {
-    id: n.id,
-    kind: n.kind,
-    label: nodeLabel(n),
-    report: 'reportId' in n ? n.reportId : '',
-    phase: n.kind === 'Commitment' ? n.phase : '',
+    ...view,
+    report: view.report ?? '',
+    phase: view.phase ?? '',
     properties: JSON.stringify(properties),
   };
 }

@@ -4,7 +4,7 @@
  * stores give the same answer, ties broken the same way (edges in id order, the first
  * discovery wins).
  */
-import type { GraphEdge, GraphNode } from '../model';
+import { NODE_KINDS, type GraphEdge, type GraphNode } from '../model';
 import type { GraphStore } from '.';
 
 export interface Subgraph {
@@ -12,19 +12,6 @@ export interface Subgraph {
   edges: GraphEdge[];
 }
 
-const KIND_ORDER = [
-  'Report',
-  'Section',
-  'Commitment',
-  'Target',
-  'Result',
-  'Metric',
-  'Place',
-  'Industry',
-  'Theme',
-  'Project',
-  'Organization',
-];
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const other = (e: GraphEdge, id: string) => (e.source === id ? e.target : e.source);
 
@@ -62,7 +49,7 @@ export async function neighborhood(
   nodes.sort(
     (a, b) =>
       distance.get(a.id)! - distance.get(b.id)! ||
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      NODE_KINDS.indexOf(a.kind) - NODE_KINDS.indexOf(b.kind) ||
       cmp(a.id, b.id),
   );
   const kept = nodes.slice(0, limit);

@@ -42,6 +42,26 @@ export function luceneQuery(text: string): string {
     .trim();
 }
 
+/** Rows keyed by the id they answer for, as one list per id asked, in the order asked. */
+function perId<T>(
+  ids: readonly string[],
+  records: RecordShape[],
+  row: (r: RecordShape) => T | null,
+): T[][] {
+  const byId = new Map<string, T[]>();
+  for (const r of records) {
+    const value = row(r);
+    if (value === null) continue;
+    const id = r.get('id') as string;
+    const list = byId.get(id);
+    if (list) list.push(value);
+    else byId.set(id, [value]);
+  }
+  return ids.map((id) => byId.get(id) ?? []);
+}
+
+type RecordShape = { get(key: string): unknown };
+
 export interface Neo4jConfig {
   uri: string;
   user: string;
@@ -249,17 +269,12 @@ export class Neo4jStore implements GraphStore {
 
   async figuresOfCommitments(ids: readonly string[]): Promise<FigureNode[][]> {
     const records = await this.read(cypher('query/figures-of-commitments'), { ids: [...ids] });
-    const byId = new Map<string, FigureNode[]>();
-    for (const r of records) {
-      const f = nodeFromProps(
-        r.get('kind') as FigureNode['kind'],
-        r.get('node') as Props,
-      ) as FigureNode;
-      const list = byId.get(r.get('id') as string) ?? [];
-      list.push(f);
-      byId.set(r.get('id') as string, list);
-    }
-    return ids.map((id) => byId.get(id) ?? []);
+    return perId(
+      ids,
+      records,
+      (r) =>
+        nodeFromProps(r.get('kind') as FigureNode['kind'], r.get('node') as Props) as FigureNode,
+    );
   }
 
   async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
@@ -286,19 +301,15 @@ export class Neo4jStore implements GraphStore {
       ids: [...ids],
       types: [...types],
     });
-    const byId = new Map<string, CommitmentLink[]>();
-    for (const r of records) {
+    return perId(ids, records, (r) => {
       const id = r.get('id') as string;
       const edge: GraphEdge = edgeFromProps(r.get('type') as EdgeType, r.get('edge') as Props);
       const entity = nodeFromProps(
         r.get('kind') as EntityNode['kind'],
         r.get('entity') as Props,
       ) as EntityNode;
-      const list = byId.get(id) ?? [];
-      list.push({ edge: { ...edge, source: id, target: entity.id }, entity });
-      byId.set(id, list);
-    }
-    return ids.map((id) => byId.get(id) ?? []);
+      return { edge: { ...edge, source: id, target: entity.id }, entity };
+    });
   }
 
   async entityNeighbours(
@@ -310,15 +321,10 @@ export class Neo4jStore implements GraphStore {
       ids: [...ids],
       type,
     });
-    const byId = new Map<string, EntityNode[]>();
-    for (const r of records) {
+    return perId(ids, records, (r) => {
       const node = nodeFromProps(r.get('kind') as EntityNode['kind'], r.get('node') as Props);
-      if (!('keys' in node)) continue;
-      const list = byId.get(r.get('id') as string) ?? [];
-      list.push(node);
-      byId.set(r.get('id') as string, list);
-    }
-    return ids.map((id) => byId.get(id) ?? []);
+      return 'keys' in node ? node : null;
+    });
   }
 
   async projects(query: ProjectQuery, first: number): Promise<EntityNode[]> {
@@ -333,13 +339,7 @@ export class Neo4jStore implements GraphStore {
 
   async projectThemes(ids: readonly string[]): Promise<EntityNode[][]> {
     const records = await this.read(cypher('query/project-themes'), { ids: [...ids] });
-    const byId = new Map<string, EntityNode[]>();
-    for (const r of records) {
-      const list = byId.get(r.get('id') as string) ?? [];
-      list.push(nodeFromProps('Theme', r.get('node') as Props) as EntityNode);
-      byId.set(r.get('id') as string, list);
-    }
-    return ids.map((id) => byId.get(id) ?? []);
+    return perId(ids, records, (r) => nodeFromProps('Theme', r.get('node') as Props) as EntityNode);
   }
 
   async mergeEdges(edges: readonly GraphEdge[]): Promise<void> {
