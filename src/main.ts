@@ -5,33 +5,15 @@
 import 'reflect-metadata';
 import { exportCommand, HELP, ingestCommand } from './cli';
 import { ConfigError, readConfig } from './config';
-import { ingestFolder } from './ingest';
+import { log } from './log';
 import { startService } from './serve/server';
+import { prepareStore } from './startup';
 import { openStore } from './store/open';
 
 async function serve(): Promise<void> {
   const config = readConfig();
   const store = openStore(config);
-  const where = config.neo4j ? `Neo4j at ${config.neo4j.uri}` : 'the embedded store';
-  console.error(`policy-kg: using ${where}`);
-  await store.init();
-
-  const started = Date.now();
-  const outcome = await ingestFolder(store, config.reportsDir, {
-    maxBytes: config.maxReportBytes,
-    onReport: (file, result, i, total) => {
-      const what =
-        result instanceof Error
-          ? `skipped: ${result.message}`
-          : `${result.status}${result.status === 'unchanged' ? '' : ` (${result.nodes} nodes, ${result.edges} edges)`}`;
-      console.error(`policy-kg: [${i}/${total}] ${file}: ${what}`);
-    },
-  });
-  console.error(
-    `policy-kg: ${outcome.results.length} report(s) loaded from ${config.reportsDir} in ${Date.now() - started} ms` +
-      (outcome.failures.length ? `, ${outcome.failures.length} skipped` : ''),
-  );
-
+  log('starting', { store: store.kind, neo4j: config.neo4j?.uri ?? null, port: config.port });
   const service = await startService({
     store,
     port: config.port,
@@ -43,10 +25,18 @@ async function serve(): Promise<void> {
       maxReportBytes: config.maxReportBytes,
     },
   });
-  console.error(
-    `policy-kg: GraphQL at http://localhost:${service.port}/graphql, health at /healthz`,
-  );
+  log('listening', {
+    url: `http://localhost:${service.port}/graphql`,
+    health: '/healthz',
+    explorer: '/explorer/',
+  });
+  // Serve at once; load the reports as soon as the store answers (it may still be starting).
+  const abort = new AbortController();
+  void prepareStore(store, config, { signal: abort.signal }).catch((e: unknown) => {
+    log('load-failed', { error: (e as Error).message });
+  });
   const stop = async () => {
+    abort.abort();
     await service.close();
     await store.close();
     process.exit(0);

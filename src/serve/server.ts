@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
+import { log } from '../log';
 import type { GraphStore } from '../store';
 import { createContext, type Context, type Settings } from './context';
 import { explorerRouter } from './explorer';
@@ -51,6 +52,26 @@ export function explainValidation(formatted: GraphQLFormattedError): GraphQLForm
   return { ...formatted, message: `invalid argument: ${flatten(details, '').join('; ')}` };
 }
 
+let requests = 0;
+
+/** One log line per request: its id, path, status and duration. */
+function requestLog(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const id = `${Date.now().toString(36)}-${(++requests).toString(36)}`;
+  const started = process.hrtime.bigint();
+  res.setHeader('x-request-id', id);
+  res.on('finish', () => {
+    log('request', {
+      requestId: id,
+      method: req.method,
+      path: req.path,
+      operation: (req.body as { operationName?: string } | undefined)?.operationName ?? null,
+      status: res.statusCode,
+      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+    });
+  });
+  next();
+}
+
 export async function createApp(
   store: GraphStore,
   options: { requestTimeoutMs?: number; settings?: Settings } = {},
@@ -75,6 +96,7 @@ export async function createApp(
       .status(health.reachable ? 200 : 503)
       .json({ status: health.reachable ? 'ok' : 'unavailable', ...health, reports });
   });
+  app.use(requestLog);
   app.use(ideRouter());
   app.use('/explorer', explorerRouter());
   app.use(

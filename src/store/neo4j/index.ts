@@ -68,6 +68,8 @@ export interface Neo4jConfig {
   password: string;
   /** Rows per UNWIND statement when loading. */
   batchSize?: number;
+  /** How long a failed transaction is retried (neo4j-driver's default is 30 s). */
+  maxTransactionRetryTimeMs?: number;
 }
 
 export class Neo4jStore implements GraphStore {
@@ -81,6 +83,7 @@ export class Neo4jStore implements GraphStore {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
       connectionAcquisitionTimeout: 20_000,
+      maxTransactionRetryTime: config.maxTransactionRetryTimeMs ?? 30_000,
     });
     this.batchSize = config.batchSize ?? 1000;
   }
