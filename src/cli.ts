@@ -14,8 +14,10 @@ export const HELP = `policy-kg — a knowledge graph of government work reports,
 
 Usage:
   policy-kg [serve]                 load every report in REPORTS_DIR, then serve GraphQL
-  policy-kg ingest FILE|DIR...      add reports (NAME.txt beside NAME.meta.json, or folders
-                                    of them); the same report again changes nothing
+  policy-kg ingest [--replace] FILE|DIR...
+                                    add reports (NAME.txt beside NAME.meta.json, or folders
+                                    of them); the same report again changes nothing; a new
+                                    text under a stored id is refused unless --replace
   policy-kg export [--format F] [--out PATH]
                                     write the whole graph: graphml (Gephi, NetworkX),
                                     csv (PATH is a folder: nodes.csv, edges.csv) or jsonl;
@@ -71,10 +73,12 @@ async function loadReportsDir(store: GraphStore, config: Config): Promise<void> 
 }
 
 export async function ingestCommand(
-  paths: string[],
+  args: string[],
   config: Config,
   output: Output = consoleOutput,
 ): Promise<number> {
+  const replace = args.includes('--replace');
+  const paths = args.filter((a) => a !== '--replace');
   if (paths.length === 0) {
     output.err('policy-kg ingest: name at least one report file or folder\n');
     return 2;
@@ -87,6 +91,7 @@ export async function ingestCommand(
     const tick = progress(output, files.length, 'ingesting');
     const { results, failures } = await ingestFiles(store, files, {
       maxBytes: config.maxReportBytes,
+      changedText: replace ? 'replace' : 'refuse',
       onReport: (file, _o, i) => tick(i, path.basename(file)),
     });
     for (const r of results) {

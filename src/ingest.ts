@@ -4,18 +4,37 @@
 import { promises as fs } from 'node:fs';
 import { extractReport } from './extract';
 import { linkReport, type LinkOutcome } from './link';
-import { listReports, readReport } from './read';
+import { listReports, readReport, ReportError } from './read';
 import type { GraphStore, IngestResult } from './store';
 
 export type IngestOutcome = IngestResult & LinkOutcome & { file: string };
 
+export interface IngestOptions {
+  maxBytes?: number;
+  /**
+   * A stored report with the same id and another text: `replace` it (REPORTS_DIR is the
+   * source of truth at start-up) or `refuse` (the CLI, unless --replace).
+   */
+  changedText?: 'replace' | 'refuse';
+}
+
 export async function ingestFile(
   store: GraphStore,
   file: string,
-  maxBytes?: number,
+  options: IngestOptions = {},
 ): Promise<IngestOutcome> {
-  const input = await readReport(file, maxBytes); // read the text and its metadata
+  const input = await readReport(file, options.maxBytes); // read the text and its metadata
   const graph = extractReport(input); // split, recognise, link within the report
+  if (options.changedText === 'refuse') {
+    const [stored] = await store.reportsByIds([graph.report.reportId]);
+    if (stored && stored.hash !== graph.report.hash) {
+      throw new ReportError(
+        file,
+        `a report with id "${graph.report.reportId}" is already stored with a different text (use --replace to replace it)`,
+        'id',
+      );
+    }
+  }
   const result = await store.ingest(graph); // load, all or nothing
   const links =
     result.status === 'unchanged'
@@ -44,15 +63,14 @@ export interface BatchOutcome {
 export async function ingestFiles(
   store: GraphStore,
   files: readonly string[],
-  options: {
-    maxBytes?: number;
+  options: IngestOptions & {
     onReport?: (file: string, outcome: IngestOutcome | Error, index: number, total: number) => void;
   } = {},
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { results: [], failures: [] };
   for (const [i, file] of files.entries()) {
     try {
-      const result = await ingestFile(store, file, options.maxBytes);
+      const result = await ingestFile(store, file, options);
       outcome.results.push(result);
       options.onReport?.(file, result, i + 1, files.length);
     } catch (e) {

@@ -16,6 +16,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 200_000;
+const MAX_PAGE = 1000;
 
 function refused(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
@@ -55,7 +56,8 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
 
 /** A field costs 1 plus what is under it, times the page size it asks for. */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? Math.max(1, args.first) : 1;
+  // Above the allowed page size the argument itself is refused (BAD_USER_INPUT), so count it at the cap.
+  const first = typeof args.first === 'number' ? Math.min(MAX_PAGE, Math.max(1, args.first)) : 1;
   return 1 + childComplexity * first;
 };
 
