@@ -1,0 +1,431 @@
+/**
+ * npm run bench [-- --quick] [-- --neo4j]
+ *
+ * Measures, in one run: extraction throughput (MB/s), load throughput (graph elements/s)
+ * into the embedded store and (with --neo4j and NEO4J_URI set) into Neo4j, and latency
+ * (p50, p99) and throughput of researcher questions asked as GraphQL over HTTP against the
+ * same question asked as raw Cypher over Bolt; and how load time, memory and query latency
+ * grow with a synthetic corpus of N reports made from the real ones.
+ * --neo4j CLEARS the Neo4j database it is pointed at: use a scratch one.
+ * Writes bench/results.json and docs/benchmarks.md.
+ */
+require('reflect-metadata');
+const { writeFileSync, readFileSync } = require('node:fs');
+const path = require('node:path');
+const neo4j = require('neo4j-driver');
+const { readReport, listReports } = require('../dist/src/read');
+const { extractReport } = require('../dist/src/extract');
+const { EmbeddedStore } = require('../dist/src/store/embedded');
+const { Neo4jStore } = require('../dist/src/store/neo4j');
+const { linkReport } = require('../dist/src/link');
+const { startService } = require('../dist/src/serve/server');
+const { setLogSink } = require('../dist/src/log');
+
+setLogSink(() => undefined); // a log line per request would be measured too
+
+const quick = process.argv.includes('--quick');
+const withNeo4j = process.argv.includes('--neo4j') && process.env.NEO4J_URI;
+const root = path.join(__dirname, '..');
+const PROVINCES = [
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '河北',
+  '山西',
+  '内蒙古',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '广西',
+  '海南',
+  '四川',
+  '贵州',
+  '云南',
+  '西藏',
+  '陕西',
+  '甘肃',
+  '青海',
+  '宁夏',
+  '新疆',
+  '北京',
+  '天津',
+  '上海',
+  '重庆',
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** N synthetic reports: the real ones under other provinces and years (texts unchanged). */
+function corpus(inputs, n) {
+  const out = [];
+  for (let i = 0; out.length < n; i++) {
+    const base = inputs[i % inputs.length];
+    const province = PROVINCES[Math.floor(i / inputs.length) % PROVINCES.length];
+    const year = 2002 + (Math.floor(i / (inputs.length * PROVINCES.length)) % 20);
+    const national = base.meta.level === 'national';
+    const id = `${base.meta.id}-${i}`;
+    out.push({
+      ...base,
+      meta: { ...base.meta, id, year, jurisdiction: national ? '中国' : province },
+    });
+  }
+  return out;
+}
+
+async function timeQueries(label, ask, runs, concurrency) {
+  const lat = [];
+  for (let i = 0; i < Math.max(3, runs / 10); i++) await ask(); // warm up
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await ask();
+    lat.push(ms(t0));
+  }
+  const total = runs * 2;
+  const t0 = process.hrtime.bigint();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < total) await ask();
+    }),
+  );
+  const seconds = ms(t0) / 1000;
+  return {
+    label,
+    p50: round(median(lat), 3),
+    p99: round(pct(lat, 99), 3),
+    throughput: round(total / seconds, 1),
+  };
+}
+
+const QUESTIONS = {
+  'involves Shenyang': {
+    graphql:
+      '{ commitments(filter: {involves: ["沈阳"]}, first: 50) { totalCount nodes { id text } } }',
+    cypher: [
+      'query/commitments',
+      {
+        involves: ['place:沈阳'],
+        report: null,
+        phase: null,
+        sections: null,
+        concerns: null,
+        serves: null,
+        linked: null,
+        text: null,
+        after: null,
+        limit: neo4j.int(51),
+      },
+    ],
+  },
+  'serves the five securities': {
+    graphql: '{ projects(filter: {servesTheme: "五大安全"}) { id name } }',
+    cypher: [
+      'query/projects',
+      { report: null, themes: ['theme:五大安全'], places: null, first: neo4j.int(100) },
+    ],
+  },
+  'metric series (GDP, China)': {
+    graphql:
+      '{ metricSeries(metric: "gdp", jurisdiction: "China") { year target { value } result { value } } }',
+    cypher: [
+      'query/targets',
+      {
+        report: null,
+        metrics: ['metric:gdp'],
+        measure: 'GROWTH',
+        year: null,
+        jurisdictions: ['place:中国'],
+        status: null,
+        first: neo4j.int(1000),
+      },
+    ],
+  },
+  'neighbourhood of Shenyang': {
+    graphql:
+      '{ neighborhood(id: "place:沈阳", depth: 1, limit: 200) { nodes { id } edges { id } } }',
+    cypher: ['query/edges-around', { ids: ['place:沈阳'] }],
+  },
+};
+
+async function main() {
+  const inputs = await Promise.all(
+    (await listReports(path.join(root, 'seeds'))).map((f) => readReport(f)),
+  );
+  const results = {
+    date: new Date().toISOString(),
+    quick,
+    node: process.version,
+    extraction: {},
+    load: {},
+    queries: [],
+    growth: [],
+  };
+
+  // Extraction throughput.
+  const bytes = inputs.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
+  const extractRuns = quick ? 5 : 20;
+  const times = [];
+  for (let i = 0; i < extractRuns; i++) {
+    const t0 = process.hrtime.bigint();
+    for (const r of inputs) extractReport(r);
+    times.push(ms(t0));
+  }
+  results.extraction = {
+    bytes,
+    runs: extractRuns,
+    medianMs: round(median(times)),
+    mbPerSecond: round(bytes / 1e6 / (median(times) / 1000)),
+  };
+  console.error(`extraction: ${results.extraction.mbPerSecond} MB/s`);
+
+  // Load throughput, the same corpus into each store.
+  const loadCorpus = corpus(inputs, quick ? 12 : 60).map(extractReport);
+  const elements = loadCorpus.reduce(
+    (n, g) =>
+      n +
+      1 +
+      g.sections.length +
+      g.commitments.length +
+      g.figures.length +
+      g.entities.length +
+      g.edges.length,
+    0,
+  );
+  const embedded = new EmbeddedStore();
+  let t0 = process.hrtime.bigint();
+  for (const g of loadCorpus) await embedded.ingest(g);
+  results.load.embedded = {
+    reports: loadCorpus.length,
+    elements,
+    ms: round(ms(t0)),
+    elementsPerSecond: round(elements / (ms(t0) / 1000), 0),
+  };
+  console.error(`load embedded: ${results.load.embedded.elementsPerSecond} elements/s`);
+  let neo = null;
+  if (withNeo4j) {
+    neo = new Neo4jStore({
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER || 'neo4j',
+      password: process.env.NEO4J_PASSWORD || '',
+    });
+    await neo.init();
+    await neo.clear();
+    t0 = process.hrtime.bigint();
+    for (const g of loadCorpus) await neo.ingest(g);
+    results.load.neo4j = {
+      reports: loadCorpus.length,
+      elements,
+      ms: round(ms(t0)),
+      elementsPerSecond: round(elements / (ms(t0) / 1000), 0),
+    };
+    console.error(`load neo4j: ${results.load.neo4j.elementsPerSecond} elements/s`);
+    await neo.clear();
+  }
+
+  // Researcher questions on the three real reports, linked: GraphQL over HTTP on each store,
+  // and raw Cypher over Bolt on Neo4j.
+  const runs = quick ? 50 : 300;
+  const stores = [['embedded', new EmbeddedStore()]];
+  if (withNeo4j) stores.push(['neo4j', neo]);
+  for (const [, s] of stores) {
+    for (const r of inputs) await s.ingest(extractReport(r));
+    for (const r of inputs) await linkReport(s, r.meta.id);
+  }
+  for (const [name, s] of stores) {
+    const service = await startService({ store: s, port: 0, host: '127.0.0.1' });
+    for (const [q, { graphql }] of Object.entries(QUESTIONS)) {
+      const body = JSON.stringify({ query: graphql });
+      const ask = async () => {
+        const r = await fetch(`${service.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        await r.json();
+      };
+      results.queries.push({
+        question: q,
+        via: `GraphQL/HTTP on ${name}`,
+        ...(await timeQueries(q, ask, runs, 8)),
+      });
+    }
+    await service.close();
+  }
+  if (withNeo4j) {
+    const driver = neo4j.driver(
+      process.env.NEO4J_URI,
+      neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || ''),
+      { disableLosslessIntegers: true },
+    );
+    for (const [q, { cypher }] of Object.entries(QUESTIONS)) {
+      const text = readFileSync(path.join(root, 'cypher', `${cypher[0]}.cypher`), 'utf8');
+      const ask = async () => {
+        await driver.executeQuery(text, cypher[1], { routing: neo4j.routing.READ });
+      };
+      results.queries.push({
+        question: q,
+        via: 'raw Cypher/Bolt on neo4j',
+        ...(await timeQueries(q, ask, runs, 8)),
+      });
+    }
+    await driver.close();
+    await neo.clear();
+    await neo.close();
+  }
+  for (const row of results.queries)
+    console.error(
+      `${row.question} | ${row.via}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.throughput}/s`,
+    );
+
+  // Growth with N reports, embedded store.
+  for (const n of quick ? [3, 30, 90] : [3, 30, 150, 600]) {
+    const graphs = corpus(inputs, n).map(extractReport);
+    global.gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    const s = new EmbeddedStore();
+    t0 = process.hrtime.bigint();
+    for (const g of graphs) await s.ingest(g);
+    const loadMs = ms(t0);
+    const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
+    const lat = [];
+    for (let i = 0; i < 30; i++) {
+      const t1 = process.hrtime.bigint();
+      await s.commitments({ involves: ['place:沈阳'] }, { first: 50 });
+      lat.push(ms(t1));
+    }
+    results.growth.push({
+      reports: n,
+      loadMs: round(loadMs),
+      heapMb: round(heapMb, 1),
+      involvesShenyangP50Ms: round(median(lat), 3),
+    });
+    console.error(
+      `growth N=${n}: load ${round(loadMs)} ms, heap +${round(heapMb, 1)} MB, involves Shenyang p50 ${round(median(lat), 3)} ms`,
+    );
+  }
+
+  writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(path.join(root, 'docs', 'benchmarks.md'), markdown(results));
+  console.error('wrote bench/results.json and docs/benchmarks.md');
+}
+
+function goals(r, ratio) {
+  const line = (what, value, goal, ok) =>
+    `- ${what}: ${value} (goal ${goal}) — ${ok ? 'met' : 'not met'}`;
+  const out = [
+    line(
+      'extraction',
+      `${r.extraction.mbPerSecond} MB/s`,
+      '≥ 5 MB/s',
+      r.extraction.mbPerSecond >= 5,
+    ),
+  ];
+  if (r.load.neo4j) {
+    out.push(
+      line(
+        'loading into Neo4j',
+        `${r.load.neo4j.elementsPerSecond} elements/s`,
+        '≥ 20,000/s',
+        r.load.neo4j.elementsPerSecond >= 20000,
+      ),
+    );
+  }
+  for (const x of ratio)
+    out.push(line(`GraphQL/Cypher p50, ${x.q}`, `${x.ratio}×`, '≤ 1.2×', x.ratio <= 1.2));
+  const big = r.growth.at(-1);
+  out.push(
+    line(
+      `embedded "involves Shenyang" p50 with ${big.reports} reports`,
+      `${big.involvesShenyangP50Ms} ms`,
+      '< 2 ms with 600 reports',
+      big.reports >= 600 && big.involvesShenyangP50Ms < 2,
+    ),
+  );
+  return out.join('\n');
+}
+
+function markdown(r) {
+  const rows = (xs, cols) => xs.map((x) => `| ${cols.map((c) => x[c]).join(' | ')} |`).join('\n');
+  const ratio = [];
+  for (const q of Object.keys(QUESTIONS)) {
+    const g = r.queries.find((x) => x.question === q && x.via === 'GraphQL/HTTP on neo4j');
+    const c = r.queries.find((x) => x.question === q && x.via === 'raw Cypher/Bolt on neo4j');
+    if (g && c) ratio.push({ q, g: g.p50, c: c.p50, ratio: round(g.p50 / c.p50) });
+  }
+  return `# Benchmarks
+
+Produced by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.load.neo4j ? ' --neo4j' : ''}\` on ${r.date.slice(0, 10)} (Node ${r.node}), on this
+project's machine (2 cores). Medians and percentiles of one run; the anchors are measured
+side by side in the same run. Neo4j numbers appear only with \`--neo4j\` (it clears the
+database it is given).
+
+## Extraction
+
+${r.extraction.bytes} bytes (the three seed reports), ${r.extraction.runs} runs: median ${r.extraction.medianMs} ms,
+**${r.extraction.mbPerSecond} MB/s** (goal: 5 MB/s).
+
+## Loading
+
+| store | reports | graph elements | ms | elements/s |
+| --- | ---: | ---: | ---: | ---: |
+${['embedded', 'neo4j']
+  .filter((k) => r.load[k])
+  .map(
+    (k) =>
+      `| ${k} | ${r.load[k].reports} | ${r.load[k].elements} | ${r.load[k].ms} | ${r.load[k].elementsPerSecond} |`,
+  )
+  .join('\n')}
+
+Goal for Neo4j: 20,000 elements/s.
+
+## Researcher questions (three reports, linked; 8 concurrent clients for throughput)
+
+| question | via | p50 ms | p99 ms | per second |
+| --- | --- | ---: | ---: | ---: |
+${rows(r.queries, ['question', 'via', 'p50', 'p99', 'throughput'])}
+
+${
+  ratio.length
+    ? `GraphQL over HTTP against raw Cypher over Bolt, p50 (goal: within 1.2×):
+
+| question | GraphQL p50 ms | Cypher p50 ms | ratio |
+| --- | ---: | ---: | ---: |
+${ratio.map((x) => `| ${x.q} | ${x.g} | ${x.c} | ${x.ratio} |`).join('\n')}
+`
+    : 'Run with `--neo4j` for the Neo4j rows and the GraphQL/Cypher ratios.'
+}
+
+## Against the goals (this run)
+
+${goals(r, ratio)}
+
+## Growth with the corpus (embedded store)
+
+Synthetic reports: the three real ones under other provinces and years.
+
+| reports | load ms | heap MB | involves Shenyang p50 ms |
+| ---: | ---: | ---: | ---: |
+${rows(r.growth, ['reports', 'loadMs', 'heapMb', 'involvesShenyangP50Ms'])}
+`;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
