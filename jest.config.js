@@ -6,5 +6,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   maxWorkers: 1,
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'],
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };

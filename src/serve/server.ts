@@ -63,7 +63,7 @@ function requestLog(req: express.Request, res: express.Response, next: express.N
     log('request', {
       requestId: id,
       method: req.method,
-      path: req.path,
+      path: req.originalUrl.split('?')[0],
       operation: (req.body as { operationName?: string } | undefined)?.operationName ?? null,
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
