@@ -70,9 +70,21 @@ export class EmbeddedStore implements GraphStore {
       if (!this.edges.has(e.id)) counts.edges++;
       this.addEdge(e);
     }
-    this.ordered = [...this.nodes.values()]
-      .filter((n): n is CommitmentNode => n.kind === 'Commitment')
-      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    // Keep commitments in report order: merge the report's own (sorted) into the rest,
+    // rather than sorting everything stored again.
+    const own = [...graph.commitments].sort((a, b) => cmp(a.sortKey, b.sortKey));
+    const rest = old ? this.ordered.filter((c) => c.reportId !== reportId) : this.ordered;
+    const merged: CommitmentNode[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < rest.length || j < own.length) {
+      merged.push(
+        j >= own.length || (i < rest.length && rest[i]!.sortKey < own[j]!.sortKey)
+          ? rest[i++]!
+          : own[j++]!,
+      );
+    }
+    this.ordered = merged;
     return { reportId, status: old ? 'replaced' : 'added', ...counts };
   }
 
