@@ -11,7 +11,7 @@ import {
   type NodeKind,
   type Span,
 } from './api';
-import { el, marked } from './dom';
+import { el, marked, onActivate } from './dom';
 import { KIND_COLORS } from './graph';
 
 export interface DetailContext {
@@ -343,13 +343,7 @@ export async function showNeighbours(
               sub.edges.filter((e) => e.source === c.id || e.target === c.id),
               node.id,
             );
-          li.addEventListener('click', open);
-          li.addEventListener('keydown', (event) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-              event.preventDefault();
-              open();
-            }
-          });
+          onActivate(li, open);
           return li;
         }),
       ),

@@ -55,3 +55,14 @@ export function marked(
   );
   return fragment;
 }
+
+/** Runs `open` on a click, and on Enter or Space for keyboard users. */
+export function onActivate(target: HTMLElement, open: () => void): void {
+  target.addEventListener('click', open);
+  target.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open();
+    }
+  });
+}

@@ -15,7 +15,7 @@ import {
   type Subgraph,
 } from './api';
 import { kindChip, showCommitment, showEdge, showNeighbours, type DetailContext } from './detail';
-import { byId, el } from './dom';
+import { byId, el, onActivate } from './dom';
 import { GraphView, KIND_COLORS, type Filters } from './graph';
 
 const searchForm = byId<HTMLFormElement>('search-form');
@@ -216,13 +216,7 @@ function resultItem(item: ResultItem): HTMLLIElement {
     clearMessage();
     void expand(item.id, { select: true });
   };
-  li.addEventListener('click', open);
-  li.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      open();
-    }
-  });
+  onActivate(li, open);
   return li;
 }
 

@@ -262,6 +262,15 @@ async function across(ctx: Context, id: string, type: string, direction: 'out' |
     .filter((x) => x.node && !(x.node instanceof Error));
 }
 
+/** CONTINUES edges of a commitment, as the commitments at their other end with score and rule. */
+async function continuations(ctx: Context, id: string, direction: 'out' | 'in') {
+  return (await across(ctx, id, 'CONTINUES', direction)).map(({ edge, node }) => ({
+    commitment: node,
+    score: edge.score ?? 0,
+    rule: edge.rule,
+  }));
+}
+
 @Resolver(() => Target)
 export class TargetResolver {
   @FieldResolver(() => [Result], { description: 'Results later reports gave for it (OUTCOME_OF)' })
@@ -388,20 +397,12 @@ export class CommitmentResolver {
 
   @FieldResolver(() => [Continuation])
   async continues(@Root() c: CommitmentNode, @Ctx() ctx: Context) {
-    return (await across(ctx, c.id, 'CONTINUES', 'out')).map(({ edge, node }) => ({
-      commitment: node,
-      score: edge.score ?? 0,
-      rule: edge.rule,
-    }));
+    return continuations(ctx, c.id, 'out');
   }
 
   @FieldResolver(() => [Continuation])
   async continuedBy(@Root() c: CommitmentNode, @Ctx() ctx: Context) {
-    return (await across(ctx, c.id, 'CONTINUES', 'in')).map(({ edge, node }) => ({
-      commitment: node,
-      score: edge.score ?? 0,
-      rule: edge.rule,
-    }));
+    return continuations(ctx, c.id, 'in');
   }
 
   @FieldResolver(() => [Link])

@@ -319,12 +319,9 @@ export class EmbeddedStore implements GraphStore {
     type: EdgeType,
     direction: 'out' | 'in',
   ): Promise<EntityNode[][]> {
-    const index = direction === 'out' ? this.outgoing : this.incoming;
     return ids.map((id) =>
-      [...(index.get(id) ?? [])]
-        .map((eid) => this.edges.get(eid)!)
-        .filter((e) => e.type === type)
-        .map((e) => this.nodes.get(direction === 'out' ? e.target : e.source)!)
+      this.neighbours(id, type, direction)
+        .map((n) => this.nodes.get(n)!)
         .filter(isEntity)
         .sort((a, b) => cmp(a.id, b.id)),
     );
