@@ -37,7 +37,7 @@ export function edgeView(e: GraphEdge) {
     target: e.target,
     rule: e.rule,
     evidence: e.evidence,
-    score: null,
+    score: e.score ?? null,
   };
 }
 

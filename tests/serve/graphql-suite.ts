@@ -363,7 +363,7 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
   test('targets know their outcomes, results their target, commitments the work they continue', async () => {
     const r =
       await gql(`{ targets(filter: {metric: "GDP", year: 2021, jurisdiction: "China"}) { value outcomes { value report { id } outcomeOf { value } } }
-      commitments(filter: {report: "china-2022", text: "一带一路"}) { nodes { text continues { score rule commitment { report { id } text } } } } }`);
+      commitments(filter: {report: "china-2022", text: "一带一路"}) { nodes { id text continues { score rule commitment { report { id } text } } } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data!.targets).toEqual([
       {
@@ -372,6 +372,13 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       },
     ]);
     const continuing = r.data!.commitments.nodes.flatMap((n: Json) => n.continues);
+    // Subgraphs carry the score of the CONTINUES edges they hold.
+    const around = await gql(
+      `{ neighborhood(id: "${r.data!.commitments.nodes.find((n: Json) => n.continues.length).id}") { edges { type score } } }`,
+    );
+    const scored = around.data!.neighborhood.edges.filter((e: Json) => e.type === 'CONTINUES');
+    expect(scored.length).toBeGreaterThan(0);
+    for (const e of scored) expect(e.score).toBeGreaterThan(0);
     expect(continuing.length).toBeGreaterThan(0);
     for (const c of continuing) {
       expect(c.commitment.report.id).toBe('china-2021');
