@@ -14,7 +14,18 @@ import org.neo4j.io.ByteUnit;
  * Usage: java Launcher HOME_DIR HOST PORT
  */
 public final class Launcher {
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable t) {
+      // Without this the database's own threads keep a failed start alive and the start
+      // script waits for a Bolt port that never opens.
+      t.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     Path home = Path.of(args.length > 0 ? args[0] : ".neo4j");
     String host = args.length > 1 ? args[1] : "127.0.0.1";
     int port = args.length > 2 ? Integer.parseInt(args[2]) : 7687;
@@ -39,9 +50,15 @@ public final class Launcher {
             java.util.Map.of("u", user),
             r -> ((Number) r.next().get("n")).longValue() > 0);
     if (exists) {
-      system.executeTransactionally(
-          "ALTER USER " + quote(user) + " SET PASSWORD $p CHANGE NOT REQUIRED",
-          java.util.Map.of("p", password));
+      try {
+        system.executeTransactionally(
+            "ALTER USER " + quote(user) + " SET PASSWORD $p CHANGE NOT REQUIRED",
+            java.util.Map.of("p", password));
+      } catch (org.neo4j.graphdb.QueryExecutionException e) {
+        // A restart on the same data: the password is already ours, which Neo4j refuses
+        // to "change" to itself.
+        if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+      }
     } else {
       system.executeTransactionally(
           "CREATE USER " + quote(user) + " SET PASSWORD $p CHANGE NOT REQUIRED",
