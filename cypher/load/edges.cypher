@@ -1,13 +1,16 @@
-// One batch of edges of one type: $rows = [{id, source, target, props}].
+// One batch of edges of one type: $rows = [{id, source, target, hash, props}].
 // {{TYPE}} is replaced by the edge type, checked against the model's list of types:
 // Neo4j 5.26.0 caches a dynamic type in MERGE ($(…)) with the plan, so every later
 // batch would get the first batch's type.
+// An edge stored with the same hash is left as it is (see nodes.cypher).
 UNWIND $rows AS row
 MATCH (a:Node {id: row.source})
 MATCH (b:Node {id: row.target})
 MERGE (a)-[r:{{TYPE}} {id: row.id}]->(b)
   ON CREATE SET r.created = true
 WITH r, row, r.created AS created
+WHERE created OR r.rowHash IS NULL OR r.rowHash <> row.hash
 SET r += row.props
+SET r.rowHash = row.hash
 REMOVE r.created
 RETURN count(CASE WHEN created THEN 1 END) AS created

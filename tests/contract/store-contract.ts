@@ -286,6 +286,26 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect((await store.reportsByIds(['liaoning-2022']))[0]!.hash).toBe(graphs[2]!.report.hash);
   });
 
+  test('a shared entity whose curated data changed is rewritten when a report brings it', async () => {
+    // The Neo4j store skips rows it already holds unchanged; a changed one must still land.
+    const g = graphs[2]!;
+    const renamed = (e: (typeof g.entities)[number]) =>
+      e.id === 'place:沈阳' ? { ...e, nameEn: 'Mukden', aliases: [...e.aliases, '奉天'] } : e;
+    const changed: ReportGraph = {
+      ...g,
+      report: { ...g.report, hash: `${g.report.hash}-lexicon-changed` },
+      entities: g.entities.map(renamed),
+    };
+    expect((await store.ingest(changed)).status).toBe('replaced');
+    const [shenyang, dalian] = await store.nodesByIds(['place:沈阳', 'place:大连']);
+    expect(shenyang).toMatchObject({ nameEn: 'Mukden', aliases: expect.arrayContaining(['奉天']) });
+    expect(dalian).toEqual(g.entities.find((e) => e.id === 'place:大连'));
+    expect((await store.ingest(g)).status).toBe('replaced');
+    expect((await store.nodesByIds(['place:沈阳']))[0]).toEqual(
+      g.entities.find((e) => e.id === 'place:沈阳'),
+    );
+  });
+
   test('a changed text replaces the report derived graph as a whole', async () => {
     const input = await seedInput('liaoning-2022');
     // Drop the review part: the new graph has fewer commitments and none of the old review.

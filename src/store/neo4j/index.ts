@@ -3,6 +3,7 @@
  * is loaded in one write transaction of batched `UNWIND … MERGE` statements, so it is
  * stored completely or not at all.
  */
+import './no-delay';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   EDGE_TYPES,
@@ -127,8 +128,8 @@ export class Neo4jStore implements GraphStore {
           ...graph.figures,
           ...graph.entities,
         ];
-        const nodes = await this.loadGrouped(tx, 'load/nodes', 'kind', nodeList.map(nodeRow));
-        const edges = await this.loadGrouped(tx, 'load/edges', 'type', graph.edges.map(edgeRow));
+        const nodes = await this.loadNodes(tx, nodeList.map(nodeRow));
+        const edges = await this.loadEdges(tx, graph.edges.map(edgeRow));
         return {
           reportId,
           status: stored ? ('replaced' as const) : ('added' as const),
@@ -142,31 +143,43 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  /** Loads rows in batches of one kind or type each, named by the `by` field of the row. */
-  private async loadGrouped<R extends Record<string, unknown>>(
-    tx: ManagedTransaction,
-    file: string,
-    by: 'kind' | 'type',
-    rows: R[],
-  ): Promise<number> {
-    const groups = new Map<string, R[]>();
+  /** Loads nodes of every kind in batches (the label is set per row). */
+  private async loadNodes(tx: ManagedTransaction, rows: ReturnType<typeof nodeRow>[]) {
     for (const row of rows) {
-      const key = row[by] as string;
-      const group = groups.get(key);
+      if (!NODE_KINDS.includes(row.kind as GraphNode['kind'])) {
+        throw new Error(`unknown kind "${row.kind}"`);
+      }
+    }
+    return this.runBatches(tx, cypher('load/nodes'), rows);
+  }
+
+  /** Loads edges in batches of one type each (see cypher/load/edges.cypher for why). */
+  private async loadEdges(tx: ManagedTransaction, rows: ReturnType<typeof edgeRow>[]) {
+    const byType = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const group = byType.get(row.type);
       if (group) group.push(row);
-      else groups.set(key, [row]);
+      else byType.set(row.type, [row]);
     }
     let created = 0;
-    const allowed: readonly string[] = by === 'kind' ? NODE_KINDS : EDGE_TYPES;
-    for (const [key, group] of groups) {
-      // Labels and types cannot be parameters here (see cypher/load/edges.cypher); only
-      // names from the model's fixed lists are put into the text.
-      if (!allowed.includes(key)) throw new Error(`unknown ${by} "${key}"`);
-      const query = cypher(file).replaceAll(`{{${by.toUpperCase()}}}`, key);
-      for (let i = 0; i < group.length; i += this.batchSize) {
-        const res = await tx.run(query, { rows: group.slice(i, i + this.batchSize) });
-        created += Number(res.records[0]?.get('created') ?? 0);
-      }
+    for (const [type, group] of byType) {
+      // A type cannot be a parameter here; only names from the model's fixed list are put
+      // into the text.
+      if (!EDGE_TYPES.includes(type as EdgeType)) throw new Error(`unknown type "${type}"`);
+      created += await this.runBatches(
+        tx,
+        cypher('load/edges').replaceAll('{{TYPE}}', type),
+        group,
+      );
+    }
+    return created;
+  }
+
+  private async runBatches(tx: ManagedTransaction, query: string, rows: unknown[]) {
+    let created = 0;
+    for (let i = 0; i < rows.length; i += this.batchSize) {
+      const res = await tx.run(query, { rows: rows.slice(i, i + this.batchSize) });
+      created += Number(res.records[0]?.get('created') ?? 0);
     }
     return created;
   }
@@ -349,9 +362,7 @@ export class Neo4jStore implements GraphStore {
     if (edges.length === 0) return;
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.executeWrite((tx) =>
-        this.loadGrouped(tx, 'load/edges', 'type', edges.map(edgeRow)),
-      );
+      await session.executeWrite((tx) => this.loadEdges(tx, edges.map(edgeRow)));
     } finally {
       this.roundTrips++;
       await session.close();

@@ -2,6 +2,7 @@
  * Between the domain model and Neo4j properties: Neo4j stores no nested maps, so spans
  * become `<name>Start`/`<name>End` pairs.
  */
+import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { EdgeType, GraphEdge, GraphNode, Span } from '../../model';
 
@@ -20,7 +21,12 @@ const FLOAT_FIELDS = new Set(['value']);
 const stored = (k: string, v: unknown): unknown =>
   typeof v === 'number' && Number.isInteger(v) && !FLOAT_FIELDS.has(k) ? neo4j.int(v) : v;
 
-export function nodeRow(node: GraphNode): { id: string; kind: string; props: Props } {
+export function nodeRow(node: GraphNode): {
+  id: string;
+  kind: string;
+  hash: string;
+  props: Props;
+} {
   const props: Props = {};
   const spans = SPAN_FIELDS[node.kind] ?? [];
   for (const [k, v] of Object.entries(node)) {
@@ -32,12 +38,18 @@ export function nodeRow(node: GraphNode): { id: string; kind: string; props: Pro
   }
   // Aliases as one string, for the full-text index on names.
   if ('aliases' in node) props.aliasText = node.aliases.join(' ');
-  return { id: node.id, kind: node.kind, props };
+  return { id: node.id, kind: node.kind, hash: rowHash(node.kind, props), props };
+}
+
+/** What a stored row is compared by: the load skips rows whose hash is already stored. */
+function rowHash(kind: string, props: Props): string {
+  return createHash('sha1').update(kind).update(JSON.stringify(props)).digest('base64');
 }
 
 export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode {
   const node: Props = { kind, ...props };
   delete node.aliasText;
+  delete node.rowHash;
   for (const k of SPAN_FIELDS[kind] ?? []) {
     node[k] = { start: props[`${k}Start`], end: props[`${k}End`] };
     delete node[`${k}Start`];
@@ -69,21 +81,24 @@ export function edgeRow(edge: GraphEdge): {
   type: string;
   source: string;
   target: string;
+  hash: string;
   props: Props;
 } {
+  const props = {
+    rule: edge.rule,
+    evidenceStart: stored('start', edge.evidence?.start ?? null),
+    evidenceEnd: stored('end', edge.evidence?.end ?? null),
+    lexicon: edge.lexicon,
+    reportId: edge.reportId,
+    score: edge.score ?? null,
+  };
   return {
     id: edge.id,
     type: edge.type,
     source: edge.source,
     target: edge.target,
-    props: {
-      rule: edge.rule,
-      evidenceStart: stored('start', edge.evidence?.start ?? null),
-      evidenceEnd: stored('end', edge.evidence?.end ?? null),
-      lexicon: edge.lexicon,
-      reportId: edge.reportId,
-      score: edge.score ?? null,
-    },
+    hash: rowHash(`${edge.type} ${edge.source} ${edge.target}`, props),
+    props,
   };
 }
 
