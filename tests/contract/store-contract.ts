@@ -307,6 +307,11 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
   });
 
   test('a changed text replaces the report derived graph as a whole', async () => {
+    const shenyang = async () =>
+      (await store.commitments({ involves: ['place:沈阳'] }, { first: 1000 })).nodes.map(
+        (c) => c.id,
+      );
+    const shenyangBefore = await shenyang();
     const input = await seedInput('liaoning-2022');
     // Drop the review part: the new graph has fewer commitments and none of the old review.
     const cut = input.text.indexOf('　　二、2022年工作安排');
@@ -318,6 +323,24 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     const page = await store.commitments({ report: 'liaoning-2022' }, { first: 1000 });
     expect(page.totalCount).toBe(shorter.commitments.length);
     expect(page.nodes.every((c) => c.phase === 'PLAN')).toBe(true);
+    // Shenyang's links now are those of the shorter text (Shenyang and the places in it).
+    const inShenyang = new Set(['place:沈阳']);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const e of shorter.edges) {
+        if (e.type === 'PART_OF' && inShenyang.has(e.target) && !inShenyang.has(e.source)) {
+          inShenyang.add(e.source);
+          grew = true;
+        }
+      }
+    }
+    const involvesNow = shorter.edges.filter(
+      (e) => e.type === 'INVOLVES' && inShenyang.has(e.target),
+    );
+    expect(involvesNow.length).toBeGreaterThan(0);
+    expect((await shenyang()).filter((id) => id.includes('liaoning-2022')).sort()).toEqual(
+      [...new Set(involvesNow.map((e) => e.source))].sort(),
+    );
     expect(
       (await store.commitments({ report: 'liaoning-2022', phase: 'REVIEW' }, { first: 1 }))
         .totalCount,
@@ -327,5 +350,6 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect((await store.commitments({ report: 'liaoning-2022' }, { first: 0 })).totalCount).toBe(
       graphs[2]!.commitments.length,
     );
+    expect(await shenyang()).toEqual(shenyangBefore);
   });
 }

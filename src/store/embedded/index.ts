@@ -37,6 +37,16 @@ export class EmbeddedStore implements GraphStore {
   private readonly edges = new Map<string, GraphEdge>();
   private readonly outgoing = new Map<string, Set<string>>();
   private readonly incoming = new Map<string, Set<string>>();
+  /** The same, per edge type (key `TYPE id`): a place's few PART_OF edges among thousands. */
+  private readonly outgoingTyped = new Map<string, Set<string>>();
+  private readonly incomingTyped = new Map<string, Set<string>>();
+  /** Sources of the edges into a node, per type (key `TYPE id`), with their edge count. */
+  private readonly sourcesTyped = new Map<string, Map<string, number>>();
+  /** Nodes of each kind, so that a question about one kind does not walk all nodes. */
+  private readonly byKind = new Map<GraphNode['kind'], Map<string, GraphNode>>();
+  /** A report's own nodes and the edges it drew, for replacing it. */
+  private readonly ownNodes = new Map<string, Set<string>>();
+  private readonly ownEdges = new Map<string, Set<string>>();
   /** Commitments in report order, rebuilt when a report is stored. */
   private ordered: CommitmentNode[] = [];
 
@@ -64,7 +74,7 @@ export class EmbeddedStore implements GraphStore {
       ...graph.entities,
     ]) {
       if (!this.nodes.has(n.id)) counts.nodes++;
-      this.nodes.set(n.id, n);
+      this.setNode(n);
     }
     for (const e of graph.edges) {
       if (!this.edges.has(e.id)) counts.edges++;
@@ -88,28 +98,43 @@ export class EmbeddedStore implements GraphStore {
     return { reportId, status: old ? 'replaced' : 'added', ...counts };
   }
 
+  private setNode(n: GraphNode): void {
+    this.nodes.set(n.id, n);
+    setIn(this.byKind, n.kind, n.id, n);
+    if ('reportId' in n && REPORT_OWNED_KINDS.includes(n.kind)) {
+      addTo(this.ownNodes, n.reportId, n.id);
+    }
+  }
+
+  private ofKind<K extends GraphNode['kind']>(kind: K): Extract<GraphNode, { kind: K }>[] {
+    return [...(this.byKind.get(kind)?.values() ?? [])] as Extract<GraphNode, { kind: K }>[];
+  }
+
   private addEdge(e: GraphEdge): void {
+    // An edge drawn again by another report (a lexicon edge) belongs to that report now.
+    const prev = this.edges.get(e.id);
+    if (prev?.reportId && prev.reportId !== e.reportId) {
+      this.ownEdges.get(prev.reportId)?.delete(e.id);
+    }
     this.edges.set(e.id, e);
-    const add = (m: Map<string, Set<string>>, k: string) => {
-      let s = m.get(k);
-      if (!s) m.set(k, (s = new Set()));
-      s.add(e.id);
-    };
-    add(this.outgoing, e.source);
-    add(this.incoming, e.target);
+    addTo(this.outgoing, e.source, e.id);
+    addTo(this.incoming, e.target, e.id);
+    addTo(this.outgoingTyped, `${e.type} ${e.source}`, e.id);
+    addTo(this.incomingTyped, `${e.type} ${e.target}`, e.id);
+    if (!prev) count(this.sourcesTyped, `${e.type} ${e.target}`, e.source, 1);
+    if (e.reportId) addTo(this.ownEdges, e.reportId, e.id);
   }
 
   private removeReport(reportId: string): void {
-    for (const e of [...this.edges.values()]) if (e.reportId === reportId) this.removeEdge(e.id);
-    for (const [id, n] of this.nodes) {
-      if ('reportId' in n && REPORT_OWNED_KINDS.includes(n.kind)) {
-        if (n.reportId !== reportId) continue;
-        for (const m of [this.outgoing, this.incoming]) {
-          for (const eid of m.get(id) ?? []) this.removeEdge(eid);
-        }
-        this.nodes.delete(id);
+    for (const eid of this.ownEdges.get(reportId) ?? []) this.removeEdge(eid);
+    for (const id of this.ownNodes.get(reportId) ?? []) {
+      for (const m of [this.outgoing, this.incoming]) {
+        for (const eid of m.get(id) ?? []) this.removeEdge(eid);
       }
+      this.byKind.get(this.nodes.get(id)!.kind)?.delete(id);
+      this.nodes.delete(id);
     }
+    this.ownNodes.delete(reportId);
   }
 
   private removeEdge(id: string): void {
@@ -118,12 +143,14 @@ export class EmbeddedStore implements GraphStore {
     this.edges.delete(id);
     this.outgoing.get(e.source)?.delete(id);
     this.incoming.get(e.target)?.delete(id);
+    this.outgoingTyped.get(`${e.type} ${e.source}`)?.delete(id);
+    this.incomingTyped.get(`${e.type} ${e.target}`)?.delete(id);
+    count(this.sourcesTyped, `${e.type} ${e.target}`, e.source, -1);
+    if (e.reportId) this.ownEdges.get(e.reportId)?.delete(id);
   }
 
   async reports(): Promise<ReportNode[]> {
-    return [...this.nodes.values()]
-      .filter((n): n is ReportNode => n.kind === 'Report')
-      .sort((a, b) => a.year - b.year || cmp(a.reportId, b.reportId));
+    return this.ofKind('Report').sort((a, b) => a.year - b.year || cmp(a.reportId, b.reportId));
   }
 
   async reportsByIds(ids: readonly string[]): Promise<(ReportNode | null)[]> {
@@ -131,9 +158,11 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async sectionsOfReports(reportIds: readonly string[]): Promise<SectionNode[][]> {
-    const all = [...this.nodes.values()].filter((n): n is SectionNode => n.kind === 'Section');
     return reportIds.map((r) =>
-      all.filter((s) => s.reportId === r).sort((a, b) => a.span.start - b.span.start),
+      [...(this.ownNodes.get(r) ?? [])]
+        .map((id) => this.nodes.get(id)!)
+        .filter((n): n is SectionNode => n.kind === 'Section')
+        .sort((a, b) => a.span.start - b.span.start),
     );
   }
 
@@ -154,8 +183,8 @@ export class EmbeddedStore implements GraphStore {
   async resolve(name: string): Promise<EntityNode[]> {
     const key = nameKey(name);
     if (!key) return [];
-    return [...this.nodes.values()]
-      .filter((n): n is EntityNode => isEntity(n) && n.keys.includes(key))
+    return this.entities()
+      .filter((n) => n.keys.includes(key))
       .sort((a, b) => cmp(a.id, b.id));
   }
 
@@ -172,33 +201,63 @@ export class EmbeddedStore implements GraphStore {
       : null;
     const text = query.text;
     const sections = query.sections ? new Set(query.sections) : null;
-    const matches = this.ordered.filter(
-      (c) =>
-        (!involved || involved.has(c.id)) &&
-        (!concerned || concerned.has(c.id)) &&
-        (!serving || serving.has(c.id)) &&
-        (!linked || linked.has(c.id)) &&
-        (!text || c.text.includes(text)) &&
-        (!query.report || c.reportId === query.report) &&
-        (!query.phase || c.phase === query.phase) &&
-        (!sections || (c.sectionId !== null && sections.has(c.sectionId))),
-    );
+    const matches = (c: CommitmentNode) =>
+      (!involved || involved.has(c.id)) &&
+      (!concerned || concerned.has(c.id)) &&
+      (!serving || serving.has(c.id)) &&
+      (!linked || linked.has(c.id)) &&
+      (!text || c.text.includes(text)) &&
+      (!query.report || c.reportId === query.report) &&
+      (!query.phase || c.phase === query.phase) &&
+      (!sections || (c.sectionId !== null && sections.has(c.sectionId)));
     const after = page.after;
-    const rest = after ? matches.filter((c) => c.sortKey > after) : matches;
-    return {
-      totalCount: matches.length,
-      nodes: rest.slice(0, page.first),
-      hasNextPage: rest.length > page.first,
-    };
+    // Walk the smallest set every match must be in, not every stored commitment.
+    const sets = [involved, concerned, serving, linked].filter((x): x is Set<string> => !!x);
+    const smallest = sets.sort((a, b) => a.size - b.size)[0];
+    const pool = smallest ?? (query.report ? (this.ownNodes.get(query.report) ?? []) : null);
+    if (!pool) {
+      const all = this.ordered.filter(matches);
+      const rest = after ? all.filter((c) => c.sortKey > after) : all;
+      return {
+        totalCount: all.length,
+        nodes: rest.slice(0, page.first),
+        hasNextPage: rest.length > page.first,
+      };
+    }
+    // Count every match, but order only what the page needs: matches go into their
+    // report's group, groups are taken in report order and sorted only until the page is full.
+    let totalCount = 0;
+    const groups = new Map<string, CommitmentNode[]>();
+    for (const id of pool) {
+      const c = this.nodes.get(id);
+      if (c?.kind !== 'Commitment' || !matches(c)) continue;
+      totalCount++;
+      if (after && c.sortKey <= after) continue;
+      const group = groups.get(c.reportId);
+      if (group) group.push(c);
+      else groups.set(c.reportId, [c]);
+    }
+    const nodes: CommitmentNode[] = [];
+    let more = false;
+    for (const group of [...groups.values()].sort((a, b) => cmp(a[0]!.sortKey, b[0]!.sortKey))) {
+      if (nodes.length >= page.first) {
+        more = true;
+        break;
+      }
+      nodes.push(...group.sort((a, b) => cmp(a.sortKey, b.sortKey)));
+    }
+    if (nodes.length > page.first) more = true;
+    return { totalCount, nodes: nodes.slice(0, page.first), hasNextPage: more };
   }
 
   /** Commitments with a link of one of the types to one of the entities. */
   private linkedFrom(targets: Set<string>, types: readonly EdgeType[]): Set<string> {
     const out = new Set<string>();
     for (const target of targets) {
-      for (const eid of this.incoming.get(target) ?? []) {
-        const e = this.edges.get(eid)!;
-        if (types.includes(e.type)) out.add(e.source);
+      for (const type of types) {
+        for (const source of this.sourcesTyped.get(`${type} ${target}`)?.keys() ?? []) {
+          out.add(source);
+        }
       }
     }
     return out;
@@ -222,15 +281,15 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private neighbours(id: string, type: EdgeType, direction: 'out' | 'in'): string[] {
-    const index = direction === 'out' ? this.outgoing : this.incoming;
-    return [...(index.get(id) ?? [])]
-      .map((eid) => this.edges.get(eid)!)
-      .filter((e) => e.type === type)
-      .map((e) => (direction === 'out' ? e.target : e.source));
+    const index = direction === 'out' ? this.outgoingTyped : this.incomingTyped;
+    return [...(index.get(`${type} ${id}`) ?? [])].map((eid) => {
+      const e = this.edges.get(eid)!;
+      return direction === 'out' ? e.target : e.source;
+    });
   }
 
   async projects(query: ProjectQuery, first: number): Promise<EntityNode[]> {
-    let candidates = [...this.nodes.values()].filter((n): n is EntityNode => n.kind === 'Project');
+    let candidates = this.ofKind('Project') as EntityNode[];
     if (query.report) {
       const report = query.report;
       candidates = candidates.filter((p) =>
@@ -286,10 +345,9 @@ export class EmbeddedStore implements GraphStore {
   async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
     const metrics = query.metrics ? new Set(query.metrics) : null;
     const places = query.jurisdictions ? new Set(query.jurisdictions) : null;
-    return [...this.nodes.values()]
+    return (this.ofKind(query.kind) as FigureNode[])
       .filter(
-        (n): n is FigureNode =>
-          n.kind === query.kind &&
+        (n) =>
           (!query.report || n.reportId === query.report) &&
           (!metrics || metrics.has(n.metricId)) &&
           (!query.measure || n.measure === query.measure) &&
@@ -351,8 +409,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async entityKeys(): Promise<{ id: string; name: string; keys: string[] }[]> {
-    return [...this.nodes.values()]
-      .filter(isEntity)
+    return this.entities()
       .map((e) => ({ id: e.id, name: e.name, keys: e.keys }))
       .sort((a, b) => cmp(a.id, b.id));
   }
@@ -372,6 +429,10 @@ export class EmbeddedStore implements GraphStore {
     return { nodes, edges };
   }
 
+  private entities(): EntityNode[] {
+    return [...ENTITY_KINDS].flatMap((k) => this.ofKind(k));
+  }
+
   async health(): Promise<StoreHealth> {
     return { store: 'embedded', reachable: true };
   }
@@ -379,8 +440,36 @@ export class EmbeddedStore implements GraphStore {
   async close(): Promise<void> {}
 }
 
-const ENTITY_KINDS = new Set(['Place', 'Industry', 'Theme', 'Project', 'Organization', 'Metric']);
-const isEntity = (n: GraphNode): n is EntityNode => ENTITY_KINDS.has(n.kind);
+const ENTITY_KINDS = new Set<EntityNode['kind']>([
+  'Place',
+  'Industry',
+  'Theme',
+  'Project',
+  'Organization',
+  'Metric',
+]);
+const isEntity = (n: GraphNode): n is EntityNode => ENTITY_KINDS.has(n.kind as EntityNode['kind']);
+
+function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** Adds `by` to the count of `item` under `key`, dropping it at zero. */
+function count(index: Map<string, Map<string, number>>, key: string, item: string, by: number) {
+  let counts = index.get(key);
+  if (!counts) index.set(key, (counts = new Map()));
+  const n = (counts.get(item) ?? 0) + by;
+  if (n > 0) counts.set(item, n);
+  else counts.delete(item);
+}
+
+function setIn<K, I, V>(index: Map<K, Map<I, V>>, key: K, id: I, value: V): void {
+  let map = index.get(key);
+  if (!map) index.set(key, (map = new Map()));
+  map.set(id, value);
+}
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const bySortKey = (a: FigureNode, b: FigureNode): number =>
   cmp(a.sortKey, b.sortKey) || cmp(a.id, b.id);
