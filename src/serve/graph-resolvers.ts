@@ -3,10 +3,10 @@
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { EntityNode, FigureNode, Measure as MeasureValue } from '../model';
+import type { EntityNode, FigureNode } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
-import { badInput, notFound, resolveKind } from './names';
+import { badInput, notFound, resolveEntities, resolveKind } from './names';
 import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target } from './types';
 import { edgeView, nodeLabel, nodeView, snippet } from './views';
 
@@ -152,20 +152,13 @@ export class GraphResolver {
     jurisdiction: string | null,
     measure: Measure | null,
   ) {
-    const metrics = await resolveKind(ctx, metric, 'Metric', 'metric');
-    let chosen: MeasureValue | null = measure;
-    if (!chosen) {
-      // The headline measure: the one the metric's annual target uses.
-      const nodes = (await ctx.store.entitiesByIds(metrics)).filter(
-        (m): m is EntityNode => m !== null,
-      );
-      chosen = nodes.find((m) => m.headlineMeasure)?.headlineMeasure ?? null;
-    }
-    return {
-      metrics,
-      measure: chosen,
-      jurisdictions: jurisdiction ? await resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
-    };
+    const [metrics, jurisdictions] = await Promise.all([
+      resolveEntities(ctx, metric, 'Metric', 'metric'),
+      jurisdiction ? resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
+    ]);
+    // Without a measure, the headline one: the measure the metric's annual target uses.
+    const chosen = measure ?? metrics.find((m) => m.headlineMeasure)?.headlineMeasure ?? null;
+    return { metrics: metrics.map((m) => m.id), measure: chosen, jurisdictions };
   }
 }
 

@@ -55,6 +55,19 @@ export async function suggest(
   return [...new Set(scored.map((s) => s.name))].slice(0, 5);
 }
 
+/** Entities of the given kind a name resolves to; none is NOT_FOUND. */
+export async function resolveEntities(
+  ctx: Context,
+  name: string,
+  kind: EntityNode['kind'],
+  what: string,
+): Promise<EntityNode[]> {
+  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
+  if (found.length === 0)
+    throw notFound(`no ${what} is named ${JSON.stringify(name)}`, await suggest(ctx, name, kind));
+  return found;
+}
+
 /** Entity ids of the given kind a name resolves to; none is NOT_FOUND. */
 export async function resolveKind(
   ctx: Context,
@@ -62,8 +75,5 @@ export async function resolveKind(
   kind: EntityNode['kind'],
   what: string,
 ): Promise<string[]> {
-  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
-  if (found.length === 0)
-    throw notFound(`no ${what} is named ${JSON.stringify(name)}`, await suggest(ctx, name, kind));
-  return found.map((e) => e.id);
+  return (await resolveEntities(ctx, name, kind, what)).map((e) => e.id);
 }

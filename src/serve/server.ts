@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import { log } from '../log';
 import type { GraphStore } from '../store';
+import { rememberingNames } from '../store/remembered-names';
 import { createContext, type Context, type Settings } from './context';
 import { explorerRouter } from './explorer';
 import { ideRouter } from './ide';
@@ -76,6 +77,7 @@ export async function createApp(
   store: GraphStore,
   options: { requestTimeoutMs?: number; settings?: Settings } = {},
 ): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
+  store = rememberingNames(store); // questions start by resolving names: spare the round trip
   const executable = await schema();
   const apollo = new ApolloServer<Context>({
     schema: executable,
