@@ -223,16 +223,21 @@ function routeAbbreviations(text: string, project: Span): AbbreviationMention[] 
 function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[] {
   const out: AbbreviationMention[] = [];
   const free = (i: number) =>
-    !taken.some((t) => t.start <= i && i < t.end) &&
-    !placeExclusions.some((x) => coveredBy(text, i, x));
+    !taken.some((t) => t.start <= i && i < t.end) && !inPlaceExclusion(text, i);
+  // Few characters abbreviate a place: look that up first, the costlier checks only then.
+  const abbreviationHere = (i: number) => {
+    const at = abbreviationAt(text, i);
+    return at && free(i) ? at : null;
+  };
   for (let i = span.start; i < span.end;) {
+    let at = abbreviationHere(i);
+    if (!at) {
+      i++;
+      continue;
+    }
     let j = i;
     const run: (AbbreviationMention & { via: 'name' | 'plain' })[] = [];
-    for (
-      let at = free(j) ? abbreviationAt(text, j) : null;
-      j < span.end && at;
-      at = free(j) ? abbreviationAt(text, j) : null
-    ) {
+    for (; j < span.end && at; at = abbreviationHere(j)) {
       run.push({ place: at.place, via: at.via, span: { start: j, end: j + 1 } });
       j++;
     }
@@ -244,9 +249,20 @@ function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[
   return out;
 }
 
-function coveredBy(text: string, i: number, word: string): boolean {
-  for (let k = Math.max(0, i - word.length + 1); k <= i; k++)
-    if (text.startsWith(word, k)) return true;
+/** For each character, the place exclusions holding it and where: 辽 → (辽沈银行, 0), … */
+const exclusionsByChar = new Map<string, { word: string; at: number }[]>();
+for (const word of placeExclusions) {
+  for (let at = 0; at < word.length; at++) {
+    const list = exclusionsByChar.get(word[at]!) ?? [];
+    list.push({ word, at });
+    exclusionsByChar.set(word[at]!, list);
+  }
+}
+
+/** Whether `text[i]` lies inside a word listed as a place exclusion (辽沈银行). */
+function inPlaceExclusion(text: string, i: number): boolean {
+  for (const { word, at } of exclusionsByChar.get(text[i]!) ?? [])
+    if (at <= i && text.startsWith(word, i - at)) return true;
   return false;
 }
 
