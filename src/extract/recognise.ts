@@ -27,38 +27,35 @@ interface Surface<T> {
 }
 
 export class TermMatcher<T extends TermEntry> {
-  private readonly byFirstChar = new Map<string, Surface<T>[]>();
+  // Keyed by UTF-16 code unit: a number key spares a one-character string per position.
+  private readonly byFirstChar = new Map<number, Surface<T>[]>();
+  /** The exclusions by their first code unit, each list in the order given (the first wins). */
+  private readonly exclusionsByFirstChar = new Map<number, string[]>();
 
-  constructor(
-    entries: readonly T[],
-    private readonly exclusions: readonly string[] = [],
-  ) {
+  constructor(entries: readonly T[], exclusions: readonly string[] = []) {
     for (const entry of entries) {
       const surfaces: Surface<T>[] = [
         { text: entry.name, entry, rule: 'explicit' },
         ...entry.aliases.map((a) => ({ text: a, entry, rule: 'alias' as const })),
       ];
-      for (const s of surfaces) {
-        if (!s.text) continue;
-        const list = this.byFirstChar.get(s.text[0]!) ?? [];
-        list.push(s);
-        this.byFirstChar.set(s.text[0]!, list);
-      }
+      for (const s of surfaces) if (s.text) push(this.byFirstChar, s.text.charCodeAt(0), s);
     }
     for (const list of this.byFirstChar.values())
       list.sort((a, b) => b.text.length - a.text.length);
+    for (const x of exclusions) if (x) push(this.exclusionsByFirstChar, x.charCodeAt(0), x);
   }
 
   /** Mentions in `text.slice(span.start, span.end)`, with spans into `text`. */
   find(text: string, span: Span): Mention<T>[] {
     const out: Mention<T>[] = [];
     for (let i = span.start; i < span.end;) {
-      const skip = this.exclusions.find((x) => text.startsWith(x, i));
+      const c = text.charCodeAt(i);
+      const skip = this.exclusionsByFirstChar.get(c)?.find((x) => text.startsWith(x, i));
       if (skip) {
         i += skip.length;
         continue;
       }
-      const hit = this.matchAt(text, i, span.end);
+      const hit = this.matchAt(text, i, span.end, c);
       if (hit) {
         out.push({
           entry: hit.entry,
@@ -71,8 +68,8 @@ export class TermMatcher<T extends TermEntry> {
     return out;
   }
 
-  private matchAt(text: string, i: number, end: number): Surface<T> | undefined {
-    for (const s of this.byFirstChar.get(text[i]!) ?? []) {
+  private matchAt(text: string, i: number, end: number, c: number): Surface<T> | undefined {
+    for (const s of this.byFirstChar.get(c) ?? []) {
       if (i + s.text.length > end || !text.startsWith(s.text, i)) continue;
       if (this.excluded(text, i, s)) continue;
       return s;
@@ -94,4 +91,10 @@ export class PlaceMatcher extends TermMatcher<PlaceEntry> {
   constructor(entries: readonly PlaceEntry[] = gazetteer, exclusions: readonly string[] = []) {
     super(entries, exclusions);
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
