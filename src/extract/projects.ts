@@ -30,12 +30,19 @@ const P = projectsFile as {
 };
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const SUFFIXES = [...P.suffixes].sort(byLengthDesc);
+// The form words by their first character, longest first as in SUFFIXES: most characters
+// start none, so a sentence is scanned with one map lookup per character.
+const SUFFIXES_BY_FIRST = new Map<string, string[]>();
+for (const x of SUFFIXES)
+  SUFFIXES_BY_FIRST.set(x[0]!, [...(SUFFIXES_BY_FIRST.get(x[0]!) ?? []), x]);
 const LEADING = [...P.leadingWords].sort(byLengthDesc);
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
 // A form word followed by these is another word: 工程师, 项目化.
 const NOT_AFTER = /^[师化]/;
+const BREAKERS = [...P.nameBreakers, ...P.innerBreakers];
 
-const suffixAt = (s: string, i: number) => SUFFIXES.find((x) => s.startsWith(x, i));
+const suffixAt = (s: string, i: number) =>
+  SUFFIXES_BY_FIRST.get(s[i]!)?.find((x) => s.startsWith(x, i));
 
 function stripLeading(name: string, offset: number): { name: string; offset: number } {
   for (let changed = true; changed;) {
@@ -62,11 +69,11 @@ export function findProjects(text: string, sentence: Span): ProjectMention[] {
       form = next;
       end += next.length;
     }
-    if (NOT_AFTER.test(s.slice(end))) continue;
+    if (NOT_AFTER.test(s.slice(end, end + 1))) continue;
     let start = i;
     while (start > 0 && !BREAK.test(s[start - 1]!) && i - start < P.maxNameLength * 2) start--;
     let { name, offset } = stripLeading(s.slice(start, end), start);
-    for (const b of [...P.nameBreakers, ...P.innerBreakers]) {
+    for (const b of BREAKERS) {
       const k = name.lastIndexOf(b);
       if (k >= 0) {
         offset += k + b.length;
