@@ -31,6 +31,8 @@ export class TermMatcher<T extends TermEntry> {
   private readonly byFirstChar = new Map<number, Surface<T>[]>();
   /** The exclusions by their first code unit, each list in the order given (the first wins). */
   private readonly exclusionsByFirstChar = new Map<number, string[]>();
+  /** Non-zero for a code unit some surface or exclusion starts with: most positions start none. */
+  private readonly starts = new Uint8Array(0x10000);
 
   constructor(entries: readonly T[], exclusions: readonly string[] = []) {
     for (const entry of entries) {
@@ -43,6 +45,8 @@ export class TermMatcher<T extends TermEntry> {
     for (const list of this.byFirstChar.values())
       list.sort((a, b) => b.text.length - a.text.length);
     for (const x of exclusions) if (x) push(this.exclusionsByFirstChar, x.charCodeAt(0), x);
+    for (const c of [...this.byFirstChar.keys(), ...this.exclusionsByFirstChar.keys()])
+      this.starts[c] = 1;
   }
 
   /** Mentions in `text.slice(span.start, span.end)`, with spans into `text`. */
@@ -50,6 +54,10 @@ export class TermMatcher<T extends TermEntry> {
     const out: Mention<T>[] = [];
     for (let i = span.start; i < span.end;) {
       const c = text.charCodeAt(i);
+      if (this.starts[c] === 0) {
+        i++;
+        continue;
+      }
       const skip = this.exclusionsByFirstChar.get(c)?.find((x) => text.startsWith(x, i));
       if (skip) {
         i += skip.length;
