@@ -183,18 +183,33 @@ export function lexiconNode(
   };
 }
 
-interface AbbreviationRule {
-  place: PlaceEntry;
-  /** The names it is trusted in, or null when trusted in any route name or pairing. */
-  onlyIn: string[] | null;
+interface Abbreviation {
+  /** The names it is trusted in (沪连 for 连), each with where it stands in them, in rule order. */
+  inNames: { place: PlaceEntry; word: string; at: number }[];
+  /** The one place that trusts it everywhere (沈), or null if none or several do. */
+  plain: { place: PlaceEntry; via: 'plain' } | null;
 }
-const abbreviationRules = new Map<string, AbbreviationRule[]>();
-for (const place of places) {
-  for (const a of place.abbreviations ?? []) {
-    const list = abbreviationRules.get(a.abbr) ?? [];
-    list.push({ place, onlyIn: a.onlyIn ? a.seenIn : null });
-    abbreviationRules.set(a.abbr, list);
+
+// Built once: a report is scanned character by character for abbreviations, so each
+// lookup is one map probe and the common case (no abbreviation) ends there.
+const abbreviations = new Map<string, Abbreviation>();
+{
+  const plain = new Map<string, PlaceEntry[]>();
+  for (const place of places) {
+    for (const a of place.abbreviations ?? []) {
+      const entry = abbreviations.get(a.abbr) ?? { inNames: [], plain: null };
+      abbreviations.set(a.abbr, entry);
+      if (!a.onlyIn) {
+        plain.set(a.abbr, [...(plain.get(a.abbr) ?? []), place]);
+        continue;
+      }
+      for (const word of a.seenIn)
+        for (let at = word.indexOf(a.abbr); at >= 0; at = word.indexOf(a.abbr, at + 1))
+          entry.inNames.push({ place, word, at });
+    }
   }
+  for (const [abbr, list] of plain)
+    if (list.length === 1) abbreviations.get(abbr)!.plain = { place: list[0]!, via: 'plain' };
 }
 
 /**
@@ -206,17 +221,11 @@ export function abbreviationAt(
   text: string,
   i: number,
 ): { place: PlaceEntry; via: 'name' | 'plain' } | null {
-  const rules = abbreviationRules.get(text[i]!);
-  if (!rules) return null;
-  for (const r of rules) {
-    for (const word of r.onlyIn ?? []) {
-      for (let k = word.indexOf(text[i]!); k >= 0; k = word.indexOf(text[i]!, k + 1)) {
-        if (text.startsWith(word, i - k)) return { place: r.place, via: 'name' };
-      }
-    }
-  }
-  const plain = rules.filter((r) => r.onlyIn === null);
-  return plain.length === 1 ? { place: plain[0]!.place, via: 'plain' } : null;
+  const a = abbreviations.get(text[i]!);
+  if (!a) return null;
+  for (const { place, word, at } of a.inNames)
+    if (text.startsWith(word, i - at)) return { place, via: 'name' };
+  return a.plain;
 }
 
 export function placeNode(p: PlaceEntry): EntityNode {
