@@ -191,16 +191,19 @@ interface Abbreviation {
 }
 
 // Built once: a report is scanned character by character for abbreviations, so each
-// lookup is one map probe and the common case (no abbreviation) ends there.
-const abbreviations = new Map<string, Abbreviation>();
+// lookup is one map probe by code unit and the common case (no abbreviation) ends there.
+// Only one-unit abbreviations can be read so.
+const abbreviations = new Map<number, Abbreviation>();
 {
-  const plain = new Map<string, PlaceEntry[]>();
+  const plain = new Map<number, PlaceEntry[]>();
   for (const place of places) {
     for (const a of place.abbreviations ?? []) {
-      const entry = abbreviations.get(a.abbr) ?? { inNames: [], plain: null };
-      abbreviations.set(a.abbr, entry);
+      if (a.abbr.length !== 1) continue;
+      const key = a.abbr.charCodeAt(0);
+      const entry = abbreviations.get(key) ?? { inNames: [], plain: null };
+      abbreviations.set(key, entry);
       if (!a.onlyIn) {
-        plain.set(a.abbr, [...(plain.get(a.abbr) ?? []), place]);
+        plain.set(key, [...(plain.get(key) ?? []), place]);
         continue;
       }
       for (const word of a.seenIn)
@@ -221,7 +224,7 @@ export function abbreviationAt(
   text: string,
   i: number,
 ): { place: PlaceEntry; via: 'name' | 'plain' } | null {
-  const a = abbreviations.get(text[i]!);
+  const a = abbreviations.get(text.charCodeAt(i));
   if (!a) return null;
   for (const { place, word, at } of a.inNames)
     if (text.startsWith(word, i - at)) return { place, via: 'name' };

@@ -30,11 +30,13 @@ const P = projectsFile as {
 };
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const SUFFIXES = [...P.suffixes].sort(byLengthDesc);
-// The form words by their first character, longest first as in SUFFIXES: most characters
-// start none, so a sentence is scanned with one map lookup per character.
-const SUFFIXES_BY_FIRST = new Map<string, string[]>();
-for (const x of SUFFIXES)
-  SUFFIXES_BY_FIRST.set(x[0]!, [...(SUFFIXES_BY_FIRST.get(x[0]!) ?? []), x]);
+// The form words by their first code unit, longest first as in SUFFIXES: most characters
+// start none, so a sentence is scanned with one map probe per character.
+const SUFFIXES_BY_FIRST = new Map<number, string[]>();
+for (const x of SUFFIXES) {
+  const c = x.charCodeAt(0);
+  SUFFIXES_BY_FIRST.set(c, [...(SUFFIXES_BY_FIRST.get(c) ?? []), x]);
+}
 const LEADING = [...P.leadingWords].sort(byLengthDesc);
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
 // A form word followed by these is another word: 工程师, 项目化.
@@ -42,7 +44,7 @@ const NOT_AFTER = /^[师化]/;
 const BREAKERS = [...P.nameBreakers, ...P.innerBreakers];
 
 const suffixAt = (s: string, i: number) =>
-  SUFFIXES_BY_FIRST.get(s[i]!)?.find((x) => s.startsWith(x, i));
+  SUFFIXES_BY_FIRST.get(s.charCodeAt(i))?.find((x) => s.startsWith(x, i));
 
 function stripLeading(name: string, offset: number): { name: string; offset: number } {
   for (let changed = true; changed;) {
