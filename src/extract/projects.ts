@@ -43,8 +43,12 @@ const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
 const NOT_AFTER = /^[师化]/;
 const BREAKERS = [...P.nameBreakers, ...P.innerBreakers];
 
-const suffixAt = (s: string, i: number) =>
-  SUFFIXES_BY_FIRST.get(s.charCodeAt(i))?.find((x) => s.startsWith(x, i));
+/** The form word at `i`; a loop rather than find(), which cost a closure per character. */
+function suffixAt(s: string, i: number): string | undefined {
+  const forms = SUFFIXES_BY_FIRST.get(s.charCodeAt(i));
+  if (forms) for (const x of forms) if (s.startsWith(x, i)) return x;
+  return undefined;
+}
 
 function stripLeading(name: string, offset: number): { name: string; offset: number } {
   for (let changed = true; changed;) {
@@ -57,6 +61,22 @@ function stripLeading(name: string, offset: number): { name: string; offset: num
     }
   }
   return { name, offset };
+}
+
+// Apart from findProjects' loop: a closure over the loop's variables there would make
+// every character of the sentence allocate a scope for them.
+function isProjectName(name: string, form: string): boolean {
+  const stem = name.slice(0, name.length - form.length);
+  return !(
+    stem.replace(/[“”"]/g, '').length < 2 ||
+    name.length > P.maxNameLength ||
+    /\d/.test(name) ||
+    P.genericNames.includes(name) ||
+    P.genericStarts.some((g) => name.startsWith(g)) ||
+    P.genericWords.some((g) => stem.includes(g)) ||
+    P.notNames.some((n) => name.endsWith(n)) ||
+    /^“[^”]*”$/.test(stem)
+  );
 }
 
 export function findProjects(text: string, sentence: Span): ProjectMention[] {
@@ -83,17 +103,7 @@ export function findProjects(text: string, sentence: Span): ProjectMention[] {
       }
     }
     ({ name, offset } = stripLeading(name, offset));
-    const stem = name.slice(0, name.length - form.length);
-    if (
-      stem.replace(/[“”"]/g, '').length < 2 ||
-      name.length > P.maxNameLength ||
-      /\d/.test(name) ||
-      P.genericNames.includes(name) ||
-      P.genericStarts.some((g) => name.startsWith(g)) ||
-      P.genericWords.some((g) => stem.includes(g)) ||
-      P.notNames.some((n) => name.endsWith(n)) ||
-      /^“[^”]*”$/.test(stem)
-    ) {
+    if (!isProjectName(name, form)) {
       i = end - 1;
       continue;
     }
