@@ -38,8 +38,14 @@ export class TermMatcher<T extends TermEntry> {
   private readonly root: TrieNode<T> = { next: new Map(), surfaces: [] };
   /** The exclusions by their first code unit, each list in the order given (the first wins). */
   private readonly exclusionsByFirstChar = new Map<number, string[]>();
-  /** Non-zero for a code unit some surface or exclusion starts with: most positions start none. */
+  /**
+   * Filters in front of the trie's map lookups, which most positions need not reach:
+   * `starts` is 1 for a code unit some surface or exclusion starts with, 2 if one of them is
+   * that unit alone; `pairs` (hashed, so it may say yes wrongly but never no) holds the
+   * first two units of the longer ones. 国 starts many names; 国家 starts fewer.
+   */
   private readonly starts = new Uint8Array(0x10000);
+  private readonly pairs = new Uint8Array(0x10000);
 
   constructor(entries: readonly T[], exclusions: readonly string[] = []) {
     for (const entry of entries) {
@@ -49,9 +55,20 @@ export class TermMatcher<T extends TermEntry> {
       ];
       for (const s of surfaces) if (s.text) this.add(s);
     }
-    for (const x of exclusions) if (x) push(this.exclusionsByFirstChar, x.charCodeAt(0), x);
-    for (const c of [...this.root.next.keys(), ...this.exclusionsByFirstChar.keys()])
-      this.starts[c] = 1;
+    for (const x of exclusions) {
+      if (!x) continue;
+      push(this.exclusionsByFirstChar, x.charCodeAt(0), x);
+      this.letThrough(x);
+    }
+  }
+
+  private letThrough(word: string): void {
+    const c = word.charCodeAt(0);
+    if (word.length === 1) this.starts[c] = 2;
+    else {
+      this.starts[c] ||= 1;
+      this.pairs[pairKey(c, word.charCodeAt(1))] = 1;
+    }
   }
 
   private add(s: Surface<T>): void {
@@ -63,6 +80,7 @@ export class TermMatcher<T extends TermEntry> {
       node = child;
     }
     node.surfaces.push(s);
+    this.letThrough(s.text);
   }
 
   /** Mentions in `text.slice(span.start, span.end)`, with spans into `text`. */
@@ -70,7 +88,9 @@ export class TermMatcher<T extends TermEntry> {
     const out: Mention<T>[] = [];
     for (let i = span.start; i < span.end;) {
       const c = text.charCodeAt(i);
-      if (this.starts[c] === 0) {
+      const starts = this.starts[c];
+      // At the text's end charCodeAt gives NaN, which hashes to some slot: a false yes at most.
+      if (starts === 0 || (starts === 1 && !this.pairs[pairKey(c, text.charCodeAt(i + 1))])) {
         i++;
         continue;
       }
@@ -134,6 +154,8 @@ export class PlaceMatcher extends TermMatcher<PlaceEntry> {
 }
 
 const NONE: readonly string[] = [];
+
+const pairKey = (a: number, b: number): number => (a * 31 + b) & 0xffff;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
