@@ -190,10 +190,11 @@ interface Abbreviation {
   plain: { place: PlaceEntry; via: 'plain' } | null;
 }
 
-// Built once: a report is scanned character by character for abbreviations, so each
-// lookup is one map probe by code unit and the common case (no abbreviation) ends there.
+// Built once: a report is scanned character by character for abbreviations, so the
+// common case (no abbreviation) ends at one array load, and a hit costs one map probe.
 // Only one-unit abbreviations can be read so.
 const abbreviations = new Map<number, Abbreviation>();
+const isAbbreviation = new Uint8Array(0x10000);
 {
   const plain = new Map<number, PlaceEntry[]>();
   for (const place of places) {
@@ -213,6 +214,7 @@ const abbreviations = new Map<number, Abbreviation>();
   }
   for (const [abbr, list] of plain)
     if (list.length === 1) abbreviations.get(abbr)!.plain = { place: list[0]!, via: 'plain' };
+  for (const c of abbreviations.keys()) isAbbreviation[c] = 1;
 }
 
 /**
@@ -224,8 +226,9 @@ export function abbreviationAt(
   text: string,
   i: number,
 ): { place: PlaceEntry; via: 'name' | 'plain' } | null {
-  const a = abbreviations.get(text.charCodeAt(i));
-  if (!a) return null;
+  const c = text.charCodeAt(i);
+  if (!isAbbreviation[c]) return null;
+  const a = abbreviations.get(c)!;
   for (const { place, word, at } of a.inNames)
     if (text.startsWith(word, i - at)) return { place, via: 'name' };
   return a.plain;

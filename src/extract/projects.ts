@@ -31,11 +31,13 @@ const P = projectsFile as {
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const SUFFIXES = [...P.suffixes].sort(byLengthDesc);
 // The form words by their first code unit, longest first as in SUFFIXES: most characters
-// start none, so a sentence is scanned with one map probe per character.
+// start none, so a sentence is scanned with one array load per character.
 const SUFFIXES_BY_FIRST = new Map<number, string[]>();
+const STARTS_SUFFIX = new Uint8Array(0x10000);
 for (const x of SUFFIXES) {
   const c = x.charCodeAt(0);
   SUFFIXES_BY_FIRST.set(c, [...(SUFFIXES_BY_FIRST.get(c) ?? []), x]);
+  STARTS_SUFFIX[c] = 1;
 }
 const LEADING = [...P.leadingWords].sort(byLengthDesc);
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
@@ -45,8 +47,9 @@ const BREAKERS = [...P.nameBreakers, ...P.innerBreakers];
 
 /** The form word at `i`; a loop rather than find(), which cost a closure per character. */
 function suffixAt(s: string, i: number): string | undefined {
-  const forms = SUFFIXES_BY_FIRST.get(s.charCodeAt(i));
-  if (forms) for (const x of forms) if (s.startsWith(x, i)) return x;
+  const c = s.charCodeAt(i);
+  if (!STARTS_SUFFIX[c]) return undefined;
+  for (const x of SUFFIXES_BY_FIRST.get(c)!) if (s.startsWith(x, i)) return x;
   return undefined;
 }
 
