@@ -428,6 +428,8 @@ function statedWithoutNumbers(s: string, base: number, figures: FigureMention[])
 
 function deferred(s: string, base: number, figures: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
+  // Most sentences defer nothing; then no clause of theirs can, and none need be cut out.
+  if (!isDeferred(s)) return out;
   for (const clause of clauses(s)) {
     const text = s.slice(clause.start, clause.end);
     if (
