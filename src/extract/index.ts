@@ -302,6 +302,10 @@ const periodPatterns = planPeriods.map((period) => ({
   period,
   pattern: new RegExp(`${period.name}”?(时期|期间|末)`),
 }));
+/** Matches where any of periodPatterns does: most sentences name no period, and one test says so. */
+const anyPeriod = new RegExp(
+  periodPatterns.map(({ pattern }) => `(?:${pattern.source})`).join('|'),
+);
 
 /**
  * The year a commitment's figures are for: the plan's year, or the reviewed year; a
@@ -321,7 +325,9 @@ function figureYears(
   // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
   // states figures for the whole period: the plan's ahead, the review's behind.
   const names = (where: string) =>
-    periodPatterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period);
+    anyPeriod.test(where)
+      ? periodPatterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period)
+      : [];
   const named = [...names(c.text), ...names(partTitle)];
   const period =
     c.phase === 'PLAN'
