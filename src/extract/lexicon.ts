@@ -187,7 +187,7 @@ interface Abbreviation {
   /** The names it is trusted in (沪连 for 连), each with where it stands in them, in rule order. */
   inNames: { place: PlaceEntry; word: string; at: number }[];
   /** The one place that trusts it everywhere (沈), or null if none or several do. */
-  plain: { place: PlaceEntry; via: 'plain' } | null;
+  plain: PlaceEntry | null;
 }
 
 // Built once: a report is scanned character by character for abbreviations, so the
@@ -213,7 +213,7 @@ const isAbbreviation = new Uint8Array(0x10000);
     }
   }
   for (const [abbr, list] of plain)
-    if (list.length === 1) abbreviations.get(abbr)!.plain = { place: list[0]!, via: 'plain' };
+    if (list.length === 1) abbreviations.get(abbr)!.plain = list[0]!;
   for (const c of abbreviations.keys()) isAbbreviation[c] = 1;
 }
 
@@ -231,7 +231,7 @@ export function abbreviationAt(
   const a = abbreviations.get(c)!;
   for (const { place, word, at } of a.inNames)
     if (text.startsWith(word, i - at)) return { place, via: 'name' };
-  return a.plain;
+  return a.plain ? { place: a.plain, via: 'plain' } : null;
 }
 
 export function placeNode(p: PlaceEntry): EntityNode {
