@@ -26,6 +26,11 @@ interface Surface<T> {
   rule: 'explicit' | 'alias';
 }
 
+const NONE: readonly string[] = [];
+
+/** The slot of a pair of code units in a 64K table (see TermMatcher's `pairs`). */
+const pairKey = (a: number, b: number): number => (a * 31 + b) & 0xffff;
+
 /** A trie over UTF-16 code units; `surfaces` are those spelt exactly by the path here. */
 interface TrieNode<T> {
   next: Map<number, TrieNode<T>>;
@@ -152,10 +157,6 @@ export class PlaceMatcher extends TermMatcher<PlaceEntry> {
     super(entries, exclusions);
   }
 }
-
-const NONE: readonly string[] = [];
-
-const pairKey = (a: number, b: number): number => (a * 31 + b) & 0xffff;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
