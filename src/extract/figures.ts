@@ -73,7 +73,10 @@ const VERBS = [
 ].sort(byLengthDesc);
 const QUALIFIERS_BEFORE = Object.keys(F.qualifiersBefore).sort(byLengthDesc);
 const QUALIFIERS_AFTER = Object.keys(F.qualifiersAfter).sort(byLengthDesc);
-const CLAUSE_BREAK = /[，,。；;：:！？!?]/;
+// The punctuation that ends a clause, by code unit: the scans test every character of a
+// sentence, and a regex test of s[i] costs a one-character string apiece.
+const CLAUSE_BREAKS = new Set([...'，,。；;：:！？!?'].map((c) => c.charCodeAt(0)));
+const isClauseBreak = (c: number) => CLAUSE_BREAKS.has(c);
 const NUMBER = /\d+(?:\.\d+)?/g;
 // Inside a sentence the wiki texts carry line breaks and zero-width spaces; they are not words.
 const INVISIBLE = /[\s\u3000\u200b]/g;
@@ -84,16 +87,19 @@ interface MetricMatch {
   at: number;
 }
 
+/** Every metric's names, in lexicon order: listed once rather than on every call. */
+const METRIC_NAMES = metrics.flatMap((metric) =>
+  [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
+);
+
 /** The curated metric named in a text: the earliest name, the longest at the same place. */
 function matchMetric(text: string): MetricMatch | null {
   let best: MetricMatch | null = null;
-  for (const metric of metrics) {
-    for (const alias of [metric.name, ...metric.aliases]) {
-      const at = text.indexOf(alias);
-      if (at < 0) continue;
-      if (!best || at < best.at || (at === best.at && alias.length > best.alias.length))
-        best = { metric, alias, at };
-    }
+  for (const { metric, alias } of METRIC_NAMES) {
+    const at = text.indexOf(alias);
+    if (at < 0) continue;
+    if (!best || at < best.at || (at === best.at && alias.length > best.alias.length))
+      best = { metric, alias, at };
   }
   return best;
 }
@@ -165,7 +171,7 @@ function quantities(s: string): Raw[] {
     let clauseStart = cursor;
     while (
       clauseStart > 0 &&
-      !CLAUSE_BREAK.test(s[clauseStart - 1]!) &&
+      !isClauseBreak(s.charCodeAt(clauseStart - 1)) &&
       s[clauseStart - 1] !== '、'
     )
       clauseStart--;
@@ -185,7 +191,7 @@ function quantities(s: string): Raw[] {
       // A verb that opens the clause governs an object before the number: 新增减税降费167.6亿元,
       // 新纳入低保、特困供养近600万人 (so here the clause runs on over 、).
       let phraseStart = clauseStart;
-      while (phraseStart > 0 && !CLAUSE_BREAK.test(s[phraseStart - 1]!)) phraseStart--;
+      while (phraseStart > 0 && !isClauseBreak(s.charCodeAt(phraseStart - 1))) phraseStart--;
       for (let k = phraseStart; k < cursor; k++) {
         const v = startsWithAny(s, k, VERBS);
         if (v && !inName(k) && [...F.changeUp, ...F.changeDown].includes(v)) {
@@ -360,7 +366,7 @@ function clauses(s: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
-    if (i === s.length || CLAUSE_BREAK.test(s[i]!)) {
+    if (i === s.length || isClauseBreak(s.charCodeAt(i))) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
     }
@@ -422,6 +428,8 @@ function statedWithoutNumbers(s: string, base: number, figures: FigureMention[])
 
 function deferred(s: string, base: number, figures: FigureMention[]): FigureMention[] {
   const out: FigureMention[] = [];
+  // Most sentences defer nothing; then no clause of theirs can, and none need be cut out.
+  if (!isDeferred(s)) return out;
   for (const clause of clauses(s)) {
     const text = s.slice(clause.start, clause.end);
     if (

@@ -297,6 +297,16 @@ function uncuratedMetric(nodes: Map<string, EntityNode>, metricText: string): En
   return node;
 }
 
+/** "十四五时期", "“十四五”末": a five-year plan's period named; compiled once, not per sentence. */
+const periodPatterns = planPeriods.map((period) => ({
+  period,
+  pattern: new RegExp(`${period.name}”?(时期|期间|末)`),
+}));
+/** Matches where any of periodPatterns does: most sentences name no period, and one test says so. */
+const anyPeriod = new RegExp(
+  periodPatterns.map(({ pattern }) => `(?:${pattern.source})`).join('|'),
+);
+
 /**
  * The year a commitment's figures are for: the plan's year, or the reviewed year; a
  * sentence that names a year ("到2025年") or a five-year plan ("“十四五”时期") overrides it.
@@ -315,7 +325,9 @@ function figureYears(
   // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
   // states figures for the whole period: the plan's ahead, the review's behind.
   const names = (where: string) =>
-    planPeriods.filter((p) => new RegExp(`${p.name}”?(时期|期间|末)`).test(where));
+    anyPeriod.test(where)
+      ? periodPatterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period)
+      : [];
   const named = [...names(c.text), ...names(partTitle)];
   const period =
     c.phase === 'PLAN'

@@ -183,18 +183,38 @@ export function lexiconNode(
   };
 }
 
-interface AbbreviationRule {
-  place: PlaceEntry;
-  /** The names it is trusted in, or null when trusted in any route name or pairing. */
-  onlyIn: string[] | null;
+interface Abbreviation {
+  /** The names it is trusted in (沪连 for 连), each with where it stands in them, in rule order. */
+  inNames: { place: PlaceEntry; word: string; at: number }[];
+  /** The one place that trusts it everywhere (沈), or null if none or several do. */
+  plain: PlaceEntry | null;
 }
-const abbreviationRules = new Map<string, AbbreviationRule[]>();
-for (const place of places) {
-  for (const a of place.abbreviations ?? []) {
-    const list = abbreviationRules.get(a.abbr) ?? [];
-    list.push({ place, onlyIn: a.onlyIn ? a.seenIn : null });
-    abbreviationRules.set(a.abbr, list);
+
+// Built once: a report is scanned character by character for abbreviations, so the
+// common case (no abbreviation) ends at one array load, and a hit costs one map probe.
+// Only one-unit abbreviations can be read so.
+const abbreviations = new Map<number, Abbreviation>();
+const isAbbreviation = new Uint8Array(0x10000);
+{
+  const plain = new Map<number, PlaceEntry[]>();
+  for (const place of places) {
+    for (const a of place.abbreviations ?? []) {
+      if (a.abbr.length !== 1) continue;
+      const key = a.abbr.charCodeAt(0);
+      const entry = abbreviations.get(key) ?? { inNames: [], plain: null };
+      abbreviations.set(key, entry);
+      if (!a.onlyIn) {
+        plain.set(key, [...(plain.get(key) ?? []), place]);
+        continue;
+      }
+      for (const word of a.seenIn)
+        for (let at = word.indexOf(a.abbr); at >= 0; at = word.indexOf(a.abbr, at + 1))
+          entry.inNames.push({ place, word, at });
+    }
   }
+  for (const [abbr, list] of plain)
+    if (list.length === 1) abbreviations.get(abbr)!.plain = list[0]!;
+  for (const c of abbreviations.keys()) isAbbreviation[c] = 1;
 }
 
 /**
@@ -206,17 +226,12 @@ export function abbreviationAt(
   text: string,
   i: number,
 ): { place: PlaceEntry; via: 'name' | 'plain' } | null {
-  const rules = abbreviationRules.get(text[i]!);
-  if (!rules) return null;
-  for (const r of rules) {
-    for (const word of r.onlyIn ?? []) {
-      for (let k = word.indexOf(text[i]!); k >= 0; k = word.indexOf(text[i]!, k + 1)) {
-        if (text.startsWith(word, i - k)) return { place: r.place, via: 'name' };
-      }
-    }
-  }
-  const plain = rules.filter((r) => r.onlyIn === null);
-  return plain.length === 1 ? { place: plain[0]!.place, via: 'plain' } : null;
+  const c = text.charCodeAt(i);
+  if (!isAbbreviation[c]) return null;
+  const a = abbreviations.get(c)!;
+  for (const { place, word, at } of a.inNames)
+    if (text.startsWith(word, i - at)) return { place, via: 'name' };
+  return a.plain ? { place: a.plain, via: 'plain' } : null;
 }
 
 export function placeNode(p: PlaceEntry): EntityNode {

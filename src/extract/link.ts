@@ -40,7 +40,7 @@ import {
   type ThemeEntry,
 } from './lexicon';
 import { findProjects } from './projects';
-import { PlaceMatcher, TermMatcher } from './recognise';
+import { PlaceMatcher, TermMatcher, type Mention } from './recognise';
 
 const placeMatcher = new PlaceMatcher(places, placeExclusions);
 const themeMatcher = new TermMatcher<ThemeEntry>(themes);
@@ -80,6 +80,8 @@ interface Context {
   reportId: string;
   entities: Map<string, EntityNode>;
   edges: Map<string, GraphEdge>;
+  /** Each commitment's theme mentions, found once and read again for paragraph framing. */
+  themes: Map<string, Mention<ThemeEntry>[]>;
 }
 
 function addEdge(
@@ -131,7 +133,7 @@ export function linkCommitments(
   jurisdiction: string,
   commitments: readonly CommitmentNode[],
 ): Links {
-  const ctx: Context = { text, reportId, entities: new Map(), edges: new Map() };
+  const ctx: Context = { text, reportId, entities: new Map(), edges: new Map(), themes: new Map() };
   const organizationsHere = organizationMatcher(jurisdiction);
   for (const c of commitments) {
     linkPlaces(ctx, c);
@@ -172,9 +174,9 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
       ? projectId(known.name)
       : textEntity(ctx, 'Project', projectId(p.name), p.name);
     addEdge(ctx, 'MENTIONS', c.id, pid, 'form', p.span);
-    for (const m of placeMatcher.find(text, p.span))
-      addEdge(ctx, 'LOCATED_IN', pid, placeId(m.entry.name), m.rule, m.span);
-    const inName = placeMatcher.find(text, p.span).map((m) => m.span);
+    const named = placeMatcher.find(text, p.span);
+    for (const m of named) addEdge(ctx, 'LOCATED_IN', pid, placeId(m.entry.name), m.rule, m.span);
+    const inName = named.map((m) => m.span);
     for (const a of [...routeAbbreviations(text, p.span), ...pairings(text, p.span, inName)]) {
       addEdge(ctx, 'LOCATED_IN', pid, placeId(a.place.name), 'abbreviation', a.span);
       addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
@@ -223,16 +225,21 @@ function routeAbbreviations(text: string, project: Span): AbbreviationMention[] 
 function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[] {
   const out: AbbreviationMention[] = [];
   const free = (i: number) =>
-    !taken.some((t) => t.start <= i && i < t.end) &&
-    !placeExclusions.some((x) => coveredBy(text, i, x));
+    !taken.some((t) => t.start <= i && i < t.end) && !inPlaceExclusion(text, i);
+  // Few characters abbreviate a place: look that up first, the costlier checks only then.
+  const abbreviationHere = (i: number) => {
+    const at = abbreviationAt(text, i);
+    return at && free(i) ? at : null;
+  };
   for (let i = span.start; i < span.end;) {
+    let at = abbreviationHere(i);
+    if (!at) {
+      i++;
+      continue;
+    }
     let j = i;
     const run: (AbbreviationMention & { via: 'name' | 'plain' })[] = [];
-    for (
-      let at = free(j) ? abbreviationAt(text, j) : null;
-      j < span.end && at;
-      at = free(j) ? abbreviationAt(text, j) : null
-    ) {
+    for (; j < span.end && at; at = abbreviationHere(j)) {
       run.push({ place: at.place, via: at.via, span: { start: j, end: j + 1 } });
       j++;
     }
@@ -244,15 +251,27 @@ function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[
   return out;
 }
 
-function coveredBy(text: string, i: number, word: string): boolean {
-  for (let k = Math.max(0, i - word.length + 1); k <= i; k++)
-    if (text.startsWith(word, k)) return true;
+/** For each character, the place exclusions holding it and where: 辽 → (辽沈银行, 0), … */
+const exclusionsByChar = new Map<string, { word: string; at: number }[]>();
+for (const word of placeExclusions) {
+  for (let at = 0; at < word.length; at++) {
+    const list = exclusionsByChar.get(word[at]!) ?? [];
+    list.push({ word, at });
+    exclusionsByChar.set(word[at]!, list);
+  }
+}
+
+/** Whether `text[i]` lies inside a word listed as a place exclusion (辽沈银行). */
+function inPlaceExclusion(text: string, i: number): boolean {
+  for (const { word, at } of exclusionsByChar.get(text[i]!) ?? [])
+    if (at <= i && text.startsWith(word, i - at)) return true;
   return false;
 }
 
 function linkThemes(ctx: Context, c: CommitmentNode): void {
   const { text } = ctx;
   const found = themeMatcher.find(text, c.span);
+  ctx.themes.set(c.id, found);
   for (const m of found) serveTheme(ctx, c.id, m.entry, m.rule, m.span);
   // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
   const sentence = text.slice(c.span.start, c.span.end);
@@ -290,15 +309,15 @@ function serveTheme(
 function linkParagraphFraming(ctx: Context, commitments: readonly CommitmentNode[]): void {
   const { text } = ctx;
   const byParagraph = new Map<number, CommitmentNode[]>();
-  for (const c of commitments)
-    byParagraph.set(c.paragraph.start, [...(byParagraph.get(c.paragraph.start) ?? []), c]);
+  for (const c of commitments) {
+    const list = byParagraph.get(c.paragraph.start);
+    if (list) list.push(c);
+    else byParagraph.set(c.paragraph.start, [c]);
+  }
   for (const sentences of byParagraph.values()) {
     sentences.slice(0, 2).forEach((framing, k) => {
-      for (const m of themeMatcher.find(text, framing.span)) {
-        const clauseStart = Math.max(
-          framing.span.start,
-          ...['，', '；', '。', '：'].map((p) => text.lastIndexOf(p, m.span.start) + 1),
-        );
+      for (const m of ctx.themes.get(framing.id)!) {
+        const clauseStart = clauseStartAt(text, m.span.start, framing.span.start);
         const lead = text.slice(clauseStart, m.span.start);
         if (!structure.framingCues.some((cue) => lead.includes(cue))) continue;
         for (const later of sentences.slice(k + 1))
@@ -306,4 +325,14 @@ function linkParagraphFraming(ctx: Context, commitments: readonly CommitmentNode
       }
     });
   }
+}
+
+/**
+ * Where the clause holding `text[i]` starts: after the last ，；。： at or before `i`, and
+ * not before the sentence. Scanning back only over the sentence (a report-wide
+ * lastIndexOf could run back to the start of the text for a mark the report rarely uses).
+ */
+function clauseStartAt(text: string, i: number, sentenceStart: number): number {
+  for (let k = i; k >= sentenceStart; k--) if ('，；。：'.includes(text[k]!)) return k + 1;
+  return sentenceStart;
 }

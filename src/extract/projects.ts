@@ -30,12 +30,28 @@ const P = projectsFile as {
 };
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const SUFFIXES = [...P.suffixes].sort(byLengthDesc);
+// The form words by their first code unit, longest first as in SUFFIXES: most characters
+// start none, so a sentence is scanned with one array load per character.
+const SUFFIXES_BY_FIRST = new Map<number, string[]>();
+const STARTS_SUFFIX = new Uint8Array(0x10000);
+for (const x of SUFFIXES) {
+  const c = x.charCodeAt(0);
+  SUFFIXES_BY_FIRST.set(c, [...(SUFFIXES_BY_FIRST.get(c) ?? []), x]);
+  STARTS_SUFFIX[c] = 1;
+}
 const LEADING = [...P.leadingWords].sort(byLengthDesc);
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
 // A form word followed by these is another word: 工程师, 项目化.
 const NOT_AFTER = /^[师化]/;
+const BREAKERS = [...P.nameBreakers, ...P.innerBreakers];
 
-const suffixAt = (s: string, i: number) => SUFFIXES.find((x) => s.startsWith(x, i));
+/** The form word at `i`; a loop rather than find(), which cost a closure per character. */
+function suffixAt(s: string, i: number): string | undefined {
+  const c = s.charCodeAt(i);
+  if (!STARTS_SUFFIX[c]) return undefined;
+  for (const x of SUFFIXES_BY_FIRST.get(c)!) if (s.startsWith(x, i)) return x;
+  return undefined;
+}
 
 function stripLeading(name: string, offset: number): { name: string; offset: number } {
   for (let changed = true; changed;) {
@@ -50,6 +66,22 @@ function stripLeading(name: string, offset: number): { name: string; offset: num
   return { name, offset };
 }
 
+// Apart from findProjects' loop: a closure over the loop's variables there would make
+// every character of the sentence allocate a scope for them.
+function isProjectName(name: string, form: string): boolean {
+  const stem = name.slice(0, name.length - form.length);
+  return !(
+    stem.replace(/[“”"]/g, '').length < 2 ||
+    name.length > P.maxNameLength ||
+    /\d/.test(name) ||
+    P.genericNames.includes(name) ||
+    P.genericStarts.some((g) => name.startsWith(g)) ||
+    P.genericWords.some((g) => stem.includes(g)) ||
+    P.notNames.some((n) => name.endsWith(n)) ||
+    /^“[^”]*”$/.test(stem)
+  );
+}
+
 export function findProjects(text: string, sentence: Span): ProjectMention[] {
   const s = text.slice(sentence.start, sentence.end);
   const candidates: ProjectMention[] = [];
@@ -62,11 +94,11 @@ export function findProjects(text: string, sentence: Span): ProjectMention[] {
       form = next;
       end += next.length;
     }
-    if (NOT_AFTER.test(s.slice(end))) continue;
+    if (NOT_AFTER.test(s.slice(end, end + 1))) continue;
     let start = i;
     while (start > 0 && !BREAK.test(s[start - 1]!) && i - start < P.maxNameLength * 2) start--;
     let { name, offset } = stripLeading(s.slice(start, end), start);
-    for (const b of [...P.nameBreakers, ...P.innerBreakers]) {
+    for (const b of BREAKERS) {
       const k = name.lastIndexOf(b);
       if (k >= 0) {
         offset += k + b.length;
@@ -74,17 +106,7 @@ export function findProjects(text: string, sentence: Span): ProjectMention[] {
       }
     }
     ({ name, offset } = stripLeading(name, offset));
-    const stem = name.slice(0, name.length - form.length);
-    if (
-      stem.replace(/[“”"]/g, '').length < 2 ||
-      name.length > P.maxNameLength ||
-      /\d/.test(name) ||
-      P.genericNames.includes(name) ||
-      P.genericStarts.some((g) => name.startsWith(g)) ||
-      P.genericWords.some((g) => stem.includes(g)) ||
-      P.notNames.some((n) => name.endsWith(n)) ||
-      /^“[^”]*”$/.test(stem)
-    ) {
+    if (!isProjectName(name, form)) {
       i = end - 1;
       continue;
     }

@@ -26,39 +26,86 @@ interface Surface<T> {
   rule: 'explicit' | 'alias';
 }
 
-export class TermMatcher<T extends TermEntry> {
-  private readonly byFirstChar = new Map<string, Surface<T>[]>();
+const NONE: readonly string[] = [];
 
-  constructor(
-    entries: readonly T[],
-    private readonly exclusions: readonly string[] = [],
-  ) {
+/** The slot of a pair of code units in a 64K table (see TermMatcher's `pairs`). */
+const pairKey = (a: number, b: number): number => (a * 31 + b) & 0xffff;
+
+/** A trie over UTF-16 code units; `surfaces` are those spelt exactly by the path here. */
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  surfaces: Surface<T>[];
+}
+
+export class TermMatcher<T extends TermEntry> {
+  // One walk down the trie finds every surface at a position, where trying each surface
+  // sharing the first character cost a comparison apiece (中 starts 47 organisations).
+  private readonly root: TrieNode<T> = { next: new Map(), surfaces: [] };
+  /** The exclusions by their first code unit, each list in the order given (the first wins). */
+  private readonly exclusionsByFirstChar = new Map<number, string[]>();
+  /**
+   * Filters in front of the trie's map lookups, which most positions need not reach:
+   * `starts` is 1 for a code unit some surface or exclusion starts with, 2 if one of them is
+   * that unit alone; `pairs` (hashed, so it may say yes wrongly but never no) holds the
+   * first two units of the longer ones. 国 starts many names; 国家 starts fewer.
+   */
+  private readonly starts = new Uint8Array(0x10000);
+  private readonly pairs = new Uint8Array(0x10000);
+
+  constructor(entries: readonly T[], exclusions: readonly string[] = []) {
     for (const entry of entries) {
       const surfaces: Surface<T>[] = [
         { text: entry.name, entry, rule: 'explicit' },
         ...entry.aliases.map((a) => ({ text: a, entry, rule: 'alias' as const })),
       ];
-      for (const s of surfaces) {
-        if (!s.text) continue;
-        const list = this.byFirstChar.get(s.text[0]!) ?? [];
-        list.push(s);
-        this.byFirstChar.set(s.text[0]!, list);
-      }
+      for (const s of surfaces) if (s.text) this.add(s);
     }
-    for (const list of this.byFirstChar.values())
-      list.sort((a, b) => b.text.length - a.text.length);
+    for (const x of exclusions) {
+      if (!x) continue;
+      push(this.exclusionsByFirstChar, x.charCodeAt(0), x);
+      this.letThrough(x);
+    }
+  }
+
+  private letThrough(word: string): void {
+    const c = word.charCodeAt(0);
+    if (word.length === 1) this.starts[c] = 2;
+    else {
+      this.starts[c] ||= 1;
+      this.pairs[pairKey(c, word.charCodeAt(1))] = 1;
+    }
+  }
+
+  private add(s: Surface<T>): void {
+    let node = this.root;
+    for (let k = 0; k < s.text.length; k++) {
+      const c = s.text.charCodeAt(k);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map(), surfaces: [] }));
+      node = child;
+    }
+    node.surfaces.push(s);
+    this.letThrough(s.text);
   }
 
   /** Mentions in `text.slice(span.start, span.end)`, with spans into `text`. */
   find(text: string, span: Span): Mention<T>[] {
     const out: Mention<T>[] = [];
     for (let i = span.start; i < span.end;) {
-      const skip = this.exclusions.find((x) => text.startsWith(x, i));
+      const c = text.charCodeAt(i);
+      const starts = this.starts[c];
+      // At the text's end charCodeAt gives NaN, which hashes to some slot: a false yes at most.
+      if (starts === 0 || (starts === 1 && !this.pairs[pairKey(c, text.charCodeAt(i + 1))])) {
+        i++;
+        continue;
+      }
+      const skip = this.exclusionAt(text, i, c);
       if (skip) {
         i += skip.length;
         continue;
       }
-      const hit = this.matchAt(text, i, span.end);
+      const first = this.root.next.get(c);
+      const hit = first && this.longestAt(text, i, span.end, first, i + 1);
       if (hit) {
         out.push({
           entry: hit.entry,
@@ -71,17 +118,32 @@ export class TermMatcher<T extends TermEntry> {
     return out;
   }
 
-  private matchAt(text: string, i: number, end: number): Surface<T> | undefined {
-    for (const s of this.byFirstChar.get(text[i]!) ?? []) {
-      if (i + s.text.length > end || !text.startsWith(s.text, i)) continue;
-      if (this.excluded(text, i, s)) continue;
-      return s;
-    }
+  /**
+   * The longest surface starting at `i` that ends by `end` and is not in an excluded
+   * context, `node` having matched `text[i..k)`; surfaces of one spelling in the order given.
+   */
+  private longestAt(
+    text: string,
+    i: number,
+    end: number,
+    node: TrieNode<T>,
+    k: number,
+  ): Surface<T> | undefined {
+    const child = k < end ? node.next.get(text.charCodeAt(k)) : undefined;
+    const longer = child && this.longestAt(text, i, end, child, k + 1);
+    if (longer) return longer;
+    for (const s of node.surfaces) if (!this.excluded(text, i, s)) return s;
+    return undefined;
+  }
+
+  /** The first exclusion written at `i`, if any (no closure: this runs at most positions). */
+  private exclusionAt(text: string, i: number, c: number): string | undefined {
+    for (const x of this.exclusionsByFirstChar.get(c) ?? NONE) if (text.startsWith(x, i)) return x;
     return undefined;
   }
 
   private excluded(text: string, i: number, s: Surface<T>): boolean {
-    for (const ctx of s.entry.excludeContexts ?? []) {
+    for (const ctx of s.entry.excludeContexts ?? NONE) {
       const k = ctx.indexOf(s.text);
       if (k >= 0 && text.startsWith(ctx, i - k)) return true;
     }
@@ -94,4 +156,10 @@ export class PlaceMatcher extends TermMatcher<PlaceEntry> {
   constructor(entries: readonly PlaceEntry[] = gazetteer, exclusions: readonly string[] = []) {
     super(entries, exclusions);
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -113,12 +113,22 @@ function phaseOfHeading(
   return null;
 }
 
+/**
+ * Whether `chars` holds the code unit `c`: `chars.includes(text[i])` for an `i` inside the
+ * text, without making a one-character string of every character it is asked about.
+ */
+function isOneOf(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
+
 function sentenceEndAt(text: string, i: number, end: number, rules: StructureRules): number {
   // Include runs of terminators ("！？") and closing quotes or brackets after them.
   let j = i + 1;
   while (
     j < end &&
-    (rules.sentenceEnds.includes(text[j]!) || rules.closingPunctuation.includes(text[j]!))
+    (isOneOf(rules.sentenceEnds, text.charCodeAt(j)) ||
+      isOneOf(rules.closingPunctuation, text.charCodeAt(j)))
   )
     j++;
   return j;
@@ -186,7 +196,7 @@ export function splitReport(
     const first = sentences.length;
     let s = p.start;
     for (let i = p.start; i < p.end; i++) {
-      if (!rules.sentenceEnds.includes(text[i]!)) continue;
+      if (!isOneOf(rules.sentenceEnds, text.charCodeAt(i))) continue;
       const e = sentenceEndAt(text, i, p.end, rules);
       pushSentence(s, e, p, phase);
       s = e;
@@ -230,7 +240,7 @@ export function splitReport(
       // The heading is the line's first sentence; text after it opens a paragraph.
       let headEnd = line.end;
       for (let i = line.start + match[0].length; i < line.end; i++) {
-        if (rules.sentenceEnds.includes(text[i]!)) {
+        if (isOneOf(rules.sentenceEnds, text.charCodeAt(i))) {
           headEnd = sentenceEndAt(text, i, line.end, rules);
           break;
         }
