@@ -48,6 +48,7 @@ const F = figuresFile as unknown as {
   levelVerbs: string[];
   shareWords: string[];
   metricTrimStart: string[];
+  perUnitPrefixes: string[];
   metricTrimEnd: string[];
   deferredPhrases: string[];
   targetSentenceMarkers: string[];
@@ -104,9 +105,33 @@ function matchMetric(text: string): MetricMatch | null {
   return best;
 }
 
+/**
+ * The text with the metric names that follow 单位 ("per unit of") blanked out: there a name
+ * is the denominator of another indicator (单位地区生产总值用水量 is water per unit of GDP),
+ * unless a curated name starts with the 单位 itself (单位GDP能耗).
+ */
+function maskDenominators(text: string): string {
+  let out = text;
+  for (const prefix of F.perUnitPrefixes) {
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      if (METRIC_NAMES.some(({ alias }) => text.startsWith(alias, at))) continue;
+      const after = at + prefix.length;
+      let longest = 0;
+      for (const { alias } of METRIC_NAMES) {
+        if (alias.length > longest && text.startsWith(alias, after)) longest = alias.length;
+      }
+      if (longest > 0) {
+        out = out.slice(0, after) + '\u0000'.repeat(longest) + out.slice(after + longest);
+      }
+    }
+  }
+  return out;
+}
+
 export function findMetric(text: string): MetricEntry | null {
   return (
-    matchMetric(text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, ''))?.metric ?? null
+    matchMetric(maskDenominators(text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '')))
+      ?.metric ?? null
   );
 }
 

@@ -1,4 +1,5 @@
 import { extractReport } from '../../src/extract';
+import { findMetric } from '../../src/extract/figures';
 import { ReportError } from '../../src/read';
 import { SEED_IDS, seedInput } from '../support/seeds';
 
@@ -79,4 +80,14 @@ test('Liaoning: the ten livelihood projects are items 一是…十是 of one par
     '十是',
   ]);
   for (const c of paragraph) expect(c.topic).toEqual(opening.span);
+});
+
+test('a metric named after 单位 is the denominator of another indicator, not the metric', () => {
+  // Found by the hold-out (docs/holdout.md): without its curated name, energy intensity
+  // was read as GDP, and the 8.1% GDP result was paired with it.
+  expect(findMetric('单位地区生产总值用水量下降3%')?.key ?? null).toBeNull();
+  expect(findMetric('单位国内生产总值能耗降低3%左右')?.key).toBe('energy_intensity');
+  expect(findMetric('单位GDP能耗下降')?.key).toBe('energy_intensity');
+  expect(findMetric('地区生产总值增长5.5%以上')?.key).toBe('gdp');
+  expect(findMetric('单位面积产量和地区生产总值')?.key).toBe('gdp');
 });
