@@ -3,6 +3,7 @@
  * API asks. Used when no NEO4J_URI is configured; held to the same contract suite as Neo4j.
  */
 import {
+  EDGE_TYPES,
   REPORT_OWNED_KINDS,
   type CommitmentNode,
   type EdgeType,
@@ -37,11 +38,11 @@ export class EmbeddedStore implements GraphStore {
   private readonly edges = new Map<string, GraphEdge>();
   private readonly outgoing = new Map<string, Set<string>>();
   private readonly incoming = new Map<string, Set<string>>();
-  /** The same, per edge type (key `TYPE id`): a place's few PART_OF edges among thousands. */
-  private readonly outgoingTyped = new Map<string, Set<string>>();
-  private readonly incomingTyped = new Map<string, Set<string>>();
-  /** Sources of the edges into a node, per type (key `TYPE id`), with their edge count. */
-  private readonly sourcesTyped = new Map<string, Map<string, number>>();
+  /** The same, per edge type: a place's few PART_OF edges among thousands. */
+  private readonly outgoingTyped = perType<Set<string>>();
+  private readonly incomingTyped = perType<Set<string>>();
+  /** Sources of the edges into a node, per type, with their edge count. */
+  private readonly sourcesTyped = perType<Map<string, number>>();
   /** Nodes of each kind, so that a question about one kind does not walk all nodes. */
   private readonly byKind = new Map<GraphNode['kind'], Map<string, GraphNode>>();
   /** A report's own nodes and the edges it drew, for replacing it. */
@@ -119,9 +120,9 @@ export class EmbeddedStore implements GraphStore {
     this.edges.set(e.id, e);
     addTo(this.outgoing, e.source, e.id);
     addTo(this.incoming, e.target, e.id);
-    addTo(this.outgoingTyped, `${e.type} ${e.source}`, e.id);
-    addTo(this.incomingTyped, `${e.type} ${e.target}`, e.id);
-    if (!prev) count(this.sourcesTyped, `${e.type} ${e.target}`, e.source, 1);
+    addTo(this.outgoingTyped.get(e.type)!, e.source, e.id);
+    addTo(this.incomingTyped.get(e.type)!, e.target, e.id);
+    if (!prev) count(this.sourcesTyped.get(e.type)!, e.target, e.source, 1);
     if (e.reportId) addTo(this.ownEdges, e.reportId, e.id);
   }
 
@@ -143,9 +144,9 @@ export class EmbeddedStore implements GraphStore {
     this.edges.delete(id);
     this.outgoing.get(e.source)?.delete(id);
     this.incoming.get(e.target)?.delete(id);
-    this.outgoingTyped.get(`${e.type} ${e.source}`)?.delete(id);
-    this.incomingTyped.get(`${e.type} ${e.target}`)?.delete(id);
-    count(this.sourcesTyped, `${e.type} ${e.target}`, e.source, -1);
+    this.outgoingTyped.get(e.type)!.get(e.source)?.delete(id);
+    this.incomingTyped.get(e.type)!.get(e.target)?.delete(id);
+    count(this.sourcesTyped.get(e.type)!, e.target, e.source, -1);
     if (e.reportId) this.ownEdges.get(e.reportId)?.delete(id);
   }
 
@@ -201,20 +202,20 @@ export class EmbeddedStore implements GraphStore {
       : null;
     const text = query.text;
     const sections = query.sections ? new Set(query.sections) : null;
-    const matches = (c: CommitmentNode) =>
-      (!involved || involved.has(c.id)) &&
-      (!concerned || concerned.has(c.id)) &&
-      (!serving || serving.has(c.id)) &&
-      (!linked || linked.has(c.id)) &&
-      (!text || c.text.includes(text)) &&
-      (!query.report || c.reportId === query.report) &&
-      (!query.phase || c.phase === query.phase) &&
-      (!sections || (c.sectionId !== null && sections.has(c.sectionId)));
-    const after = page.after;
-    // Walk the smallest set every match must be in, not every stored commitment.
     const sets = [involved, concerned, serving, linked].filter((x): x is Set<string> => !!x);
+    // Walk the smallest set every match must be in, not every stored commitment; only the
+    // other conditions are then checked.
     const smallest = sets.sort((a, b) => a.size - b.size)[0];
     const pool = smallest ?? (query.report ? (this.ownNodes.get(query.report) ?? []) : null);
+    const checks: ((c: CommitmentNode) => boolean)[] = sets
+      .filter((set) => set !== smallest)
+      .map((set) => (c) => set.has(c.id));
+    if (text) checks.push((c) => c.text.includes(text));
+    if (query.report) checks.push((c) => c.reportId === query.report);
+    if (query.phase) checks.push((c) => c.phase === query.phase);
+    if (sections) checks.push((c) => c.sectionId !== null && sections.has(c.sectionId));
+    const matches = (c: CommitmentNode) => checks.every((check) => check(c));
+    const after = page.after;
     if (!pool) {
       const all = this.ordered.filter(matches);
       const rest = after ? all.filter((c) => c.sortKey > after) : all;
@@ -255,7 +256,7 @@ export class EmbeddedStore implements GraphStore {
     const out = new Set<string>();
     for (const target of targets) {
       for (const type of types) {
-        for (const source of this.sourcesTyped.get(`${type} ${target}`)?.keys() ?? []) {
+        for (const source of this.sourcesTyped.get(type)!.get(target)?.keys() ?? []) {
           out.add(source);
         }
       }
@@ -282,7 +283,7 @@ export class EmbeddedStore implements GraphStore {
 
   private neighbours(id: string, type: EdgeType, direction: 'out' | 'in'): string[] {
     const index = direction === 'out' ? this.outgoingTyped : this.incomingTyped;
-    return [...(index.get(`${type} ${id}`) ?? [])].map((eid) => {
+    return [...(index.get(type)!.get(id) ?? [])].map((eid) => {
       const e = this.edges.get(eid)!;
       return direction === 'out' ? e.target : e.source;
     });
@@ -454,6 +455,11 @@ function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
   let set = index.get(key);
   if (!set) index.set(key, (set = new Set()));
   set.add(value);
+}
+
+/** An index per edge type, every type present, so that lookups need no check. */
+function perType<V>(): Map<EdgeType, Map<string, V>> {
+  return new Map(EDGE_TYPES.map((t) => [t, new Map<string, V>()]));
 }
 
 /** Adds `by` to the count of `item` under `key`, dropping it at zero. */
