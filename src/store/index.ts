@@ -135,6 +135,8 @@ export interface GraphStore {
   mergeEdges(edges: readonly GraphEdge[]): Promise<void>;
   /** Every edge touching one of the nodes, either direction, by edge id. */
   edgesAround(ids: readonly string[]): Promise<GraphEdge[]>;
+  /** One step of a walk: the edges touching the nodes, and every node at their ends. */
+  around(ids: readonly string[]): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }>;
   /** Full-text search over sentences, headings and entity names; best first. */
   search(text: string, first: number): Promise<SearchHit[]>;
   /** Every entity's id, name and name keys (for near-miss suggestions). */

@@ -26,13 +26,17 @@ export async function neighborhood(
   depth: number,
   limit: number,
 ): Promise<Subgraph | null> {
-  // Whether the start exists is seen with the other nodes at the end: one round trip less.
+  // One round trip per step: each step brings its edges and the nodes at their ends.
   const distance = new Map<string, number>([[id, 0]]);
   const edges = new Map<string, GraphEdge>();
+  const known = new Map<string, GraphNode>();
   let frontier = [id];
   for (let d = 1; d <= depth && frontier.length > 0 && distance.size < limit; d++) {
     const next: string[] = [];
-    for (const e of await store.edgesAround(frontier)) {
+    const step = await store.around(frontier);
+    for (const n of step.nodes) known.set(n.id, n);
+    if (d === 1 && !known.has(id)) return null;
+    for (const e of step.edges) {
       edges.set(e.id, e);
       for (const end of [e.source, e.target]) {
         if (!distance.has(end)) {
@@ -44,9 +48,12 @@ export async function neighborhood(
     frontier = next.sort(cmp);
   }
   const ids = [...distance.keys()];
-  const found = await store.nodesByIds(ids);
-  if (!found[0]) return null; // ids[0] is the start
-  const nodes = found.filter((n): n is GraphNode => n !== null);
+  const missing = ids.filter((n) => !known.has(n));
+  if (missing.length > 0) {
+    for (const n of await store.nodesByIds(missing)) if (n) known.set(n.id, n);
+  }
+  if (!known.has(id)) return null;
+  const nodes = ids.map((n) => known.get(n)).filter((n): n is GraphNode => n !== undefined);
   nodes.sort(
     (a, b) =>
       distance.get(a.id)! - distance.get(b.id)! ||

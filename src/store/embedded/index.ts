@@ -405,6 +405,13 @@ export class EmbeddedStore implements GraphStore {
     return [...found.values()].sort((a, b) => cmp(a.id, b.id));
   }
 
+  async around(ids: readonly string[]): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+    const edges = await this.edgesAround(ids);
+    const ends = new Set(ids.filter((id) => this.nodes.has(id)));
+    for (const e of edges) ends.add(e.source).add(e.target);
+    return { edges, nodes: [...ends].map((id) => this.nodes.get(id)!) };
+  }
+
   async search(text: string, first: number): Promise<SearchHit[]> {
     return searchNodes(this.nodes.values(), text, first);
   }

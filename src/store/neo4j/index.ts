@@ -378,6 +378,23 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
+  async around(ids: readonly string[]): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+    const [record] = await this.read(cypher('query/around'), { ids: [...ids] });
+    const nodes = (record?.get('nodes') ?? []) as { node: Props; kind: GraphNode['kind'] }[];
+    const edges = (record?.get('edges') ?? []) as {
+      type: EdgeType;
+      edge: Props;
+      source: string;
+      target: string;
+    }[];
+    return {
+      nodes: nodes.map((n) => nodeFromProps(n.kind, n.node)),
+      edges: edges
+        .map((e) => ({ ...edgeFromProps(e.type, e.edge), source: e.source, target: e.target }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    };
+  }
+
   async search(text: string, first: number): Promise<SearchHit[]> {
     const query = luceneQuery(text);
     if (!query) return [];
