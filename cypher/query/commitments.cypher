@@ -4,7 +4,28 @@
 // PART_OF one (a district counts for its city). $concerns: industries, likewise with
 // their sub-industries. $serves: theme ids. $linked: any entity it links to (an entity's
 // own commitments). $text: words the sentence contains.
-MATCH (c:Commitment)
+// The walk starts from the places or themes asked about when there are some (Shenyang's
+// few hundred commitments, not every one stored), else from the report, else from all.
+CALL () {
+  WITH 1 AS anchor WHERE $involves IS NOT NULL
+  MATCH (t:Node) WHERE t.id IN $involves
+  MATCH (c:Commitment)-[:INVOLVES]->(:Node)-[:PART_OF*0..]->(t)
+  RETURN DISTINCT c
+  UNION
+  WITH 1 AS anchor WHERE $involves IS NULL AND $serves IS NOT NULL
+  MATCH (t:Node) WHERE t.id IN $serves
+  MATCH (c:Commitment)-[:SERVES]->(t)
+  RETURN DISTINCT c
+  UNION
+  WITH 1 AS anchor WHERE $involves IS NULL AND $serves IS NULL AND $report IS NOT NULL
+  MATCH (c:Commitment {reportId: $report})
+  RETURN c
+  UNION
+  WITH 1 AS anchor WHERE $involves IS NULL AND $serves IS NULL AND $report IS NULL
+  MATCH (c:Commitment)
+  RETURN c
+}
+WITH c
 WHERE ($report IS NULL OR c.reportId = $report)
   AND ($phase IS NULL OR c.phase = $phase)
   AND ($sections IS NULL OR c.sectionId IN $sections)
