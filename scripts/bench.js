@@ -506,7 +506,8 @@ ${goals(r, ratio)}
 - Loading into Neo4j is one write transaction per report of batched \`UNWIND\` statements
   (nodes of every kind in one statement, edges one statement per type); rows already stored
   unchanged (the gazetteer, themes and other shared entities each report brings) are
-  compared by hash and not rewritten. The rest is the server's own work on two cores.
+  compared by hash and not rewritten. The rest is the server's own work on two cores. The
+  load is timed on a warm server: the corpus is loaded and cleared twice first.
 
 ## Growth with the corpus (embedded store)
 
