@@ -7,6 +7,7 @@
  */
 import {
   edgeId,
+  standingFigure,
   type CommitmentNode,
   type FigureNode,
   type GraphEdge,
@@ -51,15 +52,18 @@ async function outcomeEdges(store: GraphStore, report: ReportNode): Promise<Grap
     store.figures({ kind: 'Result' }, ALL),
   ]);
   const targetsByKey = new Map<string, FigureNode[]>();
-  for (const t of targets.filter(annual))
-    targetsByKey.set(pairKey(t), [...(targetsByKey.get(pairKey(t)) ?? []), t]);
+  for (const t of targets.filter(annual)) {
+    const list = targetsByKey.get(pairKey(t));
+    if (list) list.push(t);
+    else targetsByKey.set(pairKey(t), [t]);
+  }
   const edges: GraphEdge[] = [];
   for (const r of results.filter(annual)) {
-    // The latest target stated before the result's report (figures are in report order).
+    // The target standing before the result's report (figures are in report order).
     const earlier = (targetsByKey.get(pairKey(r)) ?? []).filter(
       (t) => t.sortKey < r.sortKey && t.reportId !== r.reportId,
     );
-    const t = earlier.at(-1);
+    const t = standingFigure(earlier);
     if (!t || (r.reportId !== report.reportId && t.reportId !== report.reportId)) continue;
     edges.push({
       id: edgeId('OUTCOME_OF', r.id, t.id),

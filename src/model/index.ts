@@ -217,6 +217,19 @@ export const REPORT_OWNED_KINDS: readonly NodeKind[] = [
 
 export const reportNodeId = (reportId: string): string => `report:${reportId}`;
 
+/**
+ * Of the figures stated for one jurisdiction, metric, measure and year, in report order,
+ * the one that stands: the first stated in the latest report (a year's own report
+ * overrides a plan's earlier figure; within a report the headline comes first). Linking
+ * pairs a result with this target and `metricSeries` shows it, so the two agree.
+ */
+export function standingFigure<F extends { reportId: string }>(
+  inOrder: readonly F[],
+): F | undefined {
+  const last = inOrder.at(-1);
+  return last && inOrder.find((f) => f.reportId === last.reportId);
+}
+
 export function sortKey(year: number, reportId: string, start: number): string {
   // Report ids hold no space, so the space separator keeps (year, id, start) order.
   return `${String(year).padStart(4, '0')} ${reportId} ${String(start).padStart(9, '0')}`;

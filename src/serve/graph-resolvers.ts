@@ -3,7 +3,7 @@
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { EntityNode, FigureNode } from '../model';
+import { standingFigure, type EntityNode, type FigureNode } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
 import { badInput, notFound, resolveEntities, resolveKind } from './names';
@@ -43,9 +43,20 @@ export function series(targets: FigureNode[], results: FigureNode[]): Point[] {
       );
     return p;
   };
-  // Figures come in report order: the first one stated for a year is the one kept.
-  for (const t of targets) if (t.startYear === null) at(t).target ??= t;
-  for (const r of results) if (r.startYear === null) at(r).result ??= r;
+  // Figures come in report order; the one standing for a year is kept (as linking does).
+  const stated = new Map<Point, { targets: FigureNode[]; results: FigureNode[] }>();
+  const of = (f: FigureNode) => {
+    const p = at(f);
+    let s = stated.get(p);
+    if (!s) stated.set(p, (s = { targets: [], results: [] }));
+    return s;
+  };
+  for (const t of targets) if (t.startYear === null) of(t).targets.push(t);
+  for (const r of results) if (r.startYear === null) of(r).results.push(r);
+  for (const [p, s] of stated) {
+    p.target = standingFigure(s.targets) ?? null;
+    p.result = standingFigure(s.results) ?? null;
+  }
   return [...points.values()].sort(
     (a, b) => a.year - b.year || (a.jurisdiction < b.jurisdiction ? -1 : 1),
   );
@@ -140,10 +151,16 @@ export class GraphResolver {
       { kind: 'Target', ...query, year: bounded('year', year, 1949, 2100) },
       MAX_LIMIT,
     );
-    const first = new Map<string, FigureNode>();
-    for (const t of targets)
-      if (t.startYear === null && !first.has(t.jurisdiction)) first.set(t.jurisdiction, t);
-    return [...first.values()].sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
+    const byPlace = new Map<string, FigureNode[]>();
+    for (const t of targets) {
+      if (t.startYear !== null) continue;
+      const list = byPlace.get(t.jurisdiction);
+      if (list) list.push(t);
+      else byPlace.set(t.jurisdiction, [t]);
+    }
+    return [...byPlace.values()]
+      .map((ts) => standingFigure(ts)!)
+      .sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
   }
 
   private async figureQuery(
