@@ -505,9 +505,9 @@ ${goals(r, ratio)}
   and a one-step neighbourhood (its edges with the nodes at their ends), two at once for
   the metric series (targets and results).
 - Loading into Neo4j is one write transaction per report of batched \`UNWIND\` statements
-  (nodes of every kind in one statement, edges one statement per type); rows already stored
-  unchanged (the gazetteer, themes and other shared entities each report brings) are
-  compared by hash and not rewritten. The rest is the server's own work on two cores. The
+  (nodes of every kind in one statement, edges one statement per type); the shared
+  entities each report brings (the gazetteer, themes …) and the lexicon's edges among them
+  are first looked up by id and hash, and those stored unchanged are not sent again. The rest is the server's own work on two cores. The
   load is timed on a warm server: the corpus is loaded and cleared twice first.
 
 ## Growth with the corpus (embedded store)

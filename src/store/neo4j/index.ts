@@ -3,7 +3,7 @@
  * is loaded in one write transaction of batched `UNWIND … MERGE` statements, so it is
  * stored completely or not at all.
  */
-import './no-delay';
+import './sockets';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   EDGE_TYPES,
@@ -121,15 +121,20 @@ export class Neo4jStore implements GraphStore {
           return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
         }
         if (stored) await tx.run(cypher('load/delete-report'), { reportId });
-        const nodeList = [
-          graph.report,
-          ...graph.sections,
-          ...graph.commitments,
-          ...graph.figures,
-          ...graph.entities,
-        ];
-        const nodes = await this.loadNodes(tx, nodeList.map(nodeRow));
-        const edges = await this.loadEdges(tx, graph.edges.map(edgeRow));
+        // Every report brings the shared entities it names and the lexicon's edges among
+        // them (the gazetteer, themes …), mostly stored already: those stored unchanged
+        // are found by id and hash first and not sent again.
+        const own = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures];
+        const owned = new Set(own.map((n) => n.id));
+        const ownEdges = graph.edges.filter((e) => owned.has(e.source) || owned.has(e.target));
+        const shared = await this.unstored(tx, 'load/stored-nodes', graph.entities.map(nodeRow));
+        const sharedEdges = await this.unstored(
+          tx,
+          'load/stored-edges',
+          graph.edges.filter((e) => !owned.has(e.source) && !owned.has(e.target)).map(edgeRow),
+        );
+        const nodes = await this.loadNodes(tx, [...own.map(nodeRow), ...shared]);
+        const edges = await this.loadEdges(tx, [...ownEdges.map(edgeRow), ...sharedEdges]);
         return {
           reportId,
           status: stored ? ('replaced' as const) : ('added' as const),
@@ -173,6 +178,24 @@ export class Neo4jStore implements GraphStore {
       );
     }
     return created;
+  }
+
+  /** The rows not stored already with the same hash. */
+  private async unstored<R extends { id: string; hash: string }>(
+    tx: ManagedTransaction,
+    file: 'load/stored-nodes' | 'load/stored-edges',
+    rows: R[],
+  ): Promise<R[]> {
+    if (rows.length === 0) return rows;
+    // Only what identifies a row is sent for the check, not its properties.
+    const keys = rows.map((r) => {
+      const key: Record<string, unknown> = { ...r };
+      delete key.props;
+      return key;
+    });
+    const res = await tx.run(cypher(file), { rows: keys });
+    const stored = new Set(res.records[0]?.get('stored') as string[]);
+    return rows.filter((r) => !stored.has(r.id));
   }
 
   private async runBatches(tx: ManagedTransaction, query: string, rows: unknown[]) {

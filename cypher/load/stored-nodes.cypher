@@ -1,0 +1,6 @@
+// Of the shared nodes a report brings ($rows = [{id, hash}]), those already stored with the
+// same hash: they are not sent again.
+UNWIND $rows AS row
+MATCH (n:Node {id: row.id})
+WHERE n.rowHash = row.hash
+RETURN collect(row.id) AS stored
