@@ -127,14 +127,23 @@ export class Neo4jStore implements GraphStore {
         const own = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures];
         const owned = new Set(own.map((n) => n.id));
         const ownEdges = graph.edges.filter((e) => owned.has(e.source) || owned.has(e.target));
-        const shared = await this.unstored(tx, 'load/stored-nodes', graph.entities.map(nodeRow));
+        const shared = await this.unstored(
+          tx,
+          'load/stored-nodes',
+          graph.entities.map((n) => nodeRow(n)),
+        );
         const sharedEdges = await this.unstored(
           tx,
           'load/stored-edges',
-          graph.edges.filter((e) => !owned.has(e.source) && !owned.has(e.target)).map(edgeRow),
+          graph.edges
+            .filter((e) => !owned.has(e.source) && !owned.has(e.target))
+            .map((e) => edgeRow(e)),
         );
-        const nodes = await this.loadNodes(tx, [...own.map(nodeRow), ...shared]);
-        const edges = await this.loadEdges(tx, [...ownEdges.map(edgeRow), ...sharedEdges]);
+        const { nodes, edges } = await this.load(
+          tx,
+          [...own.map((n) => nodeRow(n, false)), ...shared],
+          [...ownEdges.map((e) => edgeRow(e, false)), ...sharedEdges],
+        );
         return {
           reportId,
           status: stored ? ('replaced' as const) : ('added' as const),
@@ -149,39 +158,54 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Loads nodes of every kind in batches (the label is set per row). */
-  private async loadNodes(tx: ManagedTransaction, rows: ReturnType<typeof nodeRow>[]) {
-    for (const row of rows) {
+  /**
+   * Loads nodes (every kind in one statement) and then edges (one statement per type, see
+   * cypher/load/edges.cypher for why), in batches. The statements are sent one after the
+   * other without waiting for each answer: the server runs them in order while this
+   * process packs the next, and the answers are read at the end.
+   */
+  private async load(
+    tx: ManagedTransaction,
+    nodes: ReturnType<typeof nodeRow>[],
+    edges: ReturnType<typeof edgeRow>[],
+  ): Promise<{ nodes: number; edges: number }> {
+    for (const row of nodes) {
       if (!NODE_KINDS.includes(row.kind as GraphNode['kind'])) {
         throw new Error(`unknown kind "${row.kind}"`);
       }
     }
-    return this.runBatches(tx, cypher('load/nodes'), rows);
-  }
-
-  /** Loads edges in batches of one type each (see cypher/load/edges.cypher for why). */
-  private async loadEdges(tx: ManagedTransaction, rows: ReturnType<typeof edgeRow>[]) {
-    const byType = new Map<string, typeof rows>();
-    for (const row of rows) {
+    const byType = new Map<string, typeof edges>();
+    for (const row of edges) {
       const group = byType.get(row.type);
       if (group) group.push(row);
       else byType.set(row.type, [row]);
     }
-    let created = 0;
-    for (const [type, group] of byType) {
+    const nodeRuns = this.sendBatches(tx, cypher('load/nodes'), nodes);
+    const edgeRuns = [...byType].flatMap(([type, group]) => {
       // A type cannot be a parameter here; only names from the model's fixed list are put
       // into the text.
       if (!EDGE_TYPES.includes(type as EdgeType)) throw new Error(`unknown type "${type}"`);
-      created += await this.runBatches(
-        tx,
-        cypher('load/edges').replaceAll('{{TYPE}}', type),
-        group,
+      return this.sendBatches(tx, cypher('load/edges').replaceAll('{{TYPE}}', type), group);
+    });
+    const created = async (runs: ReturnType<ManagedTransaction['run']>[]) =>
+      (await Promise.all(runs)).reduce(
+        (n, res) => n + Number(res.records[0]?.get('created') ?? 0),
+        0,
       );
+    const [n, e] = await Promise.all([created(nodeRuns), created(edgeRuns)]);
+    return { nodes: n, edges: e };
+  }
+
+  private sendBatches(tx: ManagedTransaction, query: string, rows: unknown[]) {
+    const runs: ReturnType<ManagedTransaction['run']>[] = [];
+    for (let i = 0; i < rows.length; i += this.batchSize) {
+      runs.push(tx.run(query, { rows: rows.slice(i, i + this.batchSize) }));
     }
-    return created;
+    return runs;
   }
 
   /** The rows not stored already with the same hash. */
-  private async unstored<R extends { id: string; hash: string }>(
+  private async unstored<R extends { id: string; hash: string | null }>(
     tx: ManagedTransaction,
     file: 'load/stored-nodes' | 'load/stored-edges',
     rows: R[],
@@ -196,15 +220,6 @@ export class Neo4jStore implements GraphStore {
     const res = await tx.run(cypher(file), { rows: keys });
     const stored = new Set(res.records[0]?.get('stored') as string[]);
     return rows.filter((r) => !stored.has(r.id));
-  }
-
-  private async runBatches(tx: ManagedTransaction, query: string, rows: unknown[]) {
-    let created = 0;
-    for (let i = 0; i < rows.length; i += this.batchSize) {
-      const res = await tx.run(query, { rows: rows.slice(i, i + this.batchSize) });
-      created += Number(res.records[0]?.get('created') ?? 0);
-    }
-    return created;
   }
 
   async reports(): Promise<ReportNode[]> {
@@ -385,7 +400,13 @@ export class Neo4jStore implements GraphStore {
     if (edges.length === 0) return;
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.executeWrite((tx) => this.loadEdges(tx, edges.map(edgeRow)));
+      await session.executeWrite((tx) =>
+        this.load(
+          tx,
+          [],
+          edges.map((e) => edgeRow(e)),
+        ),
+      );
     } finally {
       this.roundTrips++;
       await session.close();

@@ -21,10 +21,17 @@ const FLOAT_FIELDS = new Set(['value']);
 const stored = (k: string, v: unknown): unknown =>
   typeof v === 'number' && Number.isInteger(v) && !FLOAT_FIELDS.has(k) ? neo4j.int(v) : v;
 
-export function nodeRow(node: GraphNode): {
+/**
+ * A node as load rows carry it. `hashed`: with the hash the load compares a stored node
+ * by; a report's own nodes are always new and go without (one property less to write).
+ */
+export function nodeRow(
+  node: GraphNode,
+  hashed = true,
+): {
   id: string;
   kind: string;
-  hash: string;
+  hash: string | null;
   props: Props;
 } {
   const props: Props = {};
@@ -38,7 +45,7 @@ export function nodeRow(node: GraphNode): {
   }
   // Aliases as one string, for the full-text index on names.
   if ('aliases' in node) props.aliasText = node.aliases.join(' ');
-  return { id: node.id, kind: node.kind, hash: rowHash(node.kind, props), props };
+  return { id: node.id, kind: node.kind, hash: hashed ? rowHash(node.kind, props) : null, props };
 }
 
 /** What a stored row is compared by: the load skips rows whose hash is already stored. */
@@ -76,12 +83,16 @@ const NULLABLE: Record<string, string[]> = {
   Metric: ENTITY_NULLABLE,
 };
 
-export function edgeRow(edge: GraphEdge): {
+/** An edge as load rows carry it; `hashed` as for nodeRow. */
+export function edgeRow(
+  edge: GraphEdge,
+  hashed = true,
+): {
   id: string;
   type: string;
   source: string;
   target: string;
-  hash: string;
+  hash: string | null;
   props: Props;
 } {
   const props = {
@@ -97,7 +108,7 @@ export function edgeRow(edge: GraphEdge): {
     type: edge.type,
     source: edge.source,
     target: edge.target,
-    hash: rowHash(`${edge.type} ${edge.source} ${edge.target}`, props),
+    hash: hashed ? rowHash(`${edge.type} ${edge.source} ${edge.target}`, props) : null,
     props,
   };
 }
