@@ -1,6 +1,11 @@
 // Of the edges between shared nodes a report brings ($rows = [{id, type, source, target,
-// hash}]), those already stored with the same hash: they are not sent again.
+// hash}]), those already stored with the same hash: they are not sent again. Both ends are
+// found first, so that the edge is looked for between them (a place such as 中国 has
+// thousands of edges; expanding from it was 18,000 rows for 400 edges).
 UNWIND $rows AS row
-MATCH (a:Node {id: row.source})-[r]->(b:Node {id: row.target})
+MATCH (a:Node {id: row.source}), (b:Node {id: row.target})
+USING INDEX a:Node(id)
+USING INDEX b:Node(id)
+MATCH (a)-[r]->(b)
 WHERE type(r) = row.type AND r.id = row.id AND r.rowHash = row.hash
 RETURN collect(row.id) AS stored
