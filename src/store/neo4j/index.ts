@@ -120,25 +120,30 @@ export class Neo4jStore implements GraphStore {
         ) {
           return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
         }
-        if (stored) await tx.run(cypher('load/delete-report'), { reportId });
+        // Sent together, answered in order: the deletion of the old graph comes first, so
+        // the checks below see what stays.
+        const deletion = stored ? tx.run(cypher('load/delete-report'), { reportId }) : null;
         // Every report brings the shared entities it names and the lexicon's edges among
         // them (the gazetteer, themes …), mostly stored already: those stored unchanged
         // are found by id and hash first and not sent again.
         const own = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures];
         const owned = new Set(own.map((n) => n.id));
         const ownEdges = graph.edges.filter((e) => owned.has(e.source) || owned.has(e.target));
-        const shared = await this.unstored(
-          tx,
-          'load/stored-nodes',
-          graph.entities.map((n) => nodeRow(n)),
-        );
-        const sharedEdges = await this.unstored(
-          tx,
-          'load/stored-edges',
-          graph.edges
-            .filter((e) => !owned.has(e.source) && !owned.has(e.target))
-            .map((e) => edgeRow(e)),
-        );
+        const [, shared, sharedEdges] = await Promise.all([
+          deletion,
+          this.unstored(
+            tx,
+            'load/stored-nodes',
+            graph.entities.map((n) => nodeRow(n)),
+          ),
+          this.unstored(
+            tx,
+            'load/stored-edges',
+            graph.edges
+              .filter((e) => !owned.has(e.source) && !owned.has(e.target))
+              .map((e) => edgeRow(e)),
+          ),
+        ]);
         const { nodes, edges } = await this.load(
           tx,
           [...own.map((n) => nodeRow(n, false)), ...shared],
