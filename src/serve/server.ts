@@ -3,7 +3,10 @@
  * /explorer). Apollo's landing page loads from a CDN, so it is off.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -82,7 +85,13 @@ export async function createApp(
   const apollo = new ApolloServer<Context>({
     schema: executable,
     // Apollo's landing page loads from a CDN: off; the IDE is served from npm packages.
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(executable)],
+    // No cache hints are used; Apollo's cache-control plugin would otherwise wrap every
+    // field's resolver to compute them.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin(executable),
+    ],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: explainValidation,
