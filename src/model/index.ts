@@ -230,6 +230,21 @@ export function standingFigure<F extends { reportId: string }>(
   return last && inOrder.find((f) => f.reportId === last.reportId);
 }
 
+/** The standing figure of each key's annual figures (no multi-year ones), in report order. */
+export function standingFigures<F extends { reportId: string; startYear: number | null }>(
+  inOrder: readonly F[],
+  key: (f: F) => string,
+): Map<string, F> {
+  const byKey = new Map<string, F[]>();
+  for (const f of inOrder) {
+    if (f.startYear !== null) continue;
+    const list = byKey.get(key(f));
+    if (list) list.push(f);
+    else byKey.set(key(f), [f]);
+  }
+  return new Map([...byKey].map(([k, fs]) => [k, standingFigure(fs)!]));
+}
+
 export function sortKey(year: number, reportId: string, start: number): string {
   // Report ids hold no space, so the space separator keeps (year, id, start) order.
   return `${String(year).padStart(4, '0')} ${reportId} ${String(start).padStart(9, '0')}`;

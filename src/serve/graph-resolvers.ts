@@ -3,7 +3,7 @@
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { standingFigure, type EntityNode, type FigureNode } from '../model';
+import { standingFigures, type EntityNode, type FigureNode } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
 import { badInput, notFound, resolveEntities, resolveKind } from './names';
@@ -32,34 +32,21 @@ interface Point {
 
 /** Each year's planned and reported figure per jurisdiction; annual figures only. */
 export function series(targets: FigureNode[], results: FigureNode[]): Point[] {
-  const points = new Map<string, Point>();
-  const at = (f: FigureNode) => {
-    const key = `${f.jurisdiction} ${f.year}`;
-    let p = points.get(key);
-    if (!p)
-      points.set(
-        key,
-        (p = { year: f.year, jurisdiction: f.jurisdiction, target: null, result: null }),
-      );
-    return p;
-  };
-  // Figures come in report order; the one standing for a year is kept (as linking does).
-  const stated = new Map<Point, { targets: FigureNode[]; results: FigureNode[] }>();
-  const of = (f: FigureNode) => {
-    const p = at(f);
-    let s = stated.get(p);
-    if (!s) stated.set(p, (s = { targets: [], results: [] }));
-    return s;
-  };
-  for (const t of targets) if (t.startYear === null) of(t).targets.push(t);
-  for (const r of results) if (r.startYear === null) of(r).results.push(r);
-  for (const [p, s] of stated) {
-    p.target = standingFigure(s.targets) ?? null;
-    p.result = standingFigure(s.results) ?? null;
-  }
-  return [...points.values()].sort(
-    (a, b) => a.year - b.year || (a.jurisdiction < b.jurisdiction ? -1 : 1),
-  );
+  // The figure standing for a year is kept, as linking pairs it (figures in report order).
+  const key = (f: FigureNode) => `${f.jurisdiction} ${f.year}`;
+  const planned = standingFigures(targets, key);
+  const reported = standingFigures(results, key);
+  return [...new Set([...planned.keys(), ...reported.keys()])]
+    .map((k) => {
+      const { year, jurisdiction } = (planned.get(k) ?? reported.get(k))!;
+      return {
+        year,
+        jurisdiction,
+        target: planned.get(k) ?? null,
+        result: reported.get(k) ?? null,
+      };
+    })
+    .sort((a, b) => a.year - b.year || (a.jurisdiction < b.jurisdiction ? -1 : 1));
 }
 
 @Resolver()
@@ -151,16 +138,9 @@ export class GraphResolver {
       { kind: 'Target', ...query, year: bounded('year', year, 1949, 2100) },
       MAX_LIMIT,
     );
-    const byPlace = new Map<string, FigureNode[]>();
-    for (const t of targets) {
-      if (t.startYear !== null) continue;
-      const list = byPlace.get(t.jurisdiction);
-      if (list) list.push(t);
-      else byPlace.set(t.jurisdiction, [t]);
-    }
-    return [...byPlace.values()]
-      .map((ts) => standingFigure(ts)!)
-      .sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
+    return [...standingFigures(targets, (t) => t.jurisdiction).values()].sort((a, b) =>
+      a.jurisdiction < b.jurisdiction ? -1 : 1,
+    );
   }
 
   private async figureQuery(
