@@ -4,7 +4,7 @@
  * Every node keeps its kind and label; every edge its rule, evidence span and score.
  */
 import type { GraphEdge, GraphNode } from '../model';
-import { nodeView } from '../serve/views';
+import { edgeView, nodeView } from '../serve/views';
 
 export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['graphml', 'csv', 'jsonl'];
@@ -35,15 +35,12 @@ function nodeRow(n: GraphNode): Row {
 }
 
 function edgeRow(e: GraphEdge) {
+  const { evidence, score, ...view } = edgeView(e);
   return {
-    id: e.id,
-    type: e.type,
-    source: e.source,
-    target: e.target,
-    rule: e.rule,
-    evidenceStart: e.evidence?.start ?? '',
-    evidenceEnd: e.evidence?.end ?? '',
-    score: e.score ?? '',
+    ...view,
+    evidenceStart: evidence?.start ?? '',
+    evidenceEnd: evidence?.end ?? '',
+    score: score ?? '',
     lexicon: e.lexicon ?? '',
     report: e.reportId ?? '',
   };
