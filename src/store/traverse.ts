@@ -35,7 +35,6 @@ export async function neighborhood(
     const next: string[] = [];
     const step = await store.around(frontier);
     for (const n of step.nodes) known.set(n.id, n);
-    if (d === 1 && !known.has(id)) return null;
     for (const e of step.edges) {
       edges.set(e.id, e);
       for (const end of [e.source, e.target]) {
