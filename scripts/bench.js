@@ -286,15 +286,19 @@ async function main() {
       g.edges.length,
     0,
   );
-  const embedded = new EmbeddedStore();
-  let t0 = process.hrtime.bigint();
-  for (const g of loadCorpus) await embedded.ingest(g);
-  results.load.embedded = {
-    reports: loadCorpus.length,
-    elements,
-    ms: round(ms(t0)),
-    elementsPerSecond: round(elements / (ms(t0) / 1000), 0),
+  // The corpus into a store, timed.
+  const timeLoad = async (store) => {
+    const t0 = process.hrtime.bigint();
+    for (const g of loadCorpus) await store.ingest(g);
+    const took = ms(t0);
+    return {
+      reports: loadCorpus.length,
+      elements,
+      ms: round(took),
+      elementsPerSecond: round(elements / (took / 1000), 0),
+    };
   };
+  results.load.embedded = await timeLoad(new EmbeddedStore());
   console.error(`load embedded: ${results.load.embedded.elementsPerSecond} elements/s`);
   let neo = null;
   if (withNeo4j) {
@@ -312,14 +316,7 @@ async function main() {
       for (const g of loadCorpus) await neo.ingest(g);
     }
     await neo.clear();
-    t0 = process.hrtime.bigint();
-    for (const g of loadCorpus) await neo.ingest(g);
-    results.load.neo4j = {
-      reports: loadCorpus.length,
-      elements,
-      ms: round(ms(t0)),
-      elementsPerSecond: round(elements / (ms(t0) / 1000), 0),
-    };
+    results.load.neo4j = await timeLoad(neo);
     console.error(`load neo4j: ${results.load.neo4j.elementsPerSecond} elements/s`);
     await neo.clear();
   }
