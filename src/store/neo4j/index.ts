@@ -181,17 +181,17 @@ export class Neo4jStore implements GraphStore {
     }
     const byType = new Map<string, typeof edges>();
     for (const row of edges) {
+      // A type cannot be a parameter in edges.cypher; only names from the model's fixed
+      // list are put into the text. Checked before anything is sent.
+      if (!EDGE_TYPES.includes(row.type as EdgeType)) throw new Error(`unknown type "${row.type}"`);
       const group = byType.get(row.type);
       if (group) group.push(row);
       else byType.set(row.type, [row]);
     }
     const nodeRuns = this.sendBatches(tx, cypher('load/nodes'), nodes);
-    const edgeRuns = [...byType].flatMap(([type, group]) => {
-      // A type cannot be a parameter here; only names from the model's fixed list are put
-      // into the text.
-      if (!EDGE_TYPES.includes(type as EdgeType)) throw new Error(`unknown type "${type}"`);
-      return this.sendBatches(tx, cypher('load/edges').replaceAll('{{TYPE}}', type), group);
-    });
+    const edgeRuns = [...byType].flatMap(([type, group]) =>
+      this.sendBatches(tx, cypher('load/edges').replaceAll('{{TYPE}}', type), group),
+    );
     const created = async (runs: ReturnType<ManagedTransaction['run']>[]) =>
       (await Promise.all(runs)).reduce(
         (n, res) => n + Number(res.records[0]?.get('created') ?? 0),
