@@ -5,6 +5,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
 
 /**
  * Boots the real Neo4j Community engine (org.neo4j:neo4j from Maven Central) with its Bolt
@@ -38,6 +39,14 @@ public final class Launcher {
             .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
             .setConfig(GraphDatabaseSettings.auth_enabled, true)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+            // Neo4j merges its Lucene (full-text) segments in pairs (merge factor 2), which
+            // rewrote the full-text indexes at almost every commit: a third or more of the
+            // server's CPU while loading reports. 10 is Lucene's own default; docker-compose.yml
+            // sets the same (docs/decisions.md).
+            .setConfig(LuceneSettings.lucene_merge_factor, 10)
+            // Transaction logs are kept for recovery only; Neo4j's default keeps two days of
+            // them, gigabytes after a day of benchmarks on a development machine.
+            .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
             .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
 
