@@ -3,6 +3,8 @@
 // Neo4j 5.26.0 caches a dynamic type in MERGE ($(…)) with the plan, so every later
 // batch would get the first batch's type.
 // An edge stored with the same hash is left as it is (see nodes.cypher).
+// CYPHER replan=skip: a plan by unique ids, as in nodes.cypher.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Node {id: row.source})
 MATCH (b:Node {id: row.target})

@@ -1,5 +1,7 @@
 // Of the shared nodes a report brings ($rows = [{id, hash}]), those already stored with the
 // same hash: they are not sent again.
+// CYPHER replan=skip: a plan by unique ids, as in nodes.cypher.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (n:Node {id: row.id})
 WHERE n.rowHash = row.hash
