@@ -352,4 +352,21 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     );
     expect(await shenyang()).toEqual(shenyangBefore);
   });
+
+  test('a node or an edge given twice in one graph is stored once', async () => {
+    // A report's own rows are created, not merged (cypher/load/new-*.cypher): a repeated
+    // row must not become a second node or edge.
+    const g = graphs[2]!;
+    const before = await store.counts();
+    const edge = g.edges.find((e) => e.type === 'INVOLVES')!;
+    const twice: ReportGraph = {
+      ...g,
+      report: { ...g.report, hash: `${g.report.hash}-twice` },
+      commitments: [...g.commitments, g.commitments[0]!],
+      edges: [...g.edges, { ...edge }],
+    };
+    expect((await store.ingest(twice)).status).toBe('replaced');
+    expect(await store.counts()).toEqual(before);
+    expect((await store.ingest(g)).status).toBe('replaced');
+  });
 }

@@ -63,6 +63,25 @@ function perId<T>(
 
 type RecordShape = { get(key: string): unknown };
 
+type NodeRow = ReturnType<typeof nodeRow>;
+type EdgeRow = ReturnType<typeof edgeRow>;
+
+/** One row per id, the last given. */
+function lastById<R extends { id: string }>(rows: R[]): R[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return byId.size === rows.length ? rows : [...byId.values()];
+}
+
+function groupBy<R>(rows: readonly R[], key: (row: R) => string): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 export interface Neo4jConfig {
   uri: string;
   user: string;
@@ -146,8 +165,11 @@ export class Neo4jStore implements GraphStore {
         ]);
         const { nodes, edges } = await this.load(
           tx,
-          [...own.map((n) => nodeRow(n, false)), ...shared],
-          [...ownEdges.map((e) => edgeRow(e, false)), ...sharedEdges],
+          {
+            nodes: own.map((n) => nodeRow(n, false)),
+            edges: ownEdges.map((e) => edgeRow(e, false)),
+          },
+          { nodes: shared, edges: sharedEdges },
         );
         return {
           reportId,
@@ -162,36 +184,44 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  /** Loads nodes of every kind in batches (the label is set per row). */
   /**
    * Loads nodes (every kind in one statement) and then edges (one statement per type, see
-   * cypher/load/edges.cypher for why), in batches. The statements are sent one after the
-   * other without waiting for each answer: the server runs them in order while this
-   * process packs the next, and the answers are read at the end.
+   * cypher/load/edges.cypher for why), in batches: `fresh` rows are created (a report's own
+   * nodes and the edges touching them, new once its old graph is deleted), `merged` rows
+   * are merged by id (shared entities, lexicon and link edges). The statements are sent
+   * one after the other without waiting for each answer: the server runs them in order
+   * while this process packs the next, and the answers are read at the end.
    */
   private async load(
     tx: ManagedTransaction,
-    nodes: ReturnType<typeof nodeRow>[],
-    edges: ReturnType<typeof edgeRow>[],
+    fresh: { nodes: NodeRow[]; edges: EdgeRow[] },
+    merged: { nodes: NodeRow[]; edges: EdgeRow[] },
   ): Promise<{ nodes: number; edges: number }> {
-    for (const row of nodes) {
+    for (const row of [...fresh.nodes, ...merged.nodes]) {
       if (!NODE_KINDS.includes(row.kind as GraphNode['kind'])) {
         throw new Error(`unknown kind "${row.kind}"`);
       }
     }
-    const byType = new Map<string, typeof edges>();
-    for (const row of edges) {
-      // A type cannot be a parameter in edges.cypher; only names from the model's fixed
-      // list are put into the text. Checked before anything is sent.
+    // A type cannot be a parameter in edges.cypher; only names from the model's fixed list
+    // are put into the text. Checked before anything is sent.
+    for (const row of [...fresh.edges, ...merged.edges]) {
       if (!EDGE_TYPES.includes(row.type as EdgeType)) throw new Error(`unknown type "${row.type}"`);
-      const group = byType.get(row.type);
-      if (group) group.push(row);
-      else byType.set(row.type, [row]);
     }
-    const nodeRuns = this.sendBatches(tx, cypher('load/nodes'), nodes);
-    const edgeRuns = [...byType].flatMap(([type, group]) =>
-      this.sendBatches(tx, cypher('load/edges').replaceAll('{{TYPE}}', type), group),
-    );
+    // Created rows must be unique; merged ones would have collapsed into one, the last
+    // row's properties winning, and so do these.
+    const nodeRuns = [
+      ...this.sendBatches(tx, cypher('load/new-nodes'), lastById(fresh.nodes)),
+      ...this.sendBatches(tx, cypher('load/nodes'), merged.nodes),
+    ];
+    const edgeRuns: ReturnType<ManagedTransaction['run']>[] = [];
+    for (const [file, rows] of [
+      ['load/new-edges', lastById(fresh.edges)],
+      ['load/edges', merged.edges],
+    ] as const) {
+      for (const [type, group] of groupBy(rows, (r) => r.type)) {
+        edgeRuns.push(...this.sendBatches(tx, cypher(file).replaceAll('{{TYPE}}', type), group));
+      }
+    }
     const created = async (runs: ReturnType<ManagedTransaction['run']>[]) =>
       (await Promise.all(runs)).reduce(
         (n, res) => n + Number(res.records[0]?.get('created') ?? 0),
@@ -406,11 +436,7 @@ export class Neo4jStore implements GraphStore {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.executeWrite((tx) =>
-        this.load(
-          tx,
-          [],
-          edges.map((e) => edgeRow(e)),
-        ),
+        this.load(tx, { nodes: [], edges: [] }, { nodes: [], edges: edges.map((e) => edgeRow(e)) }),
       );
     } finally {
       this.roundTrips++;
