@@ -4,6 +4,7 @@
  * stored completely or not at all.
  */
 import './sockets';
+import { setImmediate as turn } from 'node:timers/promises';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   EDGE_TYPES,
@@ -209,34 +210,32 @@ export class Neo4jStore implements GraphStore {
     }
     // Created rows must be unique; merged ones would have collapsed into one, the last
     // row's properties winning, and so do these.
-    const nodeRuns = [
-      ...this.sendBatches(tx, cypher('load/new-nodes'), lastById(fresh.nodes)),
-      ...this.sendBatches(tx, cypher('load/nodes'), merged.nodes),
+    const statements: [query: string, rows: unknown[], of: 'nodes' | 'edges'][] = [
+      [cypher('load/new-nodes'), lastById(fresh.nodes), 'nodes'],
+      [cypher('load/nodes'), merged.nodes, 'nodes'],
     ];
-    const edgeRuns: ReturnType<ManagedTransaction['run']>[] = [];
     for (const [file, rows] of [
       ['load/new-edges', lastById(fresh.edges)],
       ['load/edges', merged.edges],
     ] as const) {
       for (const [type, group] of groupBy(rows, (r) => r.type)) {
-        edgeRuns.push(...this.sendBatches(tx, cypher(file).replaceAll('{{TYPE}}', type), group));
+        statements.push([cypher(file).replaceAll('{{TYPE}}', type), group, 'edges']);
       }
     }
-    const created = async (runs: ReturnType<ManagedTransaction['run']>[]) =>
-      (await Promise.all(runs)).reduce(
-        (n, res) => n + Number(res.records[0]?.get('created') ?? 0),
-        0,
-      );
-    const [n, e] = await Promise.all([created(nodeRuns), created(edgeRuns)]);
-    return { nodes: n, edges: e };
-  }
-
-  private sendBatches(tx: ManagedTransaction, query: string, rows: unknown[]) {
-    const runs: ReturnType<ManagedTransaction['run']>[] = [];
-    for (let i = 0; i < rows.length; i += this.batchSize) {
-      runs.push(tx.run(query, { rows: rows.slice(i, i + this.batchSize) }));
+    const runs: { of: 'nodes' | 'edges'; run: ReturnType<ManagedTransaction['run']> }[] = [];
+    for (const [query, rows, of] of statements) {
+      for (let i = 0; i < rows.length; i += this.batchSize) {
+        runs.push({ of, run: tx.run(query, { rows: rows.slice(i, i + this.batchSize) }) });
+        // One turn of the event loop: the socket, corked for a tick (sockets.ts), sends this
+        // batch and the server starts on it while the next is packed (0-16% more elements/s
+        // than packing every batch before the first leaves, in alternating runs).
+        await turn();
+      }
     }
-    return runs;
+    const created = { nodes: 0, edges: 0 };
+    for (const { of, run } of runs)
+      created[of] += Number((await run).records[0]?.get('created') ?? 0);
+    return created;
   }
 
   /** The rows not stored already with the same hash. */
