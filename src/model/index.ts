@@ -179,6 +179,19 @@ export interface EntityNode {
 
 export type GraphNode = ReportNode | SectionNode | CommitmentNode | FigureNode | EntityNode;
 
+/** The kinds of the shared entities: what names resolve to. */
+export const ENTITY_KINDS: ReadonlySet<EntityNode['kind']> = new Set([
+  'Place',
+  'Industry',
+  'Theme',
+  'Project',
+  'Organization',
+  'Metric',
+]);
+
+export const isEntity = (n: GraphNode): n is EntityNode =>
+  ENTITY_KINDS.has(n.kind as EntityNode['kind']);
+
 export interface GraphEdge {
   id: string;
   type: EdgeType;

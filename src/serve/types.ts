@@ -328,7 +328,7 @@ export class Continuation {
 export class CommitmentFilter {
   @Field(() => [String], {
     nullable: true,
-    description: 'Names (any language); a commitment matches any',
+    description: 'Names (any language) or entity ids (place:沈阳); a commitment matches any',
   })
   @IsOptional()
   @ArrayMaxSize(50)

@@ -472,6 +472,24 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace/);
   });
 
+  test('an entity id is taken where a name is, as answers give ids', async () => {
+    const count = async (names: string[]) =>
+      (await gql(INVOLVES, { names, first: 1 })).data!.commitments.totalCount as number;
+    expect(await count(['place:沈阳'])).toBe(await count(['沈阳']));
+    expect(await count(['place:沈阳'])).toBeGreaterThan(0);
+    const r =
+      await gql(`{ a: resolve(name: "metric:gdp") { id } b: resolve(name: "theme:五大安全") { id }
+      c: metricSeries(metric: "metric:gdp", jurisdiction: "place:中国") { year } }`);
+    expect(r.data!.a).toEqual([{ id: 'metric:gdp' }]);
+    expect(r.data!.b).toEqual([{ id: 'theme:五大安全' }]);
+    expect(r.data!.c.length).toBeGreaterThan(0);
+    // The id of something that is no entity, or of no entity at all, is still NOT_FOUND.
+    for (const name of ['place:亚特兰蒂斯', 'commitment:china-2021:132']) {
+      const missing = await gql(INVOLVES, { names: [name] });
+      expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    }
+  });
+
   const INGEST = `mutation($input: ReportInput!) { ingestReport(input: $input) { id year jurisdiction { name }
     commitments(first: 10) { totalCount nodes { text places { name } targets { value unit } } } } }`;
   const report = {

@@ -4,6 +4,8 @@
  */
 import {
   EDGE_TYPES,
+  ENTITY_KINDS,
+  isEntity,
   REPORT_OWNED_KINDS,
   type CommitmentNode,
   type EdgeType,
@@ -447,16 +449,6 @@ export class EmbeddedStore implements GraphStore {
 
   async close(): Promise<void> {}
 }
-
-const ENTITY_KINDS = new Set<EntityNode['kind']>([
-  'Place',
-  'Industry',
-  'Theme',
-  'Project',
-  'Organization',
-  'Metric',
-]);
-const isEntity = (n: GraphNode): n is EntityNode => ENTITY_KINDS.has(n.kind as EntityNode['kind']);
 
 function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
   let set = index.get(key);
