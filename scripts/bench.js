@@ -5,7 +5,8 @@
  * into the embedded store and (with --neo4j and NEO4J_URI set) into Neo4j, and latency
  * (p50, p99) and throughput of researcher questions asked as GraphQL over HTTP against the
  * same question asked as raw Cypher over Bolt; and how load time, memory and query latency
- * grow with a synthetic corpus of N reports made from the real ones.
+ * grow with a synthetic corpus of N reports made from the real ones (memory on the
+ * embedded store only; load time and latency on Neo4j too).
  * --neo4j CLEARS the Neo4j database it is pointed at: use a scratch one.
  * Writes bench/results.json and docs/benchmarks.md.
  */
@@ -331,6 +332,36 @@ async function main() {
       return neo;
     });
     console.error(`load neo4j: ${results.load.neo4j.elementsPerSecond} elements/s`);
+
+    // Growth with N reports on Neo4j: load time and "involves Shenyang" (through the store,
+    // as on the embedded store above) as the database grows; memory is the server's.
+    results.growthNeo4j = [];
+    for (const n of quick ? [3, 30, 150] : [3, 30, 150, 600]) {
+      await neo.clear();
+      let loadMs = 0;
+      for (const input of corpus(inputs, n)) {
+        const g = extractReport(input);
+        const start = process.hrtime.bigint();
+        await neo.ingest(g);
+        loadMs += ms(start);
+      }
+      const lat = [];
+      const involves = () => neo.commitments({ involves: ['place:沈阳'] }, { first: 50 });
+      for (let i = 0; i < 20; i++) await involves(); // warm up
+      for (let i = 0; i < 100; i++) {
+        const t1 = process.hrtime.bigint();
+        await involves();
+        lat.push(ms(t1));
+      }
+      results.growthNeo4j.push({
+        reports: n,
+        loadMs: round(loadMs),
+        involvesShenyangP50Ms: round(median(lat), 3),
+      });
+      console.error(
+        `growth neo4j N=${n}: load ${round(loadMs)} ms, involves Shenyang p50 ${round(median(lat), 3)} ms`,
+      );
+    }
     await neo.clear();
   }
 
@@ -570,7 +601,21 @@ store alone holding the graph.
 | reports | load ms | heap MB | involves Shenyang p50 ms |
 | ---: | ---: | ---: | ---: |
 ${rows(r.growth, ['reports', 'loadMs', 'heapMb', 'involvesShenyangP50Ms'])}
-`;
+${
+  r.growthNeo4j
+    ? `
+## Growth with the corpus (Neo4j)
+
+The same synthetic reports loaded into an empty database one by one (only storing is timed),
+then "involves Shenyang" asked through the store, as above. The heap is the server's and is
+not measured here.
+
+| reports | load ms | involves Shenyang p50 ms |
+| ---: | ---: | ---: |
+${rows(r.growthNeo4j, ['reports', 'loadMs', 'involvesShenyangP50Ms'])}
+`
+    : ''
+}`;
 }
 
 main().catch((e) => {
