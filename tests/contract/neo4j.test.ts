@@ -51,6 +51,15 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
     ],
     ['every plan sentence', { phase: 'PLAN' }],
     ['serving the five securities', { serves: ['theme:五大安全'] }],
+    // Anchored on the places: the theme and the industry are checked per commitment.
+    [
+      'involves Liaoning and serves the five securities',
+      { involves: ['place:辽宁'], serves: ['theme:五大安全'] },
+    ],
+    [
+      'involves Liaoning and concerns industry, in the plan',
+      { involves: ['place:辽宁'], concerns: ['industry:工业'], phase: 'PLAN' },
+    ],
     ['concerning industry, with its sub-industries', { concerns: ['industry:工业'] }],
     ['linked to a project', { linked: ['project:沈白高铁'] }],
     ['containing words', { text: '核电' }],
