@@ -206,6 +206,34 @@ const QUESTIONS = {
   },
 };
 
+/**
+ * Loads n synthetic reports into a store, each extracted and then stored and let go (the
+ * heap then holds the store alone, as in the service); the ms spent storing.
+ */
+async function loadGrowing(store, inputs, n) {
+  let loadMs = 0;
+  for (const input of corpus(inputs, n)) {
+    const g = extractReport(input);
+    const start = process.hrtime.bigint();
+    await store.ingest(g);
+    loadMs += ms(start);
+  }
+  return loadMs;
+}
+
+/** 100 latencies of "involves Shenyang" asked of a store directly, after 20 to warm up. */
+async function involvesShenyang(store) {
+  const lat = [];
+  const involves = () => store.commitments({ involves: ['place:沈阳'] }, { first: 50 });
+  for (let i = 0; i < 20; i++) await involves();
+  for (let i = 0; i < 100; i++) {
+    const t1 = process.hrtime.bigint();
+    await involves();
+    lat.push(ms(t1));
+  }
+  return lat;
+}
+
 async function main() {
   const inputs = await Promise.all(
     (await listReports(path.join(root, 'seeds'))).map((f) => readReport(f)),
@@ -242,28 +270,13 @@ async function main() {
   // Growth with N reports, embedded store; first, while no Neo4j work is running beside it
   // (after a load and a clear the server keeps a core busy for a while).
   for (const n of quick ? [3, 30, 150, 600] : [3, 30, 150, 300, 600]) {
-    // Each report is extracted, then stored (only storing is timed) and let go: the heap
-    // then holds the store alone, as in the service.
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     const s = new EmbeddedStore();
-    let loadMs = 0;
-    for (const input of corpus(inputs, n)) {
-      const g = extractReport(input);
-      const start = process.hrtime.bigint();
-      await s.ingest(g);
-      loadMs += ms(start);
-    }
+    const loadMs = await loadGrowing(s, inputs, n);
     global.gc?.();
     const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
-    const lat = [];
-    const involves = () => s.commitments({ involves: ['place:沈阳'] }, { first: 50 });
-    for (let i = 0; i < 20; i++) await involves(); // warm up
-    for (let i = 0; i < 100; i++) {
-      const t1 = process.hrtime.bigint();
-      await involves();
-      lat.push(ms(t1));
-    }
+    const lat = await involvesShenyang(s);
     results.growth.push({
       reports: n,
       loadMs: round(loadMs),
@@ -338,21 +351,8 @@ async function main() {
     results.growthNeo4j = [];
     for (const n of quick ? [3, 30, 150] : [3, 30, 150, 600]) {
       await neo.clear();
-      let loadMs = 0;
-      for (const input of corpus(inputs, n)) {
-        const g = extractReport(input);
-        const start = process.hrtime.bigint();
-        await neo.ingest(g);
-        loadMs += ms(start);
-      }
-      const lat = [];
-      const involves = () => neo.commitments({ involves: ['place:沈阳'] }, { first: 50 });
-      for (let i = 0; i < 20; i++) await involves(); // warm up
-      for (let i = 0; i < 100; i++) {
-        const t1 = process.hrtime.bigint();
-        await involves();
-        lat.push(ms(t1));
-      }
+      const loadMs = await loadGrowing(neo, inputs, n);
+      const lat = await involvesShenyang(neo);
       results.growthNeo4j.push({
         reports: n,
         loadMs: round(loadMs),
