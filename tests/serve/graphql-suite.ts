@@ -307,6 +307,17 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       await gql(`fragment P on Section { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } }
       { reports { sections { ...P } } }`);
     expect(viaFragment.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // The measures are remembered per query and variables: the same query is refused again,
+    // and with other variables it is measured again.
+    const WIDE = `query($n: Int) { commitments(first: $n) { nodes { report { commitments(first: $n) { nodes { id } } } } } }`;
+    for (const n of [1000, 1000]) {
+      const r = await gql(WIDE, { n });
+      expect(r.errors![0]!.message).toMatch(/complexity/);
+    }
+    const small = await gql(WIDE, { n: 2 });
+    expect(small.errors).toBeUndefined();
+    expect(small.data!.commitments.nodes).toHaveLength(2);
+    expect((await gql(WIDE, { n: 1000 })).errors![0]!.message).toMatch(/complexity/);
     // The IDE's introspection query is deeper than 10 levels, and must still run.
     const introspection = await gql(getIntrospectionQuery());
     expect(introspection.errors).toBeUndefined();
