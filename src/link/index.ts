@@ -47,9 +47,24 @@ const pairKey = (f: FigureNode) => `${f.jurisdiction} ${f.metricId} ${f.measure}
 
 /** Results of this report paired with earlier targets, and its targets with later results. */
 async function outcomeEdges(store: GraphStore, report: ReportNode): Promise<GraphEdge[]> {
+  // Only figures that can pair with this report's own are read: those of its jurisdictions
+  // and metrics, not every figure stored (the whole corpus, for each report linked).
+  const own = (
+    await Promise.all([
+      store.figures({ kind: 'Target', report: report.reportId }, ALL),
+      store.figures({ kind: 'Result', report: report.reportId }, ALL),
+    ])
+  )
+    .flat()
+    .filter(annual);
+  if (own.length === 0) return [];
+  const among = {
+    jurisdictions: [...new Set(own.map((f) => f.jurisdiction))],
+    metrics: [...new Set(own.map((f) => f.metricId))],
+  };
   const [targets, results] = await Promise.all([
-    store.figures({ kind: 'Target' }, ALL),
-    store.figures({ kind: 'Result' }, ALL),
+    store.figures({ kind: 'Target', ...among }, ALL),
+    store.figures({ kind: 'Result', ...among }, ALL),
   ]);
   const targetsByKey = new Map<string, FigureNode[]>();
   for (const t of targets.filter(annual)) {
