@@ -16,8 +16,10 @@ Usage:
   policy-kg [serve]                 load every report in REPORTS_DIR, then serve GraphQL
   policy-kg ingest [--replace] FILE|DIR...
                                     add reports (NAME.txt beside NAME.meta.json, or folders
-                                    of them); the same report again changes nothing; a new
-                                    text under a stored id is refused unless --replace
+                                    of them), two at a time, then link them to each other
+                                    and to those stored; the same report again changes
+                                    nothing; a new text under a stored id is refused unless
+                                    --replace
   policy-kg export [--format F] [--out PATH]
                                     write the whole graph: graphml (Gephi, NetworkX),
                                     csv (PATH is a folder: nodes.csv, edges.csv) or jsonl;
@@ -88,11 +90,13 @@ export async function ingestCommand(
     await store.init();
     if (store.kind === 'embedded') await loadReportsDir(store, config);
     const files = await expandPaths(paths);
-    const tick = progress(output, files.length, 'ingesting');
+    const loading = progress(output, files.length, 'stored');
+    const linking = progress(output, files.length, 'linked');
     const { results, failures } = await ingestFiles(store, files, {
       maxBytes: config.maxReportBytes,
       changedText: replace ? 'replace' : 'refuse',
-      onReport: (file, _o, i) => tick(i, path.basename(file)),
+      onLoad: (file, _o, i) => loading(i, path.basename(file)),
+      onReport: (file, _o, i) => linking(i, path.basename(file)),
     });
     for (const r of results) {
       output.out(describe(r));
