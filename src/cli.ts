@@ -65,7 +65,7 @@ export function progress(output: Output, total: number, what: string) {
 
 function describe(o: IngestOutcome): string {
   if (o.status === 'unchanged') return `${o.reportId}: unchanged`;
-  return `${o.reportId}: ${o.status}, ${o.nodes} nodes and ${o.edges} edges new; linked ${o.outcomes} results to earlier targets, ${o.continuations} commitments to earlier work`;
+  return `${o.reportId}: ${o.status}, ${o.nodes} nodes and ${o.edges} edges new; linked with other reports: ${o.outcomes} results to their targets, ${o.continuations} commitments to the work they continue`;
 }
 
 /** Loads REPORTS_DIR into the embedded store (quietly), so new reports link to those there. */

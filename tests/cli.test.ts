@@ -36,7 +36,7 @@ function cliSuite(config: () => Config, kind: string): void {
     const later = capture();
     expect(await ingestCommand([path.join(SEEDS, 'china-2022.txt')], config(), later)).toBe(0);
     expect(later.lines[0]).toMatch(
-      /^china-2022: added, \d+ nodes and \d+ edges new; linked ([1-9]\d*) results to earlier targets, ([1-9]\d*) commitments to earlier work$/,
+      /^china-2022: added, \d+ nodes and \d+ edges new; linked with other reports: ([1-9]\d*) results to their targets, ([1-9]\d*) commitments to the work they continue$/,
     );
     const before = graphSize(later.lines);
     const again = capture();
