@@ -4,7 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { nameKey } from '../extract/lexicon';
-import { ENTITY_KINDS, isEntity, type EntityNode } from '../model';
+import type { EntityNode } from '../model';
 import type { Context } from './context';
 
 export function badInput(message: string): GraphQLError {
@@ -55,21 +55,6 @@ export async function suggest(
   return [...new Set(scored.map((s) => s.name))].slice(0, 5);
 }
 
-// An entity's id as answers give it (place:沈阳, metric:gdp): the kind in lower case, a colon.
-const ENTITY_ID = new RegExp(`^(${[...ENTITY_KINDS].map((k) => k.toLowerCase()).join('|')}):.`);
-
-/**
- * The entities a name denotes: the entity with that id, when it is one (a researcher pastes
- * ids from earlier answers), or else those the store resolves the name to.
- */
-export async function denoted(ctx: Context, name: string): Promise<EntityNode[]> {
-  if (ENTITY_ID.test(name)) {
-    const [node] = await ctx.store.nodesByIds([name]);
-    if (node && isEntity(node)) return [node];
-  }
-  return ctx.store.resolve(name);
-}
-
 /** Entities of the given kind a name resolves to; none is NOT_FOUND. */
 export async function resolveEntities(
   ctx: Context,
@@ -77,7 +62,7 @@ export async function resolveEntities(
   kind: EntityNode['kind'],
   what: string,
 ): Promise<EntityNode[]> {
-  const found = (await denoted(ctx, name)).filter((e) => e.kind === kind);
+  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
   if (found.length === 0)
     throw notFound(`no ${what} is named ${JSON.stringify(name)}`, await suggest(ctx, name, kind));
   return found;

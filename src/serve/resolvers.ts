@@ -13,7 +13,7 @@ import type {
 } from '../model';
 import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
-import { badInput, denoted, notFound, resolveKind, suggest } from './names';
+import { badInput, notFound, resolveKind, suggest } from './names';
 import { GraphResolver, MetricPointResolver } from './graph-resolvers';
 import { IngestResolver } from './ingest-resolver';
 import {
@@ -79,7 +79,7 @@ async function resolveNames(ctx: Context, names: string[]): Promise<string[]> {
   for (const name of names) {
     if (name.length > MAX_NAME_LENGTH)
       throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
-    const found = await denoted(ctx, name);
+    const found = await ctx.store.resolve(name);
     if (found.length === 0)
       throw notFound(`nothing is named ${JSON.stringify(name)}`, await suggest(ctx, name));
     ids.push(...found.map((e) => e.id));
@@ -109,7 +109,7 @@ export class QueryResolver {
   async resolve(@Arg('name') name: string, @Ctx() ctx: Context): Promise<EntityNode[]> {
     if (name.length > MAX_NAME_LENGTH)
       throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
-    return denoted(ctx, name);
+    return ctx.store.resolve(name);
   }
 
   @Query(() => CommitmentConnection, { description: 'Commitments in report order' })
@@ -142,12 +142,12 @@ async function figureQuery(
   };
   if (filter?.report) query.report = await existingReport(ctx, filter.report);
   if (filter?.metric) {
-    const metrics = (await denoted(ctx, filter.metric)).filter((e) => e.kind === 'Metric');
+    const metrics = (await ctx.store.resolve(filter.metric)).filter((e) => e.kind === 'Metric');
     if (metrics.length === 0) throw notFound(`no metric is named ${JSON.stringify(filter.metric)}`);
     query.metrics = metrics.map((m) => m.id);
   }
   if (filter?.jurisdiction) {
-    const places = (await denoted(ctx, filter.jurisdiction)).filter((e) => e.kind === 'Place');
+    const places = (await ctx.store.resolve(filter.jurisdiction)).filter((e) => e.kind === 'Place');
     if (places.length === 0)
       throw notFound(`no place is named ${JSON.stringify(filter.jurisdiction)}`);
     query.jurisdictions = places.map((p) => p.id);

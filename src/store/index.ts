@@ -105,7 +105,10 @@ export interface GraphStore {
   sectionsOfReports(reportIds: readonly string[]): Promise<SectionNode[][]>;
   sectionsByIds(ids: readonly string[]): Promise<(SectionNode | null)[]>;
   entitiesByIds(ids: readonly string[]): Promise<(EntityNode | null)[]>;
-  /** Entities whose name, alias, English name or pinyin is `name` (compared by nameKey). */
+  /**
+   * Entities whose name, alias, English name or pinyin is `name` (compared by nameKey), or
+   * whose id is `name`.
+   */
   resolve(name: string): Promise<EntityNode[]>;
   /** Commitments in report order. */
   commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage>;

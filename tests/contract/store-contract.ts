@@ -77,6 +77,11 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect((await store.resolve('Liaoning Province')).map((e) => e.id)).toEqual(['place:辽宁']);
     expect(await store.resolve('Atlantis')).toEqual([]);
     expect(await store.resolve('  ')).toEqual([]);
+    // An entity's id, as answers give it; the id of anything else is no name.
+    expect((await store.resolve('place:沈阳')).map((e) => e.id)).toEqual(['place:沈阳']);
+    expect((await store.resolve('metric:gdp')).map((e) => e.id)).toEqual(['metric:gdp']);
+    const commitment = graphs[0]!.commitments[0]!.id;
+    expect(await store.resolve(commitment)).toEqual([]);
   });
 
   test('commitments involving Shenyang name it, in report order, with spans that slice back', async () => {

@@ -185,9 +185,9 @@ export class EmbeddedStore implements GraphStore {
 
   async resolve(name: string): Promise<EntityNode[]> {
     const key = nameKey(name);
-    if (!key) return [];
+    const byId = this.nodes.get(name); // an entity's id, as answers give it
     return this.entities()
-      .filter((n) => n.keys.includes(key))
+      .filter((n) => (key && n.keys.includes(key)) || n === byId)
       .sort((a, b) => cmp(a.id, b.id));
   }
 

@@ -314,9 +314,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async resolve(name: string): Promise<EntityNode[]> {
-    const key = nameKey(name);
-    if (!key) return [];
-    const records = await this.read(cypher('query/resolve'), { key });
+    const records = await this.read(cypher('query/resolve'), { key: nameKey(name), name });
     return records.map(
       (r) =>
         nodeFromProps(r.get('kind') as EntityNode['kind'], r.get('node') as Props) as EntityNode,
