@@ -6,6 +6,7 @@
 const path = require('node:path');
 const { listReports, readReport } = require('../dist/src/read');
 const { extractReport } = require('../dist/src/extract');
+const { TEXT_LINK_TYPES } = require('../dist/src/model');
 
 async function main() {
   const dir = process.argv[2] || path.join(__dirname, '..', 'seeds');
@@ -25,18 +26,7 @@ async function main() {
       if (!e.reportId) continue;
       for (const end of [e.source, e.target]) if (entities.has(end)) linked.add(end);
       add(`-[${e.type}]->`);
-      if (
-        [
-          'INVOLVES',
-          'CONCERNS',
-          'SERVES',
-          'MENTIONS',
-          'LOCATED_IN',
-          'SETS',
-          'REPORTS',
-          'MEASURES',
-        ].includes(e.type)
-      ) {
+      if (TEXT_LINK_TYPES.includes(e.type)) {
         add(`${e.type} by ${e.rule}`);
       }
     }

@@ -69,6 +69,21 @@ export const EDGE_TYPES = [
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
+/**
+ * Edges read from a report's sentences: not its outline (HAS_SECTION, CONTAINS,
+ * FOR_JURISDICTION), the lexicons' hierarchies, or links to other reports.
+ */
+export const TEXT_LINK_TYPES: readonly EdgeType[] = [
+  'INVOLVES',
+  'CONCERNS',
+  'SERVES',
+  'MENTIONS',
+  'LOCATED_IN',
+  'SETS',
+  'REPORTS',
+  'MEASURES',
+];
+
 export interface ReportNode {
   kind: 'Report';
   /** Graph id, `report:<meta id>`. */
