@@ -118,4 +118,43 @@ describeNeo4j('faults between the service and Neo4j', () => {
       await store.close();
     }
   });
+
+  test('a question asked while Neo4j is briefly unreachable is retried and answered', async () => {
+    const graph = extractReport(await seedInput('liaoning-2022'));
+    if (!(await direct.reportsByIds(['liaoning-2022']))[0]) await direct.ingest(graph);
+    const expected = await direct.commitments({ report: 'liaoning-2022' }, { first: 0 });
+    expect(expected.totalCount).toBeGreaterThan(0);
+    await proxy.close();
+    await proxy.open();
+    const store = new Neo4jStore({
+      ...neo4jConfig!,
+      uri: `bolt://127.0.0.1:${proxy.port}`,
+      maxTransactionRetryTimeMs: 10_000,
+    });
+    await store.init();
+    try {
+      await proxy.close(); // open connections cut, new ones refused
+      const asked = store.commitments({ report: 'liaoning-2022' }, { first: 0 });
+      await new Promise((r) => setTimeout(r, 500));
+      await proxy.open(); // Neo4j is back while the question waits
+      expect((await asked).totalCount).toBe(expected.totalCount);
+
+      // Beyond the retry time, the question fails with the driver's error.
+      const impatient = new Neo4jStore({
+        ...neo4jConfig!,
+        uri: `bolt://127.0.0.1:${proxy.port}`,
+        maxTransactionRetryTimeMs: 300,
+      });
+      await proxy.close();
+      try {
+        await expect(
+          impatient.commitments({ report: 'liaoning-2022' }, { first: 0 }),
+        ).rejects.toThrow(/connect|ECONNREFUSED|unavailable/i);
+      } finally {
+        await impatient.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });
