@@ -100,6 +100,9 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: answers to POSTed questions are not cached, and hashing each body costs more
+  // than the rest of express's reply (static files keep theirs, from express.static).
+  app.set('etag', false);
   app.get('/healthz', async (_req, res) => {
     const health = await store.health();
     const reports = health.reachable ? (await store.reports()).map((r) => r.reportId) : [];
