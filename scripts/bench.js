@@ -681,9 +681,11 @@ ${goals(r, ratio)}
   | --- | ---: | ---: |
 ${(r.floors ?? []).map((f) => `  | ${f.via} | ${f.p50} | ${f.p99} |`).join('\n')}
 
-  A ratio of 1.2× leaves a fifth of the Cypher time for all of it: 0.4 ms for a question
-  Neo4j answers in 2 ms, about what a bare Node HTTP round trip with express already
-  costs before any GraphQL. The ratio falls toward 1 only as the database's share grows.
+  A ratio of 1.2× leaves a fifth of the Cypher time for all of it: 0.2–0.4 ms for a
+  question Neo4j answers in 1–2 ms, about what a bare Node HTTP round trip with express
+  already costs before any GraphQL; and these layers run slower still in a request that
+  waits on the database in the middle (docs/decisions.md, "where GraphQL's cost over
+  Cypher goes"). The ratio falls toward 1 only as the database's share grows.
 - The service resolves a name once a minute at most (\`src/store/remembered-names.ts\`), so a
   question costs the round trips of the question itself: one for "involves", the projects
   and a one-step neighbourhood (its edges with the nodes at their ends), two at once for
