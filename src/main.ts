@@ -7,14 +7,16 @@ import { exportCommand, HELP, ingestCommand } from './cli';
 import { ConfigError, readConfig } from './config';
 import { log } from './log';
 import { startService } from './serve/server';
-import { prepareStore } from './startup';
+import { prepareStore, StartupProgress } from './startup';
 import { openStore } from './store/open';
 
 async function serve(): Promise<void> {
   const config = readConfig();
   const store = openStore(config);
   log('starting', { store: store.kind, neo4j: config.neo4j?.uri ?? null, port: config.port });
+  const progress = new StartupProgress(config.reportsDir);
   const service = await startService({
+    startup: progress,
     store,
     port: config.port,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -32,7 +34,7 @@ async function serve(): Promise<void> {
   });
   // Serve at once; load the reports as soon as the store answers (it may still be starting).
   const abort = new AbortController();
-  void prepareStore(store, config, { signal: abort.signal }).catch((e: unknown) => {
+  void prepareStore(store, config, { signal: abort.signal, progress }).catch((e: unknown) => {
     log('load-failed', { error: (e as Error).message });
   });
   const stop = async () => {

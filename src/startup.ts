@@ -14,6 +14,33 @@ export interface StartupOptions {
   maxRetryMs?: number;
   /** Stop retrying (for tests and shutdown). */
   signal?: AbortSignal;
+  /** Kept up to date as the load goes, for /healthz. */
+  progress?: StartupProgress;
+}
+
+/**
+ * How far the start-up load has come: /healthz shows it, so that a client (or a script
+ * waiting for the service) can tell an empty answer from one asked too early.
+ */
+export class StartupProgress {
+  /** waiting: the store cannot be reached yet; failed: the load stopped on an error. */
+  state: 'waiting' | 'loading' | 'loaded' | 'failed' = 'waiting';
+  /** Report files stored (or refused) so far, of those found in reportsDir. */
+  stored = 0;
+  files: number | null = null;
+  error: string | null = null;
+
+  constructor(readonly reportsDir: string) {}
+
+  /** Still on its way: the reports are not all in yet. */
+  get pending(): boolean {
+    return this.state === 'waiting' || this.state === 'loading';
+  }
+
+  toJSON() {
+    const { state, reportsDir, stored, files, error } = this;
+    return { state, reportsDir, stored, files, ...(error === null ? {} : { error }) };
+  }
 }
 
 export async function prepareStore(
@@ -22,12 +49,17 @@ export async function prepareStore(
   options: StartupOptions = {},
 ): Promise<boolean> {
   let wait = options.retryMs ?? 1000;
+  const progress = options.progress;
   for (let attempt = 1; !options.signal?.aborted; attempt++) {
     try {
       await store.init();
       const started = Date.now();
+      if (progress) Object.assign(progress, { state: 'loading', stored: 0, files: null });
       const outcome = await ingestFolder(store, config.reportsDir, {
         maxBytes: config.maxReportBytes,
+        onLoad: (_file, _result, index, total) => {
+          if (progress) Object.assign(progress, { stored: index, files: total });
+        },
         onReport: (file, result) =>
           result instanceof Error
             ? log('ingest', { file, status: 'skipped', error: result.message })
@@ -48,10 +80,16 @@ export async function prepareStore(
         skipped: outcome.failures.length,
         durationMs: Date.now() - started,
       });
+      if (progress) progress.state = 'loaded';
       return true;
     } catch (e) {
       const health = await store.health().catch(() => ({ reachable: false }));
-      if (health.reachable) throw e; // not a connection problem: a real error
+      if (health.reachable) {
+        // not a connection problem: a real error
+        if (progress) Object.assign(progress, { state: 'failed', error: (e as Error).message });
+        throw e;
+      }
+      if (progress) progress.state = 'waiting';
       log('store-unreachable', {
         store: store.kind,
         attempt,

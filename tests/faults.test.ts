@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { extractReport } from '../src/extract';
 import { setLogSink } from '../src/log';
 import { startService } from '../src/serve/server';
-import { prepareStore } from '../src/startup';
+import { prepareStore, StartupProgress } from '../src/startup';
 import { Neo4jStore } from '../src/store/neo4j';
 import { describeNeo4j, freshNeo4jStore, neo4jConfig } from './support/neo4j';
 import { Proxy } from './support/proxy';
@@ -53,12 +53,13 @@ describeNeo4j('faults between the service and Neo4j', () => {
     await proxy.open(); // take a port, then refuse connections on it
     await proxy.close();
     const store = viaProxy();
-    const service = await startService({ store, port: 0, host: '127.0.0.1' });
+    const progress = new StartupProgress(SEEDS);
+    const service = await startService({ store, port: 0, host: '127.0.0.1', startup: progress });
     const abort = new AbortController();
     const loading = prepareStore(
       store,
       { reportsDir: SEEDS, maxReportBytes: 10_000_000 },
-      { retryMs: 200, maxRetryMs: 500, signal: abort.signal },
+      { retryMs: 200, maxRetryMs: 500, signal: abort.signal, progress },
     );
     try {
       const down = await fetch(`${service.url}/healthz`);
@@ -68,6 +69,7 @@ describeNeo4j('faults between the service and Neo4j', () => {
         store: 'neo4j',
         reachable: false,
         reports: [],
+        startup: { state: 'waiting', stored: 0 },
       });
       await waitFor('a retry to be logged', async () =>
         logs.some((l) => l.includes('"event":"store-unreachable"')),
@@ -81,6 +83,7 @@ describeNeo4j('faults between the service and Neo4j', () => {
         status: 'ok',
         reachable: true,
         reports: ['china-2021', 'china-2022', 'liaoning-2022'],
+        startup: { state: 'loaded', stored: 3, files: 3 },
       });
     } finally {
       abort.abort();

@@ -19,6 +19,7 @@ import { explorerRouter } from './explorer';
 import { ideRouter } from './ide';
 import { limitsPlugin, timeLimit } from './limits';
 import { schema } from './schema';
+import type { StartupProgress } from '../startup';
 
 /** The longest a request may run (REQUEST_TIMEOUT_MS). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   host?: string;
   requestTimeoutMs?: number;
   settings?: Settings;
+  /** The start-up load, when one runs beside the service. */
+  startup?: StartupProgress;
 }
 
 export interface RunningService {
@@ -78,7 +81,7 @@ function requestLog(req: express.Request, res: express.Response, next: express.N
 
 export async function createApp(
   store: GraphStore,
-  options: { requestTimeoutMs?: number; settings?: Settings } = {},
+  options: { requestTimeoutMs?: number; settings?: Settings; startup?: StartupProgress } = {},
 ): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
   store = rememberingNames(store); // questions start by resolving names: spare the round trip
   const executable = await schema();
@@ -103,12 +106,16 @@ export async function createApp(
   // No ETags: answers to POSTed questions are not cached, and hashing each body costs more
   // than the rest of express's reply (static files keep theirs, from express.static).
   app.set('etag', false);
+  // 200 once the store answers and the start-up load is through; 503 before, so that a
+  // script can wait for it.
   app.get('/healthz', async (_req, res) => {
     const health = await store.health();
     const reports = health.reachable ? (await store.reports()).map((r) => r.reportId) : [];
+    const { startup } = options;
+    const status = !health.reachable ? 'unavailable' : startup?.pending ? 'loading' : 'ok';
     res
-      .status(health.reachable ? 200 : 503)
-      .json({ status: health.reachable ? 'ok' : 'unavailable', ...health, reports });
+      .status(status === 'ok' ? 200 : 503)
+      .json({ status, ...health, reports, ...(startup ? { startup } : {}) });
   });
   app.use(requestLog);
   app.use(ideRouter());
@@ -131,8 +138,9 @@ export async function startService({
   host = '0.0.0.0',
   requestTimeoutMs,
   settings,
+  startup,
 }: ServiceOptions): Promise<RunningService> {
-  const { app, apollo } = await createApp(store, { requestTimeoutMs, settings });
+  const { app, apollo } = await createApp(store, { requestTimeoutMs, settings, startup });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
