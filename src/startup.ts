@@ -49,17 +49,17 @@ export async function prepareStore(
   options: StartupOptions = {},
 ): Promise<boolean> {
   let wait = options.retryMs ?? 1000;
-  const progress = options.progress;
+  // Kept even when no one reads it, so the load below need not ask.
+  const progress = options.progress ?? new StartupProgress(config.reportsDir);
   for (let attempt = 1; !options.signal?.aborted; attempt++) {
     try {
       await store.init();
       const started = Date.now();
-      if (progress) Object.assign(progress, { state: 'loading', stored: 0, files: null });
+      Object.assign(progress, { state: 'loading', stored: 0, files: null });
       const outcome = await ingestFolder(store, config.reportsDir, {
         maxBytes: config.maxReportBytes,
-        onLoad: (_file, _result, index, total) => {
-          if (progress) Object.assign(progress, { stored: index, files: total });
-        },
+        onLoad: (_file, _result, index, total) =>
+          Object.assign(progress, { stored: index, files: total }),
         onReport: (file, result) =>
           result instanceof Error
             ? log('ingest', { file, status: 'skipped', error: result.message })
@@ -80,16 +80,16 @@ export async function prepareStore(
         skipped: outcome.failures.length,
         durationMs: Date.now() - started,
       });
-      if (progress) progress.state = 'loaded';
+      progress.state = 'loaded';
       return true;
     } catch (e) {
       const health = await store.health().catch(() => ({ reachable: false }));
       if (health.reachable) {
         // not a connection problem: a real error
-        if (progress) Object.assign(progress, { state: 'failed', error: (e as Error).message });
+        Object.assign(progress, { state: 'failed', error: (e as Error).message });
         throw e;
       }
-      if (progress) progress.state = 'waiting';
+      progress.state = 'waiting';
       log('store-unreachable', {
         store: store.kind,
         attempt,

@@ -41,12 +41,12 @@ describeNeo4j('faults between the service and Neo4j', () => {
     await direct.close();
   });
 
-  const viaProxy = () =>
+  const viaProxy = (maxTransactionRetryTimeMs = 1000) =>
     new Neo4jStore({
       ...neo4jConfig!,
       uri: `bolt://127.0.0.1:${proxy.port}`,
       batchSize: 50,
-      maxTransactionRetryTimeMs: 1000,
+      maxTransactionRetryTimeMs,
     });
 
   test('Neo4j unreachable at start: /healthz says so, the service retries and recovers', async () => {
@@ -129,11 +129,7 @@ describeNeo4j('faults between the service and Neo4j', () => {
     expect(expected.totalCount).toBeGreaterThan(0);
     await proxy.close();
     await proxy.open();
-    const store = new Neo4jStore({
-      ...neo4jConfig!,
-      uri: `bolt://127.0.0.1:${proxy.port}`,
-      maxTransactionRetryTimeMs: 10_000,
-    });
+    const store = viaProxy(10_000);
     await store.init();
     try {
       await proxy.close(); // open connections cut, new ones refused
@@ -143,11 +139,7 @@ describeNeo4j('faults between the service and Neo4j', () => {
       expect((await asked).totalCount).toBe(expected.totalCount);
 
       // Beyond the retry time, the question fails with the driver's error.
-      const impatient = new Neo4jStore({
-        ...neo4jConfig!,
-        uri: `bolt://127.0.0.1:${proxy.port}`,
-        maxTransactionRetryTimeMs: 300,
-      });
+      const impatient = viaProxy(300);
       await proxy.close();
       try {
         await expect(

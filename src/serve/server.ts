@@ -81,7 +81,7 @@ function requestLog(req: express.Request, res: express.Response, next: express.N
 
 export async function createApp(
   store: GraphStore,
-  options: { requestTimeoutMs?: number; settings?: Settings; startup?: StartupProgress } = {},
+  options: Pick<ServiceOptions, 'requestTimeoutMs' | 'settings' | 'startup'> = {},
 ): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
   store = rememberingNames(store); // questions start by resolving names: spare the round trip
   const executable = await schema();

@@ -105,12 +105,13 @@ export class Neo4jStore implements GraphStore {
   roundTrips = 0;
 
   constructor(readonly config: Neo4jConfig) {
+    // One retry time for the driver's transactions and for the store's own read retries.
+    this.maxRetryMs = config.maxTransactionRetryTimeMs ?? 30_000;
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
       connectionAcquisitionTimeout: 20_000,
-      maxTransactionRetryTime: config.maxTransactionRetryTimeMs ?? 30_000,
+      maxTransactionRetryTime: this.maxRetryMs,
     });
-    this.maxRetryMs = config.maxTransactionRetryTimeMs ?? 30_000;
     this.batchSize = config.batchSize ?? 1000;
   }
 
