@@ -555,7 +555,8 @@ export class Neo4jStore implements GraphStore {
     // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
     const session = this.driver.session();
     try {
-      await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+      await session.run(cypher('load/clear-edges'));
+      await session.run(cypher('load/clear-nodes'));
     } finally {
       await session.close();
     }
