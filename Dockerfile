@@ -19,6 +19,8 @@ COPY graph ./graph
 COPY seeds ./seeds
 EXPOSE 4000
 USER node
-HEALTHCHECK --interval=10s --timeout=5s --retries=6 \
+# Healthy once /healthz says 200: Neo4j reachable and the reports in REPORTS_DIR loaded (503
+# "loading" until then; failures in the first minute do not count). tests/startup.test.ts runs it.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/src/main.js"]
