@@ -93,6 +93,12 @@ export interface StoreHealth {
   detail?: string;
 }
 
+/** How a step of a walk is cut: the ends already reached, and how many new ones to keep. */
+export interface AroundCut {
+  known: readonly string[];
+  budget: number;
+}
+
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** Prepares the store (schema, indexes); safe to call again. */
@@ -138,8 +144,16 @@ export interface GraphStore {
   mergeEdges(edges: readonly GraphEdge[]): Promise<void>;
   /** Every edge touching one of the nodes, either direction, by edge id. */
   edgesAround(ids: readonly string[]): Promise<GraphEdge[]>;
-  /** One step of a walk: the edges touching the nodes, and every node at their ends. */
-  around(ids: readonly string[]): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }>;
+  /**
+   * One step of a walk: the edges touching the nodes, and every node at their ends. With a
+   * cut, of the ends not `known` only the first `budget` are kept (kind in NODE_KINDS order,
+   * then id: the order a neighbourhood keeps), with the edges to them and to known ends: a
+   * hub's thousands of neighbours stay in the store.
+   */
+  around(
+    ids: readonly string[],
+    cut?: AroundCut,
+  ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }>;
   /** Full-text search over sentences, headings and entity names; best first. */
   search(text: string, first: number): Promise<SearchHit[]>;
   /** Every entity's id, name and name keys (for near-miss suggestions). */

@@ -33,7 +33,12 @@ export async function neighborhood(
   let frontier = [id];
   for (let d = 1; d <= depth && frontier.length > 0 && distance.size < limit; d++) {
     const next: string[] = [];
-    const step = await store.around(frontier);
+    // Of the nodes this step reaches, only the nearest limit - reached can be kept: the
+    // store cuts there, in the order the answer keeps (kind, then id).
+    const step = await store.around(frontier, {
+      known: [...distance.keys()],
+      budget: limit - distance.size,
+    });
     for (const n of step.nodes) known.set(n.id, n);
     for (const e of step.edges) {
       edges.set(e.id, e);

@@ -2,9 +2,11 @@
  * The store contract: the same cases, run against the embedded store and against Neo4j.
  */
 import { GraphIntegrityError, type GraphStore } from '../../src/store';
-import type { CommitmentNode, ReportGraph } from '../../src/model';
+import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
 import { linkReport } from '../../src/link';
+import { NODE_KINDS } from '../../src/model';
+import { neighborhood } from '../../src/store/traverse';
 import { seedGraphs, seedInput } from '../support/seeds';
 
 async function allCommitments(
@@ -274,6 +276,56 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     }
     for (const g of graphs) await linkReport(store, g.report.reportId);
     expect(await store.counts()).toEqual(counts);
+  });
+
+  test('a step of a walk cut at a budget keeps the nearest new ends; neighbourhoods come out as without the cut', async () => {
+    // Linked above, so hubs have neighbours from all three reports.
+    const full = await store.around(['place:沈阳']);
+    const kindOf = new Map(full.nodes.map((n) => [n.id, n.kind]));
+    const order = (a: string, b: string) =>
+      NODE_KINDS.indexOf(kindOf.get(a)!) - NODE_KINDS.indexOf(kindOf.get(b)!) ||
+      (a < b ? -1 : a > b ? 1 : 0);
+    const fresh = [...kindOf.keys()].filter((id) => id !== 'place:沈阳').sort(order);
+    expect(fresh.length).toBeGreaterThan(10);
+    const expected = (kept: string[]) => {
+      const keep = new Set(kept);
+      return {
+        nodes: [...keep].sort(),
+        edges: full.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+      };
+    };
+    const ids = (nodes: GraphNode[]) => [...new Set(nodes.map((n) => n.id))].sort();
+    const cut = await store.around(['place:沈阳'], { known: ['place:沈阳'], budget: 3 });
+    expect({ nodes: ids(cut.nodes), edges: cut.edges }).toEqual(
+      expected(['place:沈阳', ...fresh.slice(0, 3)]),
+    );
+    // An end reached before is kept, and not counted against the budget.
+    const late = fresh.at(-1)!;
+    const known = await store.around(['place:沈阳'], { known: ['place:沈阳', late], budget: 3 });
+    expect({ nodes: ids(known.nodes), edges: known.edges }).toEqual(
+      expected(['place:沈阳', late, ...fresh.slice(0, 3)]),
+    );
+
+    // The same neighbourhoods as a walk that brings every end back (stores before the cut).
+    const uncut = new Proxy(store, {
+      get(target, key) {
+        if (key === 'around') return (frontier: readonly string[]) => target.around(frontier);
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    for (const [id, depth, limit] of [
+      ['place:沈阳', 1, 1],
+      ['place:沈阳', 1, 5],
+      ['place:沈阳', 2, 40],
+      ['place:辽宁', 1, 10],
+      ['theme:五大安全', 2, 25],
+      ['report:china-2022', 2, 300],
+    ] as const) {
+      const answer = await neighborhood(store, id, depth, limit);
+      expect(answer!.nodes.length).toBeLessThanOrEqual(limit);
+      expect(answer).toEqual(await neighborhood(uncut, id, depth, limit));
+    }
   });
 
   test('an incomplete graph is refused and nothing stored changes', async () => {

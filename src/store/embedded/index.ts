@@ -6,6 +6,7 @@ import {
   EDGE_TYPES,
   ENTITY_KINDS,
   isEntity,
+  NODE_KINDS,
   REPORT_OWNED_KINDS,
   type CommitmentNode,
   type EdgeType,
@@ -22,6 +23,7 @@ import { searchNodes } from './search';
 import {
   ENTITY_LINK_TYPES,
   assertComplete,
+  type AroundCut,
   type CommitmentLink,
   type CommitmentPage,
   type CommitmentQuery,
@@ -407,8 +409,27 @@ export class EmbeddedStore implements GraphStore {
     return [...found.values()].sort((a, b) => cmp(a.id, b.id));
   }
 
-  async around(ids: readonly string[]): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
-    const edges = await this.edgesAround(ids);
+  async around(
+    ids: readonly string[],
+    cut?: AroundCut,
+  ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+    let edges = await this.edgesAround(ids);
+    if (cut) {
+      const known = new Set([...cut.known, ...ids]);
+      const fresh = new Set<string>();
+      for (const e of edges)
+        for (const end of [e.source, e.target]) if (!known.has(end)) fresh.add(end);
+      if (fresh.size > cut.budget) {
+        const rank = (id: string) => NODE_KINDS.indexOf(this.nodes.get(id)!.kind);
+        const kept = new Set(
+          [...fresh]
+            .sort((a, b) => rank(a) - rank(b) || cmp(a, b))
+            .slice(0, Math.max(0, cut.budget)),
+        );
+        const keeps = (id: string) => known.has(id) || kept.has(id);
+        edges = edges.filter((e) => keeps(e.source) && keeps(e.target));
+      }
+    }
     const ends = new Set(ids.filter((id) => this.nodes.has(id)));
     for (const e of edges) ends.add(e.source).add(e.target);
     return { edges, nodes: [...ends].map((id) => this.nodes.get(id)!) };

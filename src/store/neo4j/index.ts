@@ -22,6 +22,7 @@ import {
 import { nameKey } from '../../extract/lexicon';
 import {
   assertComplete,
+  type AroundCut,
   type CommitmentLink,
   type CommitmentPage,
   type CommitmentQuery,
@@ -478,8 +479,18 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  async around(ids: readonly string[]): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
-    const [record] = await this.read(cypher('query/around'), { ids: [...ids] });
+  async around(
+    ids: readonly string[],
+    cut?: AroundCut,
+  ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+    const [record] = cut
+      ? await this.read(cypher('query/around-cut'), {
+          ids: [...ids],
+          known: [...new Set([...cut.known, ...ids])],
+          budget: neo4j.int(Math.max(0, cut.budget)),
+          kinds: [...NODE_KINDS],
+        })
+      : await this.read(cypher('query/around'), { ids: [...ids] });
     const nodes = (record?.get('nodes') ?? []) as { node: Props; kind: GraphNode['kind'] }[];
     const edges = (record?.get('edges') ?? []) as {
       type: EdgeType;
