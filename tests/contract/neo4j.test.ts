@@ -92,6 +92,9 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
       { themes: ['theme:五大安全'] },
       { places: ['place:大连'] },
       { report: 'liaoning-2022', places: ['place:辽宁'] },
+      // The walk from the theme, then the other filters.
+      { themes: ['theme:五大安全'], places: ['place:辽宁'] },
+      { themes: ['theme:五大安全'], report: 'china-2022' },
     ];
     for (const q of queries) {
       const a = await neo.projects(q, 1000);
