@@ -207,9 +207,10 @@ const QUESTIONS = {
   'metric series (GDP, China)': {
     graphql:
       '{ metricSeries(metric: "gdp", jurisdiction: "China") { year target { value } result { value } } }',
-    // The question needs both: each year's target and its result (asked at once).
-    cypher: ['query/targets', 'query/results'].map((file) => [
-      file,
+    // The question needs both: each year's target and its result (asked at once), by the
+    // service's statement for figures of a metric, its {{KIND}} one and the other.
+    cypher: ['Target', 'Result'].map((kind) => [
+      'query/figures-of-metrics',
       {
         report: null,
         metrics: ['metric:gdp'],
@@ -219,6 +220,7 @@ const QUESTIONS = {
         status: null,
         first: neo4j.int(1000),
       },
+      kind,
     ]),
   },
   'neighbourhood of Shenyang': {
@@ -263,6 +265,13 @@ async function involvesShenyang(store) {
   return lat;
 }
 
+/** A statement of cypher/ as the Neo4j store sends it (a label in for {{KIND}}). */
+const statementText = (file, kind) =>
+  readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8').replaceAll(
+    '{{KIND}}',
+    kind ?? '{{KIND}}',
+  );
+
 /**
  * Every researcher question over GraphQL on each service and, with a driver, as raw Cypher
  * over Bolt (auto-commit, and through executeQuery), side by side: a row per way of asking.
@@ -276,10 +285,7 @@ async function askQuestions(services, driver, agent, runs) {
       () => postJson(agent, `${service.url}/graphql`, body),
     ]);
     if (driver) {
-      const statements = cypher.map(([file, params]) => [
-        readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8'),
-        params,
-      ]);
+      const statements = cypher.map(([file, params, kind]) => [statementText(file, kind), params]);
       asks.push(
         [
           'raw Cypher/Bolt on neo4j',
@@ -442,7 +448,7 @@ async function main() {
     );
     const shenyang = QUESTIONS['involves Shenyang'];
     const [[file, params]] = shenyang.cypher;
-    const statement = readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8');
+    const statement = statementText(file);
     // The database grows report by report: each size adds to the one before, and its load
     // time is the time spent storing every report so far, one by one, into what was empty.
     await neo.clear();

@@ -1,4 +1,5 @@
 // Targets matching the filter (every parameter may be null), in report order.
+// Asked about metrics, the store uses figures-of-metrics.cypher instead (from the index).
 MATCH (f:Target)
 WHERE ($report IS NULL OR f.reportId = $report)
   AND ($metrics IS NULL OR f.metricId IN $metrics)

@@ -83,6 +83,15 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
       expect(await neo.figuresOfCommitments(ids)).toEqual(await embedded.figuresOfCommitments(ids));
       const metrics = [...new Set(a.map((f) => f.metricId))];
       expect(await neo.entitiesByIds(metrics)).toEqual(await embedded.entitiesByIds(metrics));
+      // Asked about metrics, Neo4j answers from the metric index (figures-of-metrics).
+      for (const f of a) {
+        for (const q of [
+          { kind, metrics: [f.metricId] },
+          { kind, metrics: [f.metricId, 'metric:gdp'], year: f.year, measure: f.measure },
+          { kind, metrics: [f.metricId], jurisdictions: [f.jurisdiction], report: f.reportId },
+        ])
+          expect(await neo.figures(q, 1000)).toEqual(await embedded.figures(q, 1000));
+      }
     }
   });
 

@@ -393,18 +393,19 @@ export class Neo4jStore implements GraphStore {
   }
 
   async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
-    const records = await this.read(
-      cypher(`query/${query.kind === 'Target' ? 'targets' : 'results'}`),
-      {
-        report: query.report ?? null,
-        metrics: query.metrics ?? null,
-        measure: query.measure ?? null,
-        year: query.year ?? null,
-        jurisdictions: query.jurisdictions ?? null,
-        status: query.status ?? null,
-        first: neo4j.int(first),
-      },
-    );
+    // Asked about metrics, from the metric index; else by label.
+    const statement = query.metrics
+      ? cypher('query/figures-of-metrics').replaceAll('{{KIND}}', query.kind)
+      : cypher(`query/${query.kind === 'Target' ? 'targets' : 'results'}`);
+    const records = await this.read(statement, {
+      report: query.report ?? null,
+      metrics: query.metrics ?? null,
+      measure: query.measure ?? null,
+      year: query.year ?? null,
+      jurisdictions: query.jurisdictions ?? null,
+      status: query.status ?? null,
+      first: neo4j.int(first),
+    });
     return records.map((r) => nodeFromProps(query.kind, r.get('node') as Props) as FigureNode);
   }
 
