@@ -137,15 +137,17 @@ export class Neo4jStore implements GraphStore {
         defaultAccessMode: neo4j.session.READ,
         bookmarkManager: this.driver.executeQueryBookmarkManager,
       });
+      let failure: unknown;
       try {
         return (await session.run(query, params)).records;
       } catch (e) {
-        const left = this.maxRetryMs - (Date.now() - started);
-        if (!neo4j.isRetriableError(e) || left <= 0) throw e;
-        await delay(Math.min(wait, left));
+        failure = e;
       } finally {
-        await session.close();
+        await session.close(); // before the pause, not after it
       }
+      const left = this.maxRetryMs - (Date.now() - started);
+      if (!neo4j.isRetriableError(failure) || left <= 0) throw failure;
+      await delay(Math.min(wait, left));
     }
   }
 
