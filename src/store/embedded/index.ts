@@ -399,37 +399,46 @@ export class EmbeddedStore implements GraphStore {
       if (this.nodes.has(e.source) && this.nodes.has(e.target)) this.addEdge(e);
   }
 
-  async edgesAround(ids: readonly string[]): Promise<GraphEdge[]> {
+  /** The edges touching the nodes, in no particular order. */
+  private edgesAt(ids: readonly string[]): GraphEdge[] {
     const found = new Map<string, GraphEdge>();
     for (const id of ids) {
       for (const index of [this.outgoing, this.incoming]) {
         for (const eid of index.get(id) ?? []) found.set(eid, this.edges.get(eid)!);
       }
     }
-    return [...found.values()].sort((a, b) => cmp(a.id, b.id));
+    return [...found.values()];
+  }
+
+  async edgesAround(ids: readonly string[]): Promise<GraphEdge[]> {
+    return this.edgesAt(ids).sort((a, b) => cmp(a.id, b.id));
   }
 
   async around(
     ids: readonly string[],
     cut?: AroundCut,
   ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
-    let edges = await this.edgesAround(ids);
+    let edges = this.edgesAt(ids);
     if (cut) {
+      // Cut before sorting: a hub's thousands of edges are filtered, not ordered.
       const known = new Set([...cut.known, ...ids]);
-      const fresh = new Set<string>();
-      for (const e of edges)
-        for (const end of [e.source, e.target]) if (!known.has(end)) fresh.add(end);
+      const fresh = new Map<string, number>(); // new end → its kind's rank
+      for (const e of edges) {
+        for (const end of [e.source, e.target]) {
+          if (!known.has(end) && !fresh.has(end))
+            fresh.set(end, NODE_KINDS.indexOf(this.nodes.get(end)!.kind));
+        }
+      }
       if (fresh.size > cut.budget) {
-        const rank = (id: string) => NODE_KINDS.indexOf(this.nodes.get(id)!.kind);
-        const kept = new Set(
-          [...fresh]
-            .sort((a, b) => rank(a) - rank(b) || cmp(a, b))
-            .slice(0, Math.max(0, cut.budget)),
-        );
+        const nearest = [...fresh]
+          .sort(([a, ra], [b, rb]) => ra - rb || cmp(a, b))
+          .slice(0, Math.max(0, cut.budget));
+        const kept = new Set(nearest.map(([id]) => id));
         const keeps = (id: string) => known.has(id) || kept.has(id);
         edges = edges.filter((e) => keeps(e.source) && keeps(e.target));
       }
     }
+    edges.sort((a, b) => cmp(a.id, b.id));
     const ends = new Set(ids.filter((id) => this.nodes.has(id)));
     for (const e of edges) ends.add(e.source).add(e.target);
     return { edges, nodes: [...ends].map((id) => this.nodes.get(id)!) };
