@@ -1,4 +1,4 @@
-// Targets or Results ({{KIND}}) of the metrics in $metrics, with targets.cypher's other
+// Targets or Results ({{KIND}}) of the metrics in $metrics, with figures.cypher's other
 // filters (each may be null), in report order. Every figure has a year, and saying so lets
 // the (metricId, year) index serve a metric alone: with 600 reports, the national GDP
 // series read 600 of 24,800 targets instead of every one (34 to 19 ms).

@@ -396,10 +396,8 @@ export class Neo4jStore implements GraphStore {
 
   async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
     // Asked about metrics, from the metric index; else by label.
-    const statement = query.metrics
-      ? cypher('query/figures-of-metrics').replaceAll('{{KIND}}', query.kind)
-      : cypher(`query/${query.kind === 'Target' ? 'targets' : 'results'}`);
-    const records = await this.read(statement, {
+    const file = query.metrics ? 'query/figures-of-metrics' : 'query/figures';
+    const records = await this.read(cypher(file).replaceAll('{{KIND}}', query.kind), {
       report: query.report ?? null,
       metrics: query.metrics ?? null,
       measure: query.measure ?? null,

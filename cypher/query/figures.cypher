@@ -1,8 +1,8 @@
-// Targets matching the filter (every parameter may be null), in report order.
-// Asked about metrics, the store uses figures-of-metrics.cypher instead (from the index).
-MATCH (f:Target)
+// Targets or Results ({{KIND}}) matching the filter (every parameter may be null), in
+// report order. Asked about metrics, the store uses figures-of-metrics.cypher instead,
+// which starts from the metric index.
+MATCH (f:{{KIND}})
 WHERE ($report IS NULL OR f.reportId = $report)
-  AND ($metrics IS NULL OR f.metricId IN $metrics)
   AND ($measure IS NULL OR f.measure = $measure)
   AND ($year IS NULL OR f.year = $year)
   AND ($jurisdictions IS NULL OR f.jurisdiction IN $jurisdictions)
