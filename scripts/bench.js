@@ -230,7 +230,7 @@ const QUESTIONS = {
     // at the 199 nearest new ones (a limit of 200 with Shenyang itself).
     cypher: [
       [
-        'query/around-cut',
+        'query/around',
         { ids: ['place:沈阳'], known: ['place:沈阳'], budget: neo4j.int(199), kinds: NODE_KINDS },
       ],
     ],

@@ -145,14 +145,14 @@ export interface GraphStore {
   /** Every edge touching one of the nodes, either direction, by edge id. */
   edgesAround(ids: readonly string[]): Promise<GraphEdge[]>;
   /**
-   * One step of a walk: the edges touching the nodes, and every node at their ends. With a
-   * cut, of the ends not `known` only the first `budget` are kept (kind in NODE_KINDS order,
-   * then id: the order a neighbourhood keeps), with the edges to them and to known ends: a
-   * hub's thousands of neighbours stay in the store.
+   * One step of a walk: the edges touching the nodes, and the nodes at their ends; of the
+   * ends not `known`, only the first `budget` (kind in NODE_KINDS order, then id: the order
+   * a neighbourhood keeps), with the edges to them and to known ends. A hub's thousands of
+   * neighbours stay in the store.
    */
   around(
     ids: readonly string[],
-    cut?: AroundCut,
+    cut: AroundCut,
   ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }>;
   /** Full-text search over sentences, headings and entity names; best first. */
   search(text: string, first: number): Promise<SearchHit[]>;

@@ -416,27 +416,25 @@ export class EmbeddedStore implements GraphStore {
 
   async around(
     ids: readonly string[],
-    cut?: AroundCut,
+    cut: AroundCut,
   ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
     let edges = this.edgesAt(ids);
-    if (cut) {
-      // Cut before sorting: a hub's thousands of edges are filtered, not ordered.
-      const known = new Set([...cut.known, ...ids]);
-      const fresh = new Map<string, number>(); // new end → its kind's rank
-      for (const e of edges) {
-        for (const end of [e.source, e.target]) {
-          if (!known.has(end) && !fresh.has(end))
-            fresh.set(end, NODE_KINDS.indexOf(this.nodes.get(end)!.kind));
-        }
+    // Cut before sorting: a hub's thousands of edges are filtered, not ordered.
+    const known = new Set([...cut.known, ...ids]);
+    const fresh = new Map<string, number>(); // new end → its kind's rank
+    for (const e of edges) {
+      for (const end of [e.source, e.target]) {
+        if (!known.has(end) && !fresh.has(end))
+          fresh.set(end, NODE_KINDS.indexOf(this.nodes.get(end)!.kind));
       }
-      if (fresh.size > cut.budget) {
-        const nearest = [...fresh]
-          .sort(([a, ra], [b, rb]) => ra - rb || cmp(a, b))
-          .slice(0, Math.max(0, cut.budget));
-        const kept = new Set(nearest.map(([id]) => id));
-        const keeps = (id: string) => known.has(id) || kept.has(id);
-        edges = edges.filter((e) => keeps(e.source) && keeps(e.target));
-      }
+    }
+    if (fresh.size > cut.budget) {
+      const nearest = [...fresh]
+        .sort(([a, ra], [b, rb]) => ra - rb || cmp(a, b))
+        .slice(0, Math.max(0, cut.budget));
+      const kept = new Set(nearest.map(([id]) => id));
+      const keeps = (id: string) => known.has(id) || kept.has(id);
+      edges = edges.filter((e) => keeps(e.source) && keeps(e.target));
     }
     edges.sort((a, b) => cmp(a.id, b.id));
     const ends = new Set(ids.filter((id) => this.nodes.has(id)));

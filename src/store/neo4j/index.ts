@@ -482,16 +482,14 @@ export class Neo4jStore implements GraphStore {
 
   async around(
     ids: readonly string[],
-    cut?: AroundCut,
+    cut: AroundCut,
   ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
-    const [record] = cut
-      ? await this.read(cypher('query/around-cut'), {
-          ids: [...ids],
-          known: [...new Set([...cut.known, ...ids])],
-          budget: neo4j.int(Math.max(0, cut.budget)),
-          kinds: [...NODE_KINDS],
-        })
-      : await this.read(cypher('query/around'), { ids: [...ids] });
+    const [record] = await this.read(cypher('query/around'), {
+      ids: [...ids],
+      known: [...new Set([...cut.known, ...ids])],
+      budget: neo4j.int(Math.max(0, cut.budget)),
+      kinds: [...NODE_KINDS],
+    });
     const nodes = (record?.get('nodes') ?? []) as { node: Props; kind: GraphNode['kind'] }[];
     const edges = (record?.get('edges') ?? []) as {
       type: EdgeType;
