@@ -265,20 +265,27 @@ async function involvesShenyang(store) {
   return lat;
 }
 
-/** A statement of cypher/ as the Neo4j store sends it (a label in for {{KIND}}). */
-const statementText = (file, kind) =>
-  readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8').replaceAll(
-    '{{KIND}}',
-    kind ?? '{{KIND}}',
+/** A statement of cypher/ as the Neo4j store sends it (with a label for {{KIND}}, if given). */
+function statementText(file, kind) {
+  const text = readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8');
+  return kind ? text.replaceAll('{{KIND}}', kind) : text;
+}
+
+/** A driver for the raw Cypher anchors, as the Neo4j store configures its own. */
+const anchorDriver = () =>
+  neo4j.driver(
+    process.env.NEO4J_URI,
+    neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || ''),
+    { disableLosslessIntegers: true },
   );
 
 /**
- * Every researcher question over GraphQL on each service and, with a driver, as raw Cypher
+ * Each researcher question (all, unless named) over GraphQL on each service and, with a driver, as raw Cypher
  * over Bolt (auto-commit, and through executeQuery), side by side: a row per way of asking.
  */
-async function askQuestions(services, driver, agent, runs) {
+async function askQuestions(services, driver, agent, runs, questions = QUESTIONS) {
   const rows = [];
-  for (const [q, { graphql, cypher }] of Object.entries(QUESTIONS)) {
+  for (const [q, { graphql, cypher }] of Object.entries(questions)) {
     const body = JSON.stringify({ query: graphql });
     const asks = services.map(([name, service]) => [
       `GraphQL/HTTP on ${name}`,
@@ -308,6 +315,8 @@ async function main() {
   const inputs = await Promise.all(
     (await listReports(path.join(root, 'seeds'))).map((f) => readReport(f)),
   );
+  // Samples per way of asking a question.
+  const runs = quick ? 50 : 300;
   const results = {
     date: new Date().toISOString(),
     quick,
@@ -441,14 +450,7 @@ async function main() {
     // and GraphQL weighs less as the database's work grows.
     results.growthNeo4j = [];
     const growthAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-    const growthDriver = neo4j.driver(
-      process.env.NEO4J_URI,
-      neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || ''),
-      { disableLosslessIntegers: true },
-    );
-    const shenyang = QUESTIONS['involves Shenyang'];
-    const [[file, params]] = shenyang.cypher;
-    const statement = statementText(file);
+    const growthDriver = anchorDriver();
     // The database grows report by report: each size adds to the one before, and its load
     // time is the time spent storing every report so far, one by one, into what was empty.
     await neo.clear();
@@ -458,28 +460,22 @@ async function main() {
       loadMs += await loadGrowing(neo, corpus(inputs, n).slice(k ? sizes[k - 1] : 0));
       const lat = await involvesShenyang(neo);
       const service = await startService({ store: neo, port: 0, host: '127.0.0.1' });
-      const body = JSON.stringify({ query: shenyang.graphql });
-      const [[, graphql], [, cypher], [, executeQuery]] = await timeSideBySide(
-        [
-          ['GraphQL', () => postJson(growthAgent, `${service.url}/graphql`, body)],
-          ['Cypher', () => autoCommit(growthDriver, statement, params)],
-          ['executeQuery', () => managed(growthDriver, statement, params)],
-        ],
-        quick ? 50 : 300,
-        8,
+      // "Involves Shenyang" at every size; at the largest, every researcher question, as on
+      // the three reports below.
+      const largest = n === sizes.at(-1);
+      const rows = await askQuestions(
+        [['neo4j', service]],
+        growthDriver,
+        growthAgent,
+        runs,
+        largest ? QUESTIONS : { 'involves Shenyang': QUESTIONS['involves Shenyang'] },
       );
-      // At the largest size, every researcher question, as on the three reports below.
-      if (n === sizes.at(-1)) {
-        results.atScale = {
-          reports: n,
-          queries: await askQuestions(
-            [['neo4j', service]],
-            growthDriver,
-            growthAgent,
-            quick ? 50 : 200,
-          ),
-        };
-      }
+      if (largest) results.atScale = { reports: n, queries: rows };
+      const shenyang = (via) =>
+        rows.find((r) => r.question === 'involves Shenyang' && r.via === via);
+      const graphql = shenyang('GraphQL/HTTP on neo4j');
+      const cypher = shenyang('raw Cypher/Bolt on neo4j');
+      const executeQuery = shenyang('raw Cypher/Bolt on neo4j, executeQuery');
       await service.close();
       results.growthNeo4j.push({
         reports: n,
@@ -502,7 +498,6 @@ async function main() {
 
   // Researcher questions on the three real reports, linked: GraphQL over HTTP on each store,
   // and raw Cypher over Bolt on Neo4j.
-  const runs = quick ? 50 : 300;
   const stores = [['embedded', new EmbeddedStore()]];
   if (withNeo4j) stores.push(['neo4j', neo]);
   for (const [, s] of stores) {
@@ -516,13 +511,7 @@ async function main() {
   for (const [name, s] of stores) {
     services.push([name, await startService({ store: s, port: 0, host: '127.0.0.1' })]);
   }
-  const driver = withNeo4j
-    ? neo4j.driver(
-        process.env.NEO4J_URI,
-        neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || ''),
-        { disableLosslessIntegers: true },
-      )
-    : null;
+  const driver = withNeo4j ? anchorDriver() : null;
   // The floor: a query that touches no store, so what remains is HTTP and GraphQL alone;
   // beside it, the same answer from a bare Node HTTP server and from express with its JSON
   // body parser (the service's stack without Apollo), to show where the floor's time goes.
