@@ -207,10 +207,10 @@ const QUESTIONS = {
   'metric series (GDP, China)': {
     graphql:
       '{ metricSeries(metric: "gdp", jurisdiction: "China") { year target { value } result { value } } }',
-    // The question needs both: each year's target and its result (asked at once), by the
-    // service's statement for figures of a metric, its {{KIND}} one and the other.
+    // The question needs both: each year's standing target and result (asked at once), by
+    // the service's statement for them, its {{KIND}} one and the other.
     cypher: ['Target', 'Result'].map((kind) => [
-      'query/figures-of-metrics',
+      'query/standing-figures',
       {
         report: null,
         metrics: ['metric:gdp'],
@@ -218,7 +218,6 @@ const QUESTIONS = {
         year: null,
         jurisdictions: ['place:中国'],
         status: null,
-        first: neo4j.int(1000),
       },
       kind,
     ]),

@@ -3,7 +3,7 @@
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { standingFigures, type EntityNode, type FigureNode } from '../model';
+import type { EntityNode, FigureNode } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
 import { badInput, notFound, resolveEntities, resolveKind } from './names';
@@ -30,12 +30,14 @@ interface Point {
   result: FigureNode | null;
 }
 
-/** Each year's planned and reported figure per jurisdiction; annual figures only. */
-export function series(targets: FigureNode[], results: FigureNode[]): Point[] {
-  // The figure standing for a year is kept, as linking pairs it (figures in report order).
+/**
+ * Each year's planned and reported figure per jurisdiction, from the standing targets and
+ * results (one per jurisdiction and year, by year then jurisdiction).
+ */
+function series(targets: FigureNode[], results: FigureNode[]): Point[] {
   const key = (f: FigureNode) => `${f.jurisdiction} ${f.year}`;
-  const planned = standingFigures(targets, key);
-  const reported = standingFigures(results, key);
+  const planned = new Map(targets.map((f) => [key(f), f]));
+  const reported = new Map(results.map((f) => [key(f), f]));
   return [...new Set([...planned.keys(), ...reported.keys()])]
     .map((k) => {
       const { year, jurisdiction } = (planned.get(k) ?? reported.get(k))!;
@@ -117,9 +119,10 @@ export class GraphResolver {
     @Ctx() ctx: Context,
   ) {
     const query = await this.figureQuery(ctx, metric, jurisdiction, measure);
+    // Picked in the store: every year, however many figures the reports state.
     const [targets, results] = await Promise.all([
-      ctx.store.figures({ kind: 'Target', ...query }, MAX_LIMIT),
-      ctx.store.figures({ kind: 'Result', ...query }, MAX_LIMIT),
+      ctx.store.standingFigures({ kind: 'Target', ...query }),
+      ctx.store.standingFigures({ kind: 'Result', ...query }),
     ]);
     return series(targets, results);
   }
@@ -134,13 +137,12 @@ export class GraphResolver {
     @Ctx() ctx: Context,
   ) {
     const query = await this.figureQuery(ctx, metric, null, measure);
-    const targets = await ctx.store.figures(
-      { kind: 'Target', ...query, year: bounded('year', year, 1949, 2100) },
-      MAX_LIMIT,
-    );
-    return [...standingFigures(targets, (t) => t.jurisdiction).values()].sort((a, b) =>
-      a.jurisdiction < b.jurisdiction ? -1 : 1,
-    );
+    const targets = await ctx.store.standingFigures({
+      kind: 'Target',
+      ...query,
+      year: bounded('year', year, 1949, 2100),
+    });
+    return targets.sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
   }
 
   private async figureQuery(

@@ -123,6 +123,12 @@ export interface GraphStore {
   figuresOfCommitments(ids: readonly string[]): Promise<FigureNode[][]>;
   /** Figures matching the query, in report order, at most `first`. */
   figures(query: FigureQuery, first: number): Promise<FigureNode[]>;
+  /**
+   * Of the annual figures (no multi-year ones) matching the query, the one that stands for
+   * each jurisdiction and year (`standingFigure`), by year then jurisdiction. Every such
+   * pair: a long series is not cut at a page of the figures stated.
+   */
+  standingFigures(query: FigureQuery & { metrics: string[] }): Promise<FigureNode[]>;
   /** Links from each commitment, in the order asked, each list ordered by edge type then entity id. */
   linksOfCommitments(
     ids: readonly string[],

@@ -5,7 +5,7 @@ import { GraphIntegrityError, type GraphStore } from '../../src/store';
 import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
 import { linkReport } from '../../src/link';
-import { NODE_KINDS } from '../../src/model';
+import { NODE_KINDS, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
 import { seedGraphs, seedInput } from '../support/seeds';
 
@@ -205,6 +205,37 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       curated: true,
       headlineMeasure: 'GROWTH',
     });
+  });
+
+  test('standing figures: one per jurisdiction and year, as the model picks them from every figure', async () => {
+    // Each asks for more figures than it has standing ones (several per jurisdiction and year).
+    const queries = (kind: 'Target' | 'Result') => [
+      { metrics: ['metric:gdp'] },
+      { metrics: ['metric:gdp'], measure: 'GROWTH' as const, jurisdictions: ['place:中国'] },
+      { metrics: ['metric:gdp', 'metric:cpi'], year: kind === 'Target' ? 2022 : 2021 },
+      { metrics: ['metric:gdp'], report: 'china-2022' },
+    ];
+    for (const kind of ['Target', 'Result'] as const) {
+      for (const q of queries(kind)) {
+        const every = await store.figures({ kind, ...q }, 100_000);
+        const picked = [...standingFigures(every, (f) => `${f.jurisdiction} ${f.year}`).values()];
+        const standing = await store.standingFigures({ kind, ...q });
+        expect(standing.length).toBeGreaterThan(0);
+        expect(standing).toEqual(
+          picked.sort((a, b) => a.year - b.year || (a.jurisdiction < b.jurisdiction ? -1 : 1)),
+        );
+      }
+    }
+    const national = await store.standingFigures({
+      kind: 'Target',
+      metrics: ['metric:gdp'],
+      measure: 'GROWTH',
+      jurisdictions: ['place:中国'],
+    });
+    expect(national.map((f) => [f.year, f.value, f.reportId])).toEqual([
+      [2021, 6, 'china-2021'],
+      [2022, 5.5, 'china-2022'],
+    ]);
   });
 
   test('projects that serve the five securities, and where they are', async () => {
@@ -433,5 +464,47 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect((await store.ingest(twice)).status).toBe('replaced');
     expect(await store.counts()).toEqual(before);
     expect((await store.ingest(g)).status).toBe('replaced');
+  });
+
+  // Last: it adds two reports of a jurisdiction no seed has.
+  test('a series is whole however many figures a year has: standing figures are picked in the store', async () => {
+    const meta = {
+      title: '吉林省政府工作报告',
+      jurisdiction: '吉林省',
+      level: 'provincial' as const,
+      extra: {},
+    };
+    const plan = (year: number, values: number[]) =>
+      `一、${year - 1}年工作回顾\n\n全省地区生产总值增长${year - 2015}%。\n\n二、${year}年工作安排\n\n` +
+      values.map((v, i) => `第${i + 1}项，地区生产总值增长${v}%以上。`).join('\n\n') +
+      '\n';
+    // More targets for 2021 than a page of figures holds, then one for 2022.
+    const first = extractReport({
+      text: plan(2021, [7, ...Array<number>(1000).fill(6)]),
+      meta: { ...meta, id: 'jilin-2021', year: 2021 },
+      origin: 'jilin-2021 (made up)',
+    });
+    const second = extractReport({
+      text: plan(2022, [5.5]),
+      meta: { ...meta, id: 'jilin-2022', year: 2022 },
+      origin: 'jilin-2022 (made up)',
+    });
+    expect(first.figures.filter((f) => f.kind === 'Target')).toHaveLength(1001);
+    for (const g of [first, second]) expect((await store.ingest(g)).status).toBe('added');
+    const q = {
+      metrics: ['metric:gdp'],
+      measure: 'GROWTH' as const,
+      jurisdictions: ['place:吉林'],
+    };
+    const targets = await store.standingFigures({ kind: 'Target', ...q });
+    expect(targets.map((f) => [f.year, f.value, f.reportId])).toEqual([
+      [2021, 7, 'jilin-2021'],
+      [2022, 5.5, 'jilin-2022'],
+    ]);
+    const results = await store.standingFigures({ kind: 'Result', ...q });
+    expect(results.map((f) => [f.year, f.value, f.reportId])).toEqual([
+      [2020, 6, 'jilin-2021'],
+      [2021, 7, 'jilin-2022'],
+    ]);
   });
 }

@@ -584,4 +584,30 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       reports: ['china-2021', 'china-2022', 'liaoning-2022', 'shenyang-2022'],
     });
   });
+
+  // After the health check: it adds a report.
+  test('metricSeries keeps every year when one year has more figures than a page', async () => {
+    const targets = [8, ...Array<number>(1000).fill(6.5)];
+    const text =
+      '一、2020年工作回顾\n\n全市地区生产总值增长3%。\n\n二、2021年工作安排\n\n' +
+      targets.map((v, i) => `第${i + 1}项，地区生产总值增长${v}%以上。`).join('\n\n') +
+      '\n';
+    const input = {
+      ...report,
+      id: 'shenyang-2021',
+      title: '2021年沈阳市政府工作报告',
+      year: 2021,
+      text,
+    };
+    const added = await gql(INGEST, { input }, { authorization: `Bearer ${API_KEY}` });
+    expect(added.errors).toBeUndefined();
+    const series = await gql(
+      `{ metricSeries(metric: "gdp", jurisdiction: "Shenyang") { year target { value report { id } } result { value } } }`,
+    );
+    expect(series.data!.metricSeries).toEqual([
+      { year: 2020, target: null, result: { value: 3 } },
+      { year: 2021, target: { value: 8, report: { id: 'shenyang-2021' } }, result: { value: 7 } },
+      { year: 2022, target: { value: 6, report: { id: 'shenyang-2022' } }, result: null },
+    ]);
+  });
 }

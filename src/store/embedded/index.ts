@@ -8,6 +8,7 @@ import {
   isEntity,
   NODE_KINDS,
   REPORT_OWNED_KINDS,
+  standingFigures,
   type CommitmentNode,
   type EdgeType,
   type EntityNode,
@@ -362,6 +363,13 @@ export class EmbeddedStore implements GraphStore {
       )
       .sort(bySortKey)
       .slice(0, first);
+  }
+
+  async standingFigures(query: FigureQuery & { metrics: string[] }): Promise<FigureNode[]> {
+    const stated = await this.figures(query, Infinity);
+    return [...standingFigures(stated, (f) => `${f.jurisdiction} ${f.year}`).values()].sort(
+      (a, b) => a.year - b.year || cmp(a.jurisdiction, b.jurisdiction),
+    );
   }
 
   async linksOfCommitments(

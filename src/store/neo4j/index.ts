@@ -84,6 +84,16 @@ function groupBy<R>(rows: readonly R[], key: (row: R) => string): Map<string, R[
   return groups;
 }
 
+/** A figure query's filters as the figure statements take them (null: any). */
+const figureParams = (query: FigureQuery) => ({
+  report: query.report ?? null,
+  metrics: query.metrics ?? null,
+  measure: query.measure ?? null,
+  year: query.year ?? null,
+  jurisdictions: query.jurisdictions ?? null,
+  status: query.status ?? null,
+});
+
 /** The first pause before a failed read is tried again; each next pause is twice as long. */
 const READ_RETRY_FIRST_MS = 200;
 
@@ -398,14 +408,17 @@ export class Neo4jStore implements GraphStore {
     // Asked about metrics, from the metric index; else by label.
     const file = query.metrics ? 'query/figures-of-metrics' : 'query/figures';
     const records = await this.read(cypher(file).replaceAll('{{KIND}}', query.kind), {
-      report: query.report ?? null,
-      metrics: query.metrics ?? null,
-      measure: query.measure ?? null,
-      year: query.year ?? null,
-      jurisdictions: query.jurisdictions ?? null,
-      status: query.status ?? null,
+      ...figureParams(query),
       first: neo4j.int(first),
     });
+    return records.map((r) => nodeFromProps(query.kind, r.get('node') as Props) as FigureNode);
+  }
+
+  async standingFigures(query: FigureQuery & { metrics: string[] }): Promise<FigureNode[]> {
+    const records = await this.read(
+      cypher('query/standing-figures').replaceAll('{{KIND}}', query.kind),
+      figureParams(query),
+    );
     return records.map((r) => nodeFromProps(query.kind, r.get('node') as Props) as FigureNode);
   }
 
