@@ -3,7 +3,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { extractReport } from './extract';
-import { linkReport, type LinkOutcome } from './link';
+import { linkReport, reportLinker, type LinkOutcome } from './link';
 import { listReports, readReport, ReportError } from './read';
 import type { GraphStore, IngestResult } from './store';
 
@@ -58,10 +58,12 @@ async function loadFile(
 }
 
 /** Links a report just stored to the others; one stored unchanged is linked already. */
-async function linkLoaded(store: GraphStore, result: IngestResult): Promise<LinkOutcome> {
-  return result.status === 'unchanged'
-    ? { outcomes: 0, continuations: 0 }
-    : linkReport(store, result.reportId);
+async function linkLoaded(
+  store: GraphStore,
+  result: IngestResult,
+  link: (reportId: string) => Promise<LinkOutcome> = (id) => linkReport(store, id),
+): Promise<LinkOutcome> {
+  return result.status === 'unchanged' ? { outcomes: 0, continuations: 0 } : link(result.reportId);
 }
 
 /** The report files named: files as they are, folders by their reports. */
@@ -113,8 +115,8 @@ export async function inPool<T, R>(
 
 /**
  * Ingests report files: each is read, extracted and stored, LOAD_WIDTH at a time, and then
- * the reports stored are linked to each other in the files' order (two reports stored side
- * by side do not see each other, so links wait until all are in). A bad report is
+ * the reports stored are linked to each other, a jurisdiction at a time (two reports stored
+ * side by side do not see each other, so links wait until all are in). A bad report is
  * reported and skipped, the rest load. Two files with the same report id are never stored
  * at once: the later waits for the earlier, as if one by one.
  */
@@ -130,6 +132,7 @@ export async function ingestFiles(
 ): Promise<BatchOutcome> {
   // Per file: its report id once read, and when it is stored or has failed.
   const ids: Promise<string | null>[] = [];
+  const jurisdictions: string[] = [];
   const settled: Promise<void>[] = [];
   let loaded = 0;
   const loads = await inPool(files, LOAD_WIDTH, async (file, i) => {
@@ -143,6 +146,7 @@ export async function ingestFiles(
     try {
       const extracted = await reading;
       const id = extracted.graph.report.reportId;
+      jurisdictions[i] = extracted.graph.report.jurisdiction;
       for (let j = 0; j < i; j++) if ((await ids[j]) === id) await settled[j];
       const result = await loadFile(store, extracted, options);
       options.onLoad?.(file, result, ++loaded, files.length);
@@ -154,19 +158,34 @@ export async function ingestFiles(
       finish();
     }
   });
-  const outcome: BatchOutcome = { results: [], failures: [] };
-  for (const [i, file] of files.entries()) {
+  // Linked a jurisdiction at a time (its reports compare with each other), in the files'
+  // order within it; the edges do not depend on the order, and the outcomes come in the
+  // files' order.
+  const link = reportLinker(store);
+  const byJurisdiction = files
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const [x, y] = [jurisdictions[a] ?? '', jurisdictions[b] ?? ''];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  const outcomes: (IngestOutcome | Error)[] = [];
+  let linked = 0;
+  for (const i of byJurisdiction) {
+    const file = files[i]!;
     const load = loads[i]!;
     try {
       if (load instanceof Error) throw load;
-      const result = { ...load, ...(await linkLoaded(store, load)), file };
-      outcome.results.push(result);
-      options.onReport?.(file, result, i + 1, files.length);
+      outcomes[i] = { ...load, ...(await linkLoaded(store, load, link)), file };
     } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      outcome.failures.push({ file, error });
-      options.onReport?.(file, error, i + 1, files.length);
+      outcomes[i] = e instanceof Error ? e : new Error(String(e));
     }
+    options.onReport?.(file, outcomes[i]!, ++linked, files.length);
+  }
+  const outcome: BatchOutcome = { results: [], failures: [] };
+  for (const [i, file] of files.entries()) {
+    const o = outcomes[i]!;
+    if (o instanceof Error) outcome.failures.push({ file, error: o });
+    else outcome.results.push(o);
   }
   return outcome;
 }

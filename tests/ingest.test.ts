@@ -1,6 +1,6 @@
 /**
- * Ingesting many report files: stored LOAD_WIDTH at a time, then linked in the files'
- * order. The graph must be the one ingesting them one by one gives.
+ * Ingesting many report files: stored LOAD_WIDTH at a time, then linked a jurisdiction at a
+ * time. The graph must be the one ingesting them one by one gives.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +72,35 @@ function bulkSuite(makeStore: () => Promise<GraphStore>): void {
     expect(results[1]!.continuations).toBeGreaterThan(0);
     expect(await contents(together)).toEqual(expected);
     await together.close();
+  });
+
+  test('a batch is linked a jurisdiction at a time, each report read once for it; outcomes come in the files order', async () => {
+    const store = await makeStore();
+    const reads: string[] = [];
+    // The commitments of a report, as linking reads them to compare reports.
+    const counting = new Proxy(store, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (key === 'commitments')
+          return (query: { report?: string }, page: unknown) => {
+            if (query.report) reads.push(query.report);
+            return target.commitments(query, page as { first: number });
+          };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const files = [FILES[0]!, FILES[2]!, FILES[1]!]; // china, liaoning, china
+    const linked: string[] = [];
+    const { results } = await ingestFiles(counting, files, {
+      onReport: (file) => linked.push(path.basename(file, '.txt')),
+    });
+    expect(results.map((r) => r.reportId)).toEqual(['china-2021', 'liaoning-2022', 'china-2022']);
+    // The two national reports one after the other, whichever jurisdiction comes first.
+    expect(Math.abs(linked.indexOf('china-2021') - linked.indexOf('china-2022'))).toBe(1);
+    // Each compares with the other, and each is read once (liaoning-2022 has no other).
+    expect(reads.sort()).toEqual(['china-2021', 'china-2022']);
+    expect(results.find((r) => r.reportId === 'china-2022')!.continuations).toBeGreaterThan(0);
+    await store.close();
   });
 
   test('two files with one report id load in the files order: the later, another text, is refused', async () => {
