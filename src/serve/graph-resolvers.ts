@@ -137,12 +137,12 @@ export class GraphResolver {
     @Ctx() ctx: Context,
   ) {
     const query = await this.figureQuery(ctx, metric, null, measure);
-    const targets = await ctx.store.standingFigures({
+    // One year's: by jurisdiction.
+    return ctx.store.standingFigures({
       kind: 'Target',
       ...query,
       year: bounded('year', year, 1949, 2100),
     });
-    return targets.sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
   }
 
   private async figureQuery(
