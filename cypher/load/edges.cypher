@@ -7,7 +7,9 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Node {id: row.source})
+USING INDEX SEEK a:Node(id)
 MATCH (b:Node {id: row.target})
+USING INDEX SEEK b:Node(id)
 MERGE (a)-[r:{{TYPE}} {id: row.id}]->(b)
   ON CREATE SET r.created = true
 WITH r, row, r.created AS created

@@ -4,7 +4,9 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Node {id: row.source})
+USING INDEX SEEK a:Node(id)
 MATCH (b:Node {id: row.target})
+USING INDEX SEEK b:Node(id)
 CREATE (a)-[r:{{TYPE}}]->(b)
 SET r += row.props
 SET r.id = row.id

@@ -10,6 +10,7 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (stored:Node {id: row.id})
+USING INDEX SEEK stored:Node(id)
 WITH row, stored, stored IS NULL AS created
 WHERE created OR stored.rowHash IS NULL OR stored.rowHash <> row.hash
 MERGE (n:Node {id: row.id})

@@ -6,8 +6,8 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Node {id: row.source}), (b:Node {id: row.target})
-USING INDEX a:Node(id)
-USING INDEX b:Node(id)
+USING INDEX SEEK a:Node(id)
+USING INDEX SEEK b:Node(id)
 MATCH (a)-[r]->(b)
 WHERE type(r) = row.type AND r.id = row.id AND r.rowHash = row.hash
 RETURN collect(row.id) AS stored

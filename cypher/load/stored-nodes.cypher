@@ -4,5 +4,6 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (n:Node {id: row.id})
+USING INDEX SEEK n:Node(id)
 WHERE n.rowHash = row.hash
 RETURN collect(row.id) AS stored

@@ -5,6 +5,7 @@
 // the rest never leave the server. $known includes $ids.
 UNWIND $ids AS id
 MATCH (n:Node {id: id})
+USING INDEX SEEK n:Node(id)
 WITH collect(n) AS frontier
 UNWIND frontier AS n
 OPTIONAL MATCH (n)-[r]-(m:Node)
