@@ -1,6 +1,6 @@
 // Targets or Results ({{KIND}}) matching the filter (every parameter may be null), in
 // report order. Asked about metrics, the store uses figures-of-metrics.cypher instead,
-// which starts from the metric index.
+// which starts from the metric index; about a report, figures-of-report.cypher.
 MATCH (f:{{KIND}})
 WHERE ($report IS NULL OR f.reportId = $report)
   AND ($measure IS NULL OR f.measure = $measure)

@@ -89,6 +89,9 @@ describeNeo4j('Neo4j gives the embedded store answers', () => {
           { kind, metrics: [f.metricId] },
           { kind, metrics: [f.metricId, 'metric:gdp'], year: f.year, measure: f.measure },
           { kind, metrics: [f.metricId], jurisdictions: [f.jurisdiction], report: f.reportId },
+          // Asked about a report, Neo4j answers from the report index (figures-of-report).
+          { kind, report: f.reportId },
+          { kind, report: f.reportId, year: f.year, status: f.status },
         ])
           expect(await neo.figures(q, 1000)).toEqual(await embedded.figures(q, 1000));
       }

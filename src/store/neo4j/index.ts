@@ -405,8 +405,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async figures(query: FigureQuery, first: number): Promise<FigureNode[]> {
-    // Asked about metrics, from the metric index; else by label.
-    const file = query.metrics ? 'query/figures-of-metrics' : 'query/figures';
+    // Asked about metrics, from the metric index; about a report, from the report index;
+    // else by label.
+    const file = query.metrics
+      ? 'query/figures-of-metrics'
+      : query.report
+        ? 'query/figures-of-report'
+        : 'query/figures';
     const records = await this.read(cypher(file).replaceAll('{{KIND}}', query.kind), {
       ...figureParams(query),
       first: neo4j.int(first),
