@@ -18,7 +18,10 @@ const express = require('express');
 const path = require('node:path');
 const neo4j = require('neo4j-driver');
 const { readReport, listReports } = require('../dist/src/read');
-const { extractReport } = require('../dist/src/extract');
+const { defaultLexicon, extractReport: extractWith } = require('../dist/src/extract');
+
+const lexicon = defaultLexicon();
+const extractReport = (input) => extractWith(input, lexicon);
 const { EmbeddedStore } = require('../dist/src/store/embedded');
 const { Neo4jStore } = require('../dist/src/store/neo4j');
 const { linkReport } = require('../dist/src/link');

@@ -5,14 +5,14 @@
  */
 const path = require('node:path');
 const { listReports, readReport } = require('../dist/src/read');
-const { extractReport } = require('../dist/src/extract');
+const { defaultLexicon, extractReport } = require('../dist/src/extract');
 const { TEXT_LINK_TYPES } = require('../dist/src/model');
 
 async function main() {
   const dir = process.argv[2] || path.join(__dirname, '..', 'seeds');
   const columns = [];
   for (const file of await listReports(dir)) {
-    const g = extractReport(await readReport(file));
+    const g = extractReport(await readReport(file), defaultLexicon());
     const counts = {};
     const add = (k, n = 1) => (counts[k] = (counts[k] || 0) + n);
     add('Report');

@@ -6,11 +6,11 @@
  *
  * The curated lexicons in graph/ were built with every seed report in view. This builds the
  * lexicons a curator would have had from the other reports only (src/extract/ablate.ts:
- * entries written only in the held-out text are removed), then runs two builds, each in
- * its own process because the product loads the lexicon when its modules load:
+ * entries written only in the held-out text are removed), then runs the builds side by
+ * side in this process, each with its own lexicon value (extraction takes the lexicon as
+ * an argument, so the product code is the same in all of them):
  *   full     the lexicons as they are;
- *   ablated  the ablated lexicons, put in require.cache under dist/graph/*.json before any
- *            product module is required, so the product code runs unchanged.
+ *   ablated  the ablated lexicons (and strict: the forms only the held-out text writes too).
  * Each build ingests the kept reports (extract, store, link), then the held-out one, into
  * an embedded store, and returns every edge touching the held-out report, the
  * OUTCOME_OF and CONTINUES pairs, and two GraphQL answers (GDP 2022 targets compared, the
@@ -18,16 +18,22 @@
  * (for the default report, or with --all, which adds a table for every hold-out).
  * Nothing is random: the same inputs give the same output.
  */
-const { fork } = require('node:child_process');
 const fs = require('node:fs');
-const Module = require('node:module');
 const path = require('node:path');
-// The model reads no lexicon, so it may be loaded before the ablated ones are put in place.
+require('reflect-metadata');
+const { graphql } = require('graphql');
 const { TEXT_LINK_TYPES } = require('../dist/src/model');
+const { ablateLexicons } = require('../dist/src/extract/ablate');
+const { extractorVersion } = require('../dist/src/extract');
+const { LEXICON_FILES, lexiconFromFiles } = require('../dist/src/extract/lexicon');
+const { setLogSink } = require('../dist/src/log');
+const { EmbeddedStore } = require('../dist/src/store/embedded');
+const { ingestFile } = require('../dist/src/ingest');
+const { schema } = require('../dist/src/serve/schema');
+const { createContext } = require('../dist/src/serve/context');
 
 const ROOT = path.join(__dirname, '..');
 const SEEDS = path.join(ROOT, 'seeds');
-const DIST = path.join(ROOT, 'dist');
 const DEFAULT_ID = 'china-2022';
 const DEFAULT_OUT = path.join('docs', 'holdout.md');
 const UNTOUCHED = ['figures.json', 'structure.json'];
@@ -84,11 +90,7 @@ function readSeeds() {
 
 function readLexicons(dir) {
   const files = {};
-  for (const f of fs
-    .readdirSync(dir)
-    .filter((x) => x.endsWith('.json'))
-    .sort())
-    files[f] = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  for (const f of LEXICON_FILES) files[f] = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   return files;
 }
 
@@ -97,7 +99,6 @@ function readLexicons(dir) {
  * only the held-out text writes are taken from the entries that stay, too.
  */
 function ablation(seeds, heldOut, strict = false) {
-  const { ablateLexicons } = require('../dist/src/extract/ablate');
   return ablateLexicons(readLexicons(path.join(ROOT, 'graph')), {
     heldOut: seeds.find((s) => s.id === heldOut).text,
     kept: seeds.filter((s) => s.id !== heldOut).map((s) => s.text),
@@ -114,25 +115,11 @@ const cut = (s, n = 48) => {
 };
 
 // ---------------------------------------------------------------------------------------
-// A build, in its own process
-
-/** Puts lexicon files in require.cache where the compiled lexicon module requires them. */
-function injectLexicons(files) {
-  for (const [name, data] of Object.entries(files)) {
-    const filename = require.resolve(path.join(DIST, 'graph', name));
-    if (require.cache[filename]) throw new Error(`${filename} was loaded before the ablation`);
-    const m = new Module(filename, module);
-    m.filename = filename;
-    m.loaded = true;
-    m.exports = data;
-    require.cache[filename] = m;
-  }
-}
+// A build, with its own lexicon
 
 /** Whether each removed item is still known to the lexicon the product loaded. */
-function lexiconKnows(removed) {
-  const lex = require('../dist/src/extract/lexicon');
-  const { metrics } = require('../dist/src/extract/figures');
+function lexiconKnows(lex, removed) {
+  const { metrics } = lex;
   const has = (list, name) => list.some((e) => e.name === name);
   const lists = {
     'places.json#places': lex.places,
@@ -177,23 +164,13 @@ function lexiconKnows(removed) {
 async function build(variant, heldOut) {
   const seeds = readSeeds();
   const ablated = ablation(seeds, heldOut, variant === 'strict');
-  if (variant !== 'full') injectLexicons(ablated.files);
-  // Only now the product's modules (they load the lexicon as they load).
-  require('reflect-metadata');
-  const { setLogSink } = require('../dist/src/log');
-  setLogSink(() => undefined);
-  const { lexiconHash } = require('../dist/src/extract/lexicon');
-  const { EXTRACTOR_VERSION } = require('../dist/src/extract');
-  const { EmbeddedStore } = require('../dist/src/store/embedded');
-  const { ingestFile } = require('../dist/src/ingest');
-  const { schema } = require('../dist/src/serve/schema');
-  const { createContext } = require('../dist/src/serve/context');
-  const { graphql } = require('graphql');
-
-  const check = lexiconKnows(ablated.removed);
+  const lexicon = lexiconFromFiles(
+    variant === 'full' ? readLexicons(path.join(ROOT, 'graph')) : ablated.files,
+  );
+  const check = lexiconKnows(lexicon, ablated.removed);
   const verification = {
-    lexiconHash,
-    extractorVersion: EXTRACTOR_VERSION,
+    lexiconHash: lexicon.hash,
+    extractorVersion: extractorVersion(lexicon),
     removedChecked: check.checked,
     removedStillKnown: check.still.length,
     examples: check.still.slice(0, 5),
@@ -206,7 +183,7 @@ async function build(variant, heldOut) {
   const ingests = [];
   const order = [...seeds.filter((s) => s.id !== heldOut), seeds.find((s) => s.id === heldOut)];
   for (const s of order) {
-    const r = await ingestFile(store, s.file);
+    const r = await ingestFile(store, s.file, { lexicon });
     ingests.push({
       reportId: r.reportId,
       status: r.status,
@@ -343,7 +320,13 @@ async function build(variant, heldOut) {
   const executable = await schema();
   const answers = {};
   for (const [name, source] of Object.entries(QUERIES)) {
-    const r = await graphql({ schema: executable, source, contextValue: createContext(store) });
+    const contextValue = createContext(store, {
+      apiKey: null,
+      reportsDir: null,
+      maxReportBytes: 10 * 1024 * 1024,
+      lexicon,
+    });
+    const r = await graphql({ schema: executable, source, contextValue });
     answers[name] = r.errors ? { errors: r.errors.map((x) => x.message) } : r.data[name];
   }
   await store.close();
@@ -361,22 +344,6 @@ async function build(variant, heldOut) {
     keptEdges,
     answers,
   };
-}
-
-function runBuild(variant, heldOut) {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'holdout.js'), ['--child', variant, heldOut], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    let result = null;
-    child.on('message', (m) => (result = m));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 && result
-        ? resolve(result)
-        : reject(new Error(`the ${variant} build (held out ${heldOut}) failed (exit ${code})`)),
-    );
-  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1049,7 +1016,7 @@ function document(results, detailed, command) {
       '- the jurisdictions of the reports (from their metadata) and their ancestors stay: the product refuses a report whose jurisdiction the gazetteer does not know;',
       '- `figures.json` and `structure.json` are kept as they are: they are rules (units, verbs, heading words), not vocabulary.',
       '',
-      'Two builds then run, each in its own node process (the product loads its lexicon when its modules load): **full**, with the lexicons as they are, and **ablated**, with the cut-back lexicons put into `require.cache` under `dist/graph/*.json` before any product module is required, so the product code is the same in both. The ablated process checks that every removed item is unknown to the lexicon the product loaded. Each build ingests the two kept reports into an embedded store with `ingestFile` (extract, store, link), then the held-out report the same way, as a report added later. The comparison is over every edge touching the held-out report: its own edges and the cross-report edges (OUTCOME_OF, CONTINUES) from or to it. An edge is the same when its type and both ends are the same.',
+      'Two builds then run one after the other in one process, each with its own lexicon value (extraction takes the lexicon as an argument: `loadLexicon`, `lexiconFromFiles`): **full**, with the lexicons as they are, and **ablated**, with the cut-back lexicons; the product code is the same in both. The ablated build checks that every removed item is unknown to the lexicon it runs with. Each build ingests the two kept reports into an embedded store with `ingestFile` (extract, store, link), then the held-out report the same way, as a report added later. The comparison is over every edge touching the held-out report: its own edges and the cross-report edges (OUTCOME_OF, CONTINUES) from or to it. An edge is the same when its type and both ends are the same.',
     ].join('\n'),
   );
   out.push('');
@@ -1171,9 +1138,10 @@ async function holdOut(id) {
   const seeds = readSeeds();
   const removal = ablation(seeds, id);
   const strictRemoval = ablation(seeds, id, true);
-  const [full, abl, strict] = await Promise.all(
-    ['full', 'ablated', 'strict'].map((variant) => runBuild(variant, id)),
-  );
+  // One after the other in this process: each build has its own lexicon value and store.
+  const full = await build('full', id);
+  const abl = await build('ablated', id);
+  const strict = await build('strict', id);
   return {
     full,
     abl,
@@ -1188,14 +1156,6 @@ async function main(argv) {
     console.log(USAGE);
     return;
   }
-  if (argv[0] === '--child') {
-    const result = await build(argv[1], argv[2]);
-    await new Promise((resolve, reject) =>
-      process.send(result, (e) => (e ? reject(e) : resolve())),
-    );
-    process.disconnect();
-    return;
-  }
   const outAt = argv.indexOf('--out');
   const out = outAt >= 0 ? argv[outAt + 1] : null;
   if (outAt >= 0 && !out) throw new Error('--out needs a file name');
@@ -1204,12 +1164,7 @@ async function main(argv) {
   const unknown = argv.filter((a) => a.startsWith('--') && !['--all', '--out'].includes(a));
   if (unknown.length) throw new Error(`unknown option ${unknown[0]} (see --help)`);
 
-  if (!fs.existsSync(path.join(DIST, 'src', 'extract', 'ablate.js')))
-    throw new Error('no build: run npm run build (npm run holdout builds first)');
-  const built = readLexicons(path.join(DIST, 'graph'));
-  const source = readLexicons(path.join(ROOT, 'graph'));
-  if (JSON.stringify(built) !== JSON.stringify(source))
-    throw new Error('dist/graph differs from graph/: run npm run build');
+  setLogSink(() => undefined);
 
   const ids = readSeeds().map((s) => s.id);
   const asked = positional[0] ?? DEFAULT_ID;

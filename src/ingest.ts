@@ -2,7 +2,7 @@
  * The pipeline for report files: read → extract → store → link across reports.
  */
 import { promises as fs } from 'node:fs';
-import { extractReport } from './extract';
+import { defaultLexicon, extractReport, type Lexicon } from './extract';
 import { linkReport, reportLinker, type LinkOutcome } from './link';
 import { listReports, readReport, ReportError } from './read';
 import type { GraphStore, IngestResult } from './store';
@@ -16,6 +16,8 @@ export interface IngestOptions {
    * source of truth at start-up) or `refuse` (the CLI, unless --replace).
    */
   changedText?: 'replace' | 'refuse';
+  /** What the reports are extracted with (default: the project's graph/). */
+  lexicon?: Lexicon;
 }
 
 export async function ingestFile(
@@ -35,7 +37,8 @@ interface Extracted {
 
 async function extractFile(file: string, options: IngestOptions): Promise<Extracted> {
   const input = await readReport(file, options.maxBytes); // read the text and its metadata
-  return { file, graph: extractReport(input) }; // split, recognise, link within the report
+  const graph = extractReport(input, options.lexicon ?? defaultLexicon()); // split, recognise, link
+  return { file, graph };
 }
 
 /** Stores one report, all or nothing; a changed text is refused unless it may replace. */

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { exportCommand, HELP, ingestCommand } from './cli';
 import { ConfigError, readConfig } from './config';
+import { loadLexicon } from './extract/lexicon';
 import { log } from './log';
 import { startService } from './serve/server';
 import { prepareStore, StartupProgress } from './startup';
@@ -13,6 +14,7 @@ import { openStore } from './store/open';
 async function serve(): Promise<void> {
   const config = readConfig();
   const store = openStore(config);
+  const lexicon = loadLexicon(); // graph/: the curated knowledge every report is read with
   log('starting', { store: store.kind, neo4j: config.neo4j?.uri ?? null, port: config.port });
   const progress = new StartupProgress(config.reportsDir);
   const service = await startService({
@@ -25,6 +27,7 @@ async function serve(): Promise<void> {
       // The embedded store keeps nothing itself: reports added at run time go to REPORTS_DIR.
       reportsDir: store.kind === 'embedded' ? config.reportsDir : null,
       maxReportBytes: config.maxReportBytes,
+      lexicon,
     },
   });
   log('listening', {
@@ -34,9 +37,11 @@ async function serve(): Promise<void> {
   });
   // Serve at once; load the reports as soon as the store answers (it may still be starting).
   const abort = new AbortController();
-  void prepareStore(store, config, { signal: abort.signal, progress }).catch((e: unknown) => {
-    log('load-failed', { error: (e as Error).message });
-  });
+  void prepareStore(store, config, { signal: abort.signal, progress, lexicon }).catch(
+    (e: unknown) => {
+      log('load-failed', { error: (e as Error).message });
+    },
+  );
   const stop = async () => {
     abort.abort();
     await service.close();

@@ -4,7 +4,7 @@
  * /healthz says what the store's state is.
  */
 import type { Config } from './config';
-import { ingestFolder } from './ingest';
+import { ingestFolder, type IngestOptions } from './ingest';
 import { log } from './log';
 import type { GraphStore } from './store';
 
@@ -46,7 +46,7 @@ export class StartupProgress {
 export async function prepareStore(
   store: GraphStore,
   config: Pick<Config, 'reportsDir' | 'maxReportBytes'>,
-  options: StartupOptions = {},
+  options: StartupOptions & Pick<IngestOptions, 'lexicon'> = {},
 ): Promise<boolean> {
   let wait = options.retryMs ?? 1000;
   // Kept even when no one reads it, so the load below need not ask.
@@ -58,6 +58,7 @@ export async function prepareStore(
       Object.assign(progress, { state: 'loading', stored: 0, files: null });
       const outcome = await ingestFolder(store, config.reportsDir, {
         maxBytes: config.maxReportBytes,
+        lexicon: options.lexicon,
         onLoad: (_file, _result, index, total) =>
           Object.assign(progress, { stored: index, files: total }),
         onReport: (file, result) =>

@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import { extractReport } from '../src/extract';
+import { lexicon } from './support/lexicon';
 import { setLogSink } from '../src/log';
 import { startService } from '../src/serve/server';
 import { prepareStore, StartupProgress } from '../src/startup';
@@ -98,7 +99,7 @@ describeNeo4j('faults between the service and Neo4j', () => {
     await store.init();
     try {
       const input = await seedInput('liaoning-2022');
-      const graph = extractReport(input);
+      const graph = extractReport(input, lexicon);
       const before = await direct.counts();
       // Cut once some batches have gone through, and keep Neo4j unreachable until the
       // driver's retries give up.
@@ -123,7 +124,7 @@ describeNeo4j('faults between the service and Neo4j', () => {
   });
 
   test('a question asked while Neo4j is briefly unreachable is retried and answered', async () => {
-    const graph = extractReport(await seedInput('liaoning-2022'));
+    const graph = extractReport(await seedInput('liaoning-2022'), lexicon);
     if (!(await direct.reportsByIds(['liaoning-2022']))[0]) await direct.ingest(graph);
     const expected = await direct.commitments({ report: 'liaoning-2022' }, { first: 0 });
     expect(expected.totalCount).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractReport } from '../src/extract';
+import { lexicon } from './support/lexicon';
 import { ingestFile, ingestFiles, inPool, LOAD_WIDTH } from '../src/ingest';
 import { readReport } from '../src/read';
 import type { GraphStore } from '../src/store';
@@ -131,7 +132,7 @@ function bulkSuite(makeStore: () => Promise<GraphStore>): void {
       ['b.txt', expect.stringMatching(/already stored with a different text/)],
     ]);
     // The text stored is the first file's.
-    const first = extractReport(await readReport(files[0]!));
+    const first = extractReport(await readReport(files[0]!), lexicon);
     expect((await store.reportsByIds(['liaoning-2022']))[0]!.hash).toBe(first.report.hash);
     await store.close();
   });

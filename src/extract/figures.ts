@@ -1,471 +1,188 @@
 /**
- * Figures: every quantity in a sentence (a number with a unit), with the indicator it
- * measures, its measure (level, growth, change, share), direction, qualifier (以上, 左右,
- * …) and unit as written; "分别" lists become one figure per value. In target sentences
- * ("主要预期目标是：…") indicators named without a number become QUALITATIVE figures, and
- * targets explicitly left for the five-year plan become DEFERRED ones.
+ * Stage 4, figures: every quantity a commitment states (quantities.ts) is a Target in the
+ * plan or a Result in the review, measuring a Metric (curated, or created from its words),
+ * for the year the sentence or its part names.
  */
-import type { Direction, FigureStatus, Measure, Qualifier, Span } from '../model';
-import { figuresFile, metricsFile } from './lexicon';
+import { sortKey, type CommitmentNode, type EntityNode, type FigureNode } from '../model';
+import {
+  compiled,
+  metricId,
+  nameKey,
+  placeId,
+  type Lexicon,
+  type MetricEntry,
+  type PlanPeriod,
+} from './lexicon';
+import { findFigures, isTargetSentence } from './quantities';
+import type { Outline } from './split';
+import { makeEdge, type GraphPart, type Reading } from './stage';
 
-export interface MetricEntry {
-  key: string;
-  name: string;
-  nameEn: string;
-  aliases: string[];
-  headlineMeasure: Measure;
-  source: string;
-}
-
-export interface FigureMention {
-  status: FigureStatus;
-  /** The indicator as written (after dropping words such as 全年, 实现). */
-  metricText: string;
-  /** The curated metric, when one of its names is in metricText. */
-  metric: MetricEntry | null;
-  measure: Measure;
-  value: number | null;
-  unit: string | null;
-  qualifier: Qualifier;
-  direction: Direction | null;
-  /** The phrase stating the figure, as a span of the report text. */
-  span: Span;
-  /** Which rule produced it: quantity, respectively, inherited-metric, qualitative, deferred. */
-  rule: string;
-}
-
-const F = figuresFile as unknown as {
-  units: string[];
-  unitMultipliers: string[];
-  notQuantityAfter: string[];
-  notQuantityBefore: string[];
-  qualifiersAfter: Record<string, Qualifier>;
-  qualifiersBefore: Record<string, Qualifier>;
-  growthUp: string[];
-  growthDown: string[];
-  changeUp: string[];
-  changeDown: string[];
-  levelVerbs: string[];
-  shareWords: string[];
-  metricTrimStart: string[];
-  perUnitPrefixes: string[];
-  metricTrimEnd: string[];
-  deferredPhrases: string[];
-  targetSentenceMarkers: string[];
-  respectivelyWord: string;
-  urbanRuralPrefix: { prefix: string; parts: [string, string] };
-};
-export const metrics: readonly MetricEntry[] = (metricsFile as { metrics: MetricEntry[] }).metrics;
-
-const byLengthDesc = (a: string, b: string) => b.length - a.length;
-const UNITS = [...F.units].sort(byLengthDesc);
-const MULTIPLIERS = [...F.unitMultipliers].sort(byLengthDesc);
-
-/** The unit written at `i`: a base unit (千米), or a multiplier and a base unit (亿户, 万亿元). */
-function unitAt(s: string, i: number): string | undefined {
-  const base = startsWithAny(s, i, UNITS);
-  if (base) return base;
-  const multiplier = startsWithAny(s, i, MULTIPLIERS);
-  const after = multiplier ? startsWithAny(s, i + multiplier.length, UNITS) : undefined;
-  return multiplier && after && after !== '%' && after !== '％' ? multiplier + after : undefined;
-}
-const VERBS = [
-  ...new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown, ...F.levelVerbs]),
-].sort(byLengthDesc);
-const QUALIFIERS_BEFORE = Object.keys(F.qualifiersBefore).sort(byLengthDesc);
-const QUALIFIERS_AFTER = Object.keys(F.qualifiersAfter).sort(byLengthDesc);
-// The punctuation that ends a clause, by code unit: the scans test every character of a
-// sentence, and a regex test of s[i] costs a one-character string apiece.
-const CLAUSE_BREAKS = new Set([...'，,。；;：:！？!?'].map((c) => c.charCodeAt(0)));
-const isClauseBreak = (c: number) => CLAUSE_BREAKS.has(c);
-const NUMBER = /\d+(?:\.\d+)?/g;
-// Inside a sentence the wiki texts carry line breaks and zero-width spaces; they are not words.
-const INVISIBLE = /[\s\u3000\u200b]/g;
-
-interface MetricMatch {
-  metric: MetricEntry;
-  alias: string;
-  at: number;
-}
-
-/** Every metric's names, in lexicon order: listed once rather than on every call. */
-const METRIC_NAMES = metrics.flatMap((metric) =>
-  [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
-);
-
-/** The curated metric named in a text: the earliest name, the longest at the same place. */
-function matchMetric(text: string): MetricMatch | null {
-  let best: MetricMatch | null = null;
-  for (const { metric, alias } of METRIC_NAMES) {
-    const at = text.indexOf(alias);
-    if (at < 0) continue;
-    if (!best || at < best.at || (at === best.at && alias.length > best.alias.length))
-      best = { metric, alias, at };
-  }
-  return best;
-}
-
-/**
- * The text with the metric names that follow 单位 ("per unit of") blanked out: there a name
- * is the denominator of another indicator (单位地区生产总值用水量 is water per unit of GDP),
- * unless a curated name starts with the 单位 itself (单位GDP能耗).
- */
-function maskDenominators(text: string): string {
-  let out = text;
-  for (const prefix of F.perUnitPrefixes) {
-    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
-      if (METRIC_NAMES.some(({ alias }) => text.startsWith(alias, at))) continue;
-      const after = at + prefix.length;
-      let longest = 0;
-      for (const { alias } of METRIC_NAMES) {
-        if (alias.length > longest && text.startsWith(alias, after)) longest = alias.length;
-      }
-      if (longest > 0) {
-        out = out.slice(0, after) + '\u0000'.repeat(longest) + out.slice(after + longest);
-      }
-    }
-  }
-  return out;
-}
-
-export function findMetric(text: string): MetricEntry | null {
-  return (
-    matchMetric(maskDenominators(text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '')))
-      ?.metric ?? null
+export function figuresStage(
+  { input, text, lexicon, jurisdiction }: Reading,
+  commitments: readonly CommitmentNode[],
+  outline: Outline,
+): GraphPart {
+  const { meta } = input;
+  const figures: FigureNode[] = [];
+  const edges: GraphPart['edges'] & object = [];
+  const metricNodes = new Map<string, EntityNode>(
+    lexicon.metrics.map((m) => [metricId(m.key), curatedMetricNode(m)]),
   );
-}
-
-export function isTargetSentence(sentence: string): boolean {
-  return F.targetSentenceMarkers.some((m) => sentence.includes(m));
-}
-
-interface Raw {
-  value: number;
-  unit: string;
-  qualifier: Qualifier;
-  numberStart: number;
-  end: number;
-  verb: string | null;
-  verbStart: number;
-  /** Where the indicator's words end: at the verb, or at the number when the verb opens the clause. */
-  subjectEnd: number;
-  /** With a verb that opens the clause (新增减税降费167.6亿元), where its object starts. */
-  objectStart: number | null;
-  clauseStart: number;
-}
-
-function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
-  return words.find((w) => s.startsWith(w, at));
-}
-
-function endsWithAny(s: string, end: number, words: readonly string[]): string | undefined {
-  return words.find((w) => end - w.length >= 0 && s.startsWith(w, end - w.length));
-}
-
-/** Numbers with a unit in `s`, with their qualifier and the verb that governs them. */
-function quantities(s: string): Raw[] {
-  const out: Raw[] = [];
-  for (const m of s.matchAll(NUMBER)) {
-    const numberStart = m.index;
-    let i = numberStart + m[0].length;
-    const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
-    if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, F.notQuantityBefore))
-      continue;
-    if (startsWithAny(s, i, F.notQuantityAfter)) continue;
-    let qualifier: Qualifier = 'EXACT';
-    const approx = startsWithAny(s, i, ['多', '余']);
-    if (approx) {
-      qualifier = 'MORE_THAN';
-      i += approx.length;
-    }
-    const unit = unitAt(s, i);
-    if (!unit) continue;
-    i += unit.length;
-    const after = startsWithAny(s, i, QUALIFIERS_AFTER);
-    if (after && qualifier === 'EXACT') {
-      qualifier = F.qualifiersAfter[after]!;
-      i += after.length;
-    }
-    // Words before the number: a qualifier (超过, 近) and then the verb (增长, 控制在).
-    let cursor = numberStart;
-    const qBefore = endsWithAny(s, cursor, QUALIFIERS_BEFORE);
-    if (qBefore) {
-      if (qualifier === 'EXACT') qualifier = F.qualifiersBefore[qBefore]!;
-      cursor -= qBefore.length;
-    }
-    let clauseStart = cursor;
-    while (
-      clauseStart > 0 &&
-      !isClauseBreak(s.charCodeAt(clauseStart - 1)) &&
-      s[clauseStart - 1] !== '、'
-    )
-      clauseStart--;
-    // A verb inside an indicator's name is no verb: 城镇新增就业1100万人.
-    const named = matchMetric(s.slice(clauseStart, cursor));
-    const inName = (k: number) =>
-      named !== null &&
-      k >= clauseStart + named.at &&
-      k < clauseStart + named.at + named.alias.length;
-    let verb: string | null = null;
-    let verbStart = cursor;
-    const adjacent = endsWithAny(s, cursor, VERBS);
-    if (adjacent && !inName(cursor - adjacent.length)) {
-      verb = adjacent;
-      verbStart = cursor - adjacent.length;
-    } else if (!adjacent) {
-      // A verb that opens the clause governs an object before the number: 新增减税降费167.6亿元,
-      // 新纳入低保、特困供养近600万人 (so here the clause runs on over 、).
-      let phraseStart = clauseStart;
-      while (phraseStart > 0 && !isClauseBreak(s.charCodeAt(phraseStart - 1))) phraseStart--;
-      for (let k = phraseStart; k < cursor; k++) {
-        const v = startsWithAny(s, k, VERBS);
-        if (v && !inName(k) && [...F.changeUp, ...F.changeDown].includes(v)) {
-          verb = v;
-          verbStart = k;
-          break;
-        }
-      }
-    }
-    out.push({
-      value: Number(m[0]),
-      unit: unit === '％' ? '%' : unit,
-      qualifier,
-      numberStart,
-      end: i,
-      verb,
-      verbStart,
-      subjectEnd: verb && verbStart + verb.length < cursor ? cursor : verbStart,
-      objectStart: verb && verbStart + verb.length < cursor ? verbStart + verb.length : null,
-      clauseStart,
+  const jurisdictionId = placeId(jurisdiction.name);
+  // The title of the part a commitment stands in (its top-level section).
+  const partTitles = new Map<string, string>();
+  for (const s of outline.sections)
+    partTitles.set(s.path, s.parentPath ? partTitles.get(s.parentPath)! : s.title);
+  for (const c of commitments) {
+    const mentions = findFigures(lexicon, text, c.span, {
+      targetSentence: c.phase === 'PLAN' && isTargetSentence(lexicon, c.text),
+    });
+    if (mentions.length === 0) continue;
+    const path = c.sectionId!.slice(`section:${meta.id}:`.length);
+    const { year, startYear } = figureYears(
+      lexicon,
+      c,
+      text,
+      meta.year,
+      partTitles.get(path) ?? '',
+    );
+    mentions.forEach((f, k) => {
+      const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
+      const metric = f.metric
+        ? metricNodes.get(metricId(f.metric.key))!
+        : uncuratedMetric(metricNodes, f.metricText);
+      const repeated = k > 0 && mentions[k - 1]!.span.start === f.span.start;
+      const figure: FigureNode = {
+        kind,
+        id: `${kind.toLowerCase()}:${meta.id}:${f.span.start}${repeated ? `.${k}` : ''}`,
+        reportId: meta.id,
+        commitmentId: c.id,
+        jurisdiction: jurisdictionId,
+        status: f.status,
+        metricId: metric.id,
+        metricText: f.metricText,
+        measure: f.measure,
+        value: f.value,
+        unit: f.unit,
+        qualifier: f.qualifier,
+        direction: f.direction,
+        year,
+        startYear,
+        text: text.slice(f.span.start, f.span.end),
+        span: f.span,
+        rule: f.rule,
+        sortKey: sortKey(meta.year, meta.id, f.span.start),
+      };
+      figures.push(figure);
+      const evidence = { evidence: f.span, lexicon: null, reportId: meta.id };
+      edges.push(
+        makeEdge({
+          type: kind === 'Target' ? 'SETS' : 'REPORTS',
+          source: c.id,
+          target: figure.id,
+          rule: f.rule,
+          ...evidence,
+        }),
+        makeEdge({
+          type: 'MEASURES',
+          source: figure.id,
+          target: metric.id,
+          rule: metric.curated ? 'lexicon' : 'text',
+          ...evidence,
+          lexicon: metric.lexicon,
+        }),
+      );
     });
   }
-  return out;
+  return { figures, entities: [...metricNodes.values()], edges };
 }
 
-function measureOf(
-  raw: Raw,
-  metricText: string,
-): { measure: Measure; direction: Direction | null } {
-  const v = raw.verb;
-  const percent = raw.unit === '%';
-  if (raw.unit === '个百分点') {
-    return { measure: 'CHANGE', direction: v && F.growthDown.includes(v) ? 'DOWN' : 'UP' };
-  }
-  if (v && percent && F.growthUp.includes(v)) return { measure: 'GROWTH', direction: 'UP' };
-  if (v && percent && F.growthDown.includes(v)) return { measure: 'GROWTH', direction: 'DOWN' };
-  if (v && !percent && (F.changeUp.includes(v) || F.growthUp.includes(v)))
-    return { measure: 'CHANGE', direction: 'UP' };
-  if (v && !percent && (F.changeDown.includes(v) || F.growthDown.includes(v))) {
-    return { measure: 'CHANGE', direction: 'DOWN' };
-  }
-  if (percent && F.shareWords.some((w) => metricText.includes(w)))
-    return { measure: 'SHARE', direction: null };
-  return { measure: 'LEVEL', direction: null };
-}
-
-function trimMetric(text: string): { text: string; offset: number } {
-  let offset = 0;
-  for (let changed = true; changed;) {
-    changed = false;
-    const lead = /^[\s\u3000\u200b“”"（）()]+/.exec(text.slice(offset));
-    if (lead) {
-      offset += lead[0].length;
-      changed = true;
-    }
-    const w = startsWithAny(text, offset, F.metricTrimStart);
-    if (w && text.length - offset > w.length) {
-      offset += w.length;
-      changed = true;
-    }
-  }
-  let end = text.length;
-  for (let changed = true; changed;) {
-    changed = false;
-    while (end > offset && /[\s\u3000\u200b，、]/.test(text[end - 1]!)) {
-      end--;
-      changed = true;
-    }
-    const w = endsWithAny(text, end, F.metricTrimEnd);
-    if (w && end - offset > w.length) {
-      end -= w.length;
-      changed = true;
-    }
-  }
-  return { text: text.slice(offset, end), offset };
-}
-
-/** Figures stated in `text.slice(sentence.start, sentence.end)`; spans are into `text`. */
-export function findFigures(
-  text: string,
-  sentence: Span,
-  options: { targetSentence: boolean },
-): FigureMention[] {
-  const s = text.slice(sentence.start, sentence.end);
-  const at = (i: number) => sentence.start + i;
-  const figures: FigureMention[] = [];
-  const raws = quantities(s);
-
-  let previous: { raw: Raw; figure: FigureMention } | null = null as {
-    raw: Raw;
-    figure: FigureMention;
-  } | null;
-  for (const raw of raws) {
-    const subjectStart = raw.objectStart ?? raw.clauseStart;
-    const trimmed = trimMetric(s.slice(subjectStart, raw.subjectEnd));
-    let metricText = trimmed.text;
-    let metricStart = raw.objectStart !== null ? raw.verbStart : subjectStart + trimmed.offset;
-    let rule = 'quantity';
-    // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.
-    const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
-    const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
-    if (previous && (metricText === '' || (continues && !raw.verb))) {
-      metricText = previous.figure.metricText;
-      metricStart = raw.verb ? raw.verbStart : raw.numberStart;
-      rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
-    }
-    const governed: Raw = rule === 'respectively' ? previous!.raw : raw;
-    const { measure, direction } = measureOf({ ...raw, verb: governed.verb }, metricText);
-    const figure: FigureMention = {
-      status: 'SET',
-      metricText,
-      metric: findMetric(metricText),
-      measure,
-      value: raw.value,
-      unit: raw.unit,
-      qualifier: raw.qualifier,
-      direction,
-      span: {
-        start: at(Math.min(metricStart, raw.verb ? raw.verbStart : raw.numberStart)),
-        end: at(raw.end),
-      },
-      rule,
-    };
-    figures.push(figure);
-    previous = { raw: rule === 'respectively' ? { ...raw, verb: governed.verb } : raw, figure };
-  }
-  splitRespectively(figures, s, sentence.start);
-  if (options.targetSentence) figures.push(...statedWithoutNumbers(s, sentence.start, figures));
-  else figures.push(...deferred(s, sentence.start, figures));
-  return figures.sort((a, b) => a.span.start - b.span.start);
-}
-
-/** "城乡居民收入分别增长6.6%和10.1%": each value gets its own subject. */
-function splitRespectively(figures: FigureMention[], s: string, base: number): void {
-  for (let i = 0; i < figures.length; i++) {
-    const group = [figures[i]!];
-    while (figures[i + group.length]?.rule === 'respectively')
-      group.push(figures[i + group.length]!);
-    if (group.length < 2) continue;
-    const head = group[0]!;
-    const phrase = s.slice(head.span.start - base, group.at(-1)!.span.end - base);
-    if (
-      !phrase.includes(F.respectivelyWord) &&
-      !s.slice(0, head.span.end - base).includes(F.respectivelyWord)
-    ) {
-      i += group.length - 1;
-      continue;
-    }
-    const subjects = subjectsOf(head.metricText, group.length);
-    group.forEach((f, k) => {
-      if (subjects) {
-        f.metricText = subjects[k]!;
-        f.metric = findMetric(f.metricText);
-      }
-      f.rule = 'respectively';
-    });
-    i += group.length - 1;
-  }
-}
-
-function subjectsOf(metricText: string, n: number): string[] | null {
-  const { prefix, parts } = F.urbanRuralPrefix;
-  if (n === 2 && metricText.startsWith(prefix)) {
-    const rest = metricText.slice(prefix.length);
-    return parts.map((p) => p + rest);
-  }
-  const items = metricText.split(/[、和及]/).filter((x) => x.length > 0);
-  return items.length === n ? items : null;
-}
-
-function clauses(s: string): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i === s.length || isClauseBreak(s.charCodeAt(i))) {
-      if (i > start) out.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-function directionIn(clause: string): Direction | null {
-  if (F.growthDown.some((w) => clause.includes(w))) return 'DOWN';
-  if (F.growthUp.some((w) => clause.includes(w))) return 'UP';
-  return null;
-}
-
-function unquantified(
-  s: string,
-  base: number,
-  clause: Span,
-  status: FigureStatus,
-  rule: string,
-): FigureMention | null {
-  const raw = s.slice(clause.start, clause.end);
-  const match = matchMetric(raw);
-  if (!match) return null;
-  const { offset } = trimMetric(raw);
+function curatedMetricNode(m: MetricEntry): EntityNode {
   return {
-    status,
-    // The indicator as written is the name found: 居民收入 in 居民收入稳步增长.
-    metricText: match.alias,
-    metric: match.metric,
-    measure: match.metric.headlineMeasure,
-    value: null,
-    unit: null,
-    qualifier: 'EXACT',
-    direction: status === 'QUALITATIVE' ? directionIn(raw) : null,
-    span: { start: base + clause.start + offset, end: base + clause.end },
-    rule,
+    kind: 'Metric',
+    id: metricId(m.key),
+    name: m.name,
+    nameEn: m.nameEn,
+    aliases: m.aliases,
+    keys: [...new Set([m.key, m.name, m.nameEn, ...m.aliases].map(nameKey))].sort(),
+    level: null,
+    lexicon: `metrics.json#${m.key}`,
+    curated: true,
+    key: m.key,
+    headlineMeasure: m.headlineMeasure,
   };
 }
 
-const isDeferred = (clause: string) => F.deferredPhrases.some((p) => clause.includes(p));
-
-function overlaps(figures: FigureMention[], base: number, clause: Span): boolean {
-  return figures.some((f) => f.span.start < base + clause.end && f.span.end > base + clause.start);
+/** An indicator no lexicon names, created from its words and shared by every report using them. */
+function uncuratedMetric(nodes: Map<string, EntityNode>, metricText: string): EntityNode {
+  const text = metricText.replace(/[\s\u200b]/g, '') || '(unnamed)';
+  const id = metricId(`text:${text}`);
+  let node = nodes.get(id);
+  if (!node) {
+    node = {
+      kind: 'Metric',
+      id,
+      name: text,
+      nameEn: null,
+      aliases: [],
+      keys: [nameKey(text)],
+      level: null,
+      lexicon: null,
+      curated: false,
+      key: `text:${text}`,
+      headlineMeasure: null,
+    };
+    nodes.set(id, node);
+  }
+  return node;
 }
 
-function statedWithoutNumbers(s: string, base: number, figures: FigureMention[]): FigureMention[] {
-  const out: FigureMention[] = [];
-  for (const clause of clauses(s)) {
-    if (overlaps(figures, base, clause)) continue;
-    const text = s.slice(clause.start, clause.end);
-    if (F.targetSentenceMarkers.some((m) => text.includes(m)) && !findMetric(text)) continue;
-    const f = isDeferred(text)
-      ? unquantified(s, base, clause, 'DEFERRED', 'deferred')
-      : unquantified(s, base, clause, 'QUALITATIVE', 'qualitative');
-    if (f) out.push(f);
-  }
-  return out;
+interface Periods {
+  /** "十四五时期", "“十四五”末": a five-year plan's period named. */
+  patterns: { period: PlanPeriod; pattern: RegExp }[];
+  /** Matches where any of the patterns does: most sentences name no period, and one test says so. */
+  any: RegExp;
 }
 
-function deferred(s: string, base: number, figures: FigureMention[]): FigureMention[] {
-  const out: FigureMention[] = [];
-  // Most sentences defer nothing; then no clause of theirs can, and none need be cut out.
-  if (!isDeferred(s)) return out;
-  for (const clause of clauses(s)) {
-    const text = s.slice(clause.start, clause.end);
-    if (
-      !isDeferred(text) ||
-      !text.includes('目标') ||
-      !findMetric(text) ||
-      overlaps(figures, base, clause)
-    )
-      continue;
-    const f = unquantified(s, base, clause, 'DEFERRED', 'deferred');
-    if (f) out.push(f);
-  }
-  return out;
+function buildPeriods(lexicon: Lexicon): Periods {
+  const patterns = lexicon.planPeriods.map((period) => ({
+    period,
+    pattern: new RegExp(`${period.name}”?(时期|期间|末)`),
+  }));
+  return {
+    patterns,
+    any: new RegExp(patterns.map(({ pattern }) => `(?:${pattern.source})`).join('|')),
+  };
+}
+
+/**
+ * The year a commitment's figures are for: the plan's year, or the reviewed year; a
+ * sentence that names a year ("到2025年") or a five-year plan ("“十四五”时期") overrides it.
+ */
+function figureYears(
+  lexicon: Lexicon,
+  c: CommitmentNode,
+  text: string,
+  reportYear: number,
+  partTitle: string,
+): { year: number; startYear: number | null } {
+  const until = /到(\d{4})年/.exec(c.text);
+  if (until) return { year: Number(until[1]), startYear: c.phase === 'PLAN' ? reportYear : null };
+  const opening = text.slice(c.paragraph.start, c.paragraph.start + 8);
+  if (c.phase === 'REVIEW' && /过去五年|五年来/.test(opening))
+    return { year: reportYear - 1, startYear: reportYear - 5 };
+  // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
+  // states figures for the whole period: the plan's ahead, the review's behind.
+  const periods = compiled(lexicon, 'periods', buildPeriods);
+  const names = (where: string) =>
+    periods.any.test(where)
+      ? periods.patterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period)
+      : [];
+  const named = [...names(c.text), ...names(partTitle)];
+  const period =
+    c.phase === 'PLAN'
+      ? named.find((p) => p.startYear <= reportYear && reportYear <= p.endYear)
+      : named.find((p) => p.endYear < reportYear);
+  if (period) return { year: period.endYear, startYear: period.startYear };
+  return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null };
 }

@@ -1,18 +1,14 @@
 /**
- * The curated domain knowledge in `graph/`, loaded once and indexed for the extractor and
- * for name resolution. The data is JSON so that it can be read, reviewed and cited apart
- * from the code.
+ * The curated domain knowledge in `graph/` as a value. `loadLexicon(dir)` reads the files
+ * of a folder into a typed `Lexicon`; extraction takes one as an argument, so two lexicons
+ * (the full one and a hold-out's ablated one) can run side by side in one process. No
+ * module reads a lexicon when it loads: what a stage compiles from one (tries, sorted word
+ * lists) is kept beside that lexicon (`compiled`), built on first use.
  */
 import { createHash } from 'node:crypto';
-import figuresFile from '../../graph/figures.json';
-import industriesFile from '../../graph/industries.json';
-import metricsFile from '../../graph/metrics.json';
-import organizationsFile from '../../graph/organizations.json';
-import placesFile from '../../graph/places.json';
-import projectsFile from '../../graph/projects.json';
-import structureFile from '../../graph/structure.json';
-import themesFile from '../../graph/themes.json';
-import type { EntityNode } from '../model';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { EntityNode, Measure, Qualifier } from '../model';
 
 export interface PlaceEntry {
   name: string;
@@ -32,6 +28,8 @@ export interface ThemeEntry {
   name: string;
   nameEn: string;
   aliases: string[];
+  /** Names a researcher may type (English, pinyin): resolved, never searched in the text. */
+  otherNames?: string[];
   kind: string;
   components?: string[];
   excludeContexts?: string[];
@@ -43,6 +41,7 @@ export interface IndustryEntry {
   nameEn: string;
   parent: string | null;
   aliases: string[];
+  otherNames?: string[];
   excludeContexts?: string[];
   source: string;
 }
@@ -51,6 +50,7 @@ export interface OrganizationEntry {
   name: string;
   nameEn: string;
   aliases: string[];
+  otherNames?: string[];
   /** Relative forms (省委, 省政府) that denote it only in its own jurisdiction's reports. */
   jurisdictionAliases?: string[];
   kind: string;
@@ -63,9 +63,24 @@ export interface ProjectEntry {
   name: string;
   nameEn: string;
   aliases: string[];
+  otherNames?: string[];
   /** Where it is: place names of the gazetteer. */
   places: string[];
   source: string;
+}
+
+/** How projects are recognised by their form (graph/projects.json without `known`). */
+export interface ProjectForms {
+  suffixes: string[];
+  routeSuffixes: string[];
+  leadingWords: string[];
+  genericStarts: string[];
+  genericNames: string[];
+  nameBreakers: string[];
+  innerBreakers: string[];
+  genericWords: string[];
+  notNames: string[];
+  maxNameLength: number;
 }
 
 export interface PlanPeriod {
@@ -74,6 +89,38 @@ export interface PlanPeriod {
   startYear: number;
   endYear: number;
   aliases: string[];
+}
+
+export interface MetricEntry {
+  key: string;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  headlineMeasure: Measure;
+  source: string;
+}
+
+/** How the reports write quantities (graph/figures.json). */
+export interface FigureRules {
+  units: string[];
+  unitMultipliers: string[];
+  notQuantityAfter: string[];
+  notQuantityBefore: string[];
+  qualifiersAfter: Record<string, Qualifier>;
+  qualifiersBefore: Record<string, Qualifier>;
+  growthUp: string[];
+  growthDown: string[];
+  changeUp: string[];
+  changeDown: string[];
+  levelVerbs: string[];
+  shareWords: string[];
+  metricTrimStart: string[];
+  perUnitPrefixes: string[];
+  metricTrimEnd: string[];
+  deferredPhrases: string[];
+  targetSentenceMarkers: string[];
+  respectivelyWord: string;
+  urbanRuralPrefix: { prefix: string; parts: [string, string] };
 }
 
 export interface StructureRules {
@@ -88,49 +135,133 @@ export interface StructureRules {
   closingPunctuation: string;
 }
 
-export const places: readonly PlaceEntry[] = placesFile.places as PlaceEntry[];
-/** Words in which no place is read (辽沈银行 is a bank). */
-export const placeExclusions: readonly string[] =
-  (placesFile as { exclusions?: { text: string }[] }).exclusions?.map((e) => e.text) ?? [];
-export const themes: readonly ThemeEntry[] = (themesFile as unknown as { themes: ThemeEntry[] })
-  .themes;
-export const themeStoplist: ReadonlySet<string> = new Set(
-  (themesFile as unknown as { stoplist: { term: string }[] }).stoplist.map((s) => s.term),
-);
-export const planPeriods: readonly PlanPeriod[] = (
-  themesFile as unknown as { planPeriods: PlanPeriod[] }
-).planPeriods;
-export const planPeriodNames: ReadonlySet<string> = new Set(
-  planPeriods.flatMap((p) => [p.name, ...p.aliases]),
-);
-export const knownProjects: readonly ProjectEntry[] = (
-  projectsFile as unknown as { known: ProjectEntry[] }
-).known;
-export const industries: readonly IndustryEntry[] = (
-  industriesFile as unknown as { industries: IndustryEntry[] }
-).industries;
-export const organizations: readonly OrganizationEntry[] = (
-  organizationsFile as unknown as { organizations: OrganizationEntry[] }
-).organizations;
-export { figuresFile, metricsFile, projectsFile };
-export const structure: StructureRules = structureFile as StructureRules;
+/** Parsed lexicon files by file name (`places.json`), as `loadLexicon` reads them. */
+export type LexiconFiles = Record<string, unknown>;
 
-/** Changes whenever the curated data changes, so stored reports are re-extracted. */
-export const lexiconHash = createHash('sha256')
-  .update(
-    JSON.stringify([
-      placesFile,
-      structureFile,
-      metricsFile,
-      figuresFile,
-      projectsFile,
-      themesFile,
-      industriesFile,
-      organizationsFile,
-    ]),
-  )
-  .digest('hex')
-  .slice(0, 12);
+export interface Lexicon {
+  /** The folder it was read from, if it was read from one. */
+  readonly dir: string | null;
+  /** Changes whenever the data changes, so stored reports are re-extracted. */
+  readonly hash: string;
+  readonly places: readonly PlaceEntry[];
+  /** Words in which no place is read (辽沈银行 is a bank). */
+  readonly placeExclusions: readonly string[];
+  readonly themes: readonly ThemeEntry[];
+  readonly themeStoplist: ReadonlySet<string>;
+  readonly planPeriods: readonly PlanPeriod[];
+  /** Every written form of a plan period (“十四五”时期, 十四五规划, …). */
+  readonly planPeriodNames: ReadonlySet<string>;
+  readonly knownProjects: readonly ProjectEntry[];
+  readonly projectForms: ProjectForms;
+  readonly industries: readonly IndustryEntry[];
+  readonly organizations: readonly OrganizationEntry[];
+  readonly metrics: readonly MetricEntry[];
+  readonly figures: FigureRules;
+  readonly structure: StructureRules;
+  /** The place a name denotes (Chinese, alias, English or pinyin), if the gazetteer has it. */
+  lookupPlace(name: string): PlaceEntry | undefined;
+}
+
+/** The files a lexicon is made of; each must be in the folder. */
+export const LEXICON_FILES = [
+  'figures.json',
+  'industries.json',
+  'metrics.json',
+  'organizations.json',
+  'places.json',
+  'projects.json',
+  'structure.json',
+  'themes.json',
+] as const;
+
+/** The folder holding `graph/`: the project root, above src/extract or dist/src/extract. */
+function defaultDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'graph');
+    if (existsSync(path.join(candidate, 'structure.json'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`no graph/ folder above ${__dirname}`);
+  }
+}
+
+/** Reads the lexicon files of `dir` (default: the project's `graph/`). */
+export function loadLexicon(dir: string = defaultDir()): Lexicon {
+  const present = new Set(readdirSync(dir));
+  const files: LexiconFiles = {};
+  for (const name of LEXICON_FILES) {
+    if (!present.has(name)) throw new Error(`lexicon ${dir}: ${name} is missing`);
+    const file = path.join(dir, name);
+    try {
+      files[name] = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    } catch (e) {
+      throw new Error(`lexicon ${file}: ${(e as Error).message}`);
+    }
+  }
+  return lexiconFromFiles(files, dir);
+}
+
+let standard: Lexicon | null = null;
+
+/** The project's own lexicon (`graph/`), read once on first use. */
+export function defaultLexicon(): Lexicon {
+  return (standard ??= loadLexicon());
+}
+
+/** A lexicon from parsed files (`loadLexicon` reads them; the hold-out ablates them). */
+export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null): Lexicon {
+  const file = <T>(name: (typeof LEXICON_FILES)[number]): T => {
+    const data = files[name];
+    if (!data || typeof data !== 'object') throw new Error(`lexicon: ${name} is missing`);
+    return data as T;
+  };
+  const placesFile = file<{ places: PlaceEntry[]; exclusions?: { text: string }[] }>('places.json');
+  const themesFile = file<{
+    themes: ThemeEntry[];
+    stoplist: { term: string }[];
+    planPeriods: PlanPeriod[];
+  }>('themes.json');
+  const projectsFile = file<ProjectForms & { known: ProjectEntry[] }>('projects.json');
+  const { known, ...projectForms } = projectsFile;
+  const planPeriods = themesFile.planPeriods;
+  const places = placesFile.places;
+
+  const placeByKey = new Map<string, PlaceEntry>();
+  for (const p of places) for (const k of placeNode(p).keys) placeByKey.set(k, p);
+
+  return {
+    dir,
+    hash: createHash('sha256')
+      .update(JSON.stringify(LEXICON_FILES.map((name) => files[name])))
+      .digest('hex')
+      .slice(0, 12),
+    places,
+    placeExclusions: placesFile.exclusions?.map((e) => e.text) ?? [],
+    themes: themesFile.themes,
+    themeStoplist: new Set(themesFile.stoplist.map((s) => s.term)),
+    planPeriods,
+    planPeriodNames: new Set(planPeriods.flatMap((p) => [p.name, ...p.aliases])),
+    knownProjects: known,
+    projectForms,
+    industries: file<{ industries: IndustryEntry[] }>('industries.json').industries,
+    organizations: file<{ organizations: OrganizationEntry[] }>('organizations.json').organizations,
+    metrics: file<{ metrics: MetricEntry[] }>('metrics.json').metrics,
+    figures: file<FigureRules>('figures.json'),
+    structure: file<StructureRules>('structure.json'),
+    lookupPlace: (name) => placeByKey.get(nameKey(name)),
+  };
+}
+
+const compiledForms = new WeakMap<Lexicon, Map<string, unknown>>();
+
+/**
+ * What a stage builds from a lexicon (a trie, sorted word lists), built once per lexicon
+ * and per `key` and kept as long as the lexicon is.
+ */
+export function compiled<T>(lexicon: Lexicon, key: string, build: (lexicon: Lexicon) => T): T {
+  let forms = compiledForms.get(lexicon);
+  if (!forms) compiledForms.set(lexicon, (forms = new Map()));
+  if (!forms.has(key)) forms.set(key, build(lexicon));
+  return forms.get(key) as T;
+}
 
 /** How user-typed names are compared: case, accents, spaces and hyphens do not matter. */
 export function nameKey(name: string): string {
@@ -146,6 +277,7 @@ export const themeId = (name: string): string => `theme:${name}`;
 export const industryId = (name: string): string => `industry:${name}`;
 export const organizationId = (name: string): string => `organization:${name}`;
 export const projectId = (name: string): string => `project:${name}`;
+export const metricId = (key: string): string => `metric:${key}`;
 
 /** An entity node for a curated lexicon entry. */
 export function lexiconNode(
@@ -183,6 +315,10 @@ export function lexiconNode(
   };
 }
 
+export function placeNode(p: PlaceEntry): EntityNode {
+  return lexiconNode('Place', placeId(p.name), p, `places.json#${p.name}`, p.level);
+}
+
 interface Abbreviation {
   /** The names it is trusted in (沪连 for 连), each with where it stands in them, in rule order. */
   inNames: { place: PlaceEntry; word: string; at: number }[];
@@ -190,19 +326,24 @@ interface Abbreviation {
   plain: PlaceEntry | null;
 }
 
-// Built once: a report is scanned character by character for abbreviations, so the
-// common case (no abbreviation) ends at one array load, and a hit costs one map probe.
-// Only one-unit abbreviations can be read so.
-const abbreviations = new Map<number, Abbreviation>();
-const isAbbreviation = new Uint8Array(0x10000);
-{
+interface Abbreviations {
+  byChar: Map<number, Abbreviation>;
+  // A report is scanned character by character for abbreviations, so the common case (no
+  // abbreviation) ends at one array load, and a hit costs one map probe. Only one-unit
+  // abbreviations can be read so.
+  isAbbreviation: Uint8Array;
+}
+
+function buildAbbreviations(lexicon: Lexicon): Abbreviations {
+  const byChar = new Map<number, Abbreviation>();
+  const isAbbreviation = new Uint8Array(0x10000);
   const plain = new Map<number, PlaceEntry[]>();
-  for (const place of places) {
+  for (const place of lexicon.places) {
     for (const a of place.abbreviations ?? []) {
       if (a.abbr.length !== 1) continue;
       const key = a.abbr.charCodeAt(0);
-      const entry = abbreviations.get(key) ?? { inNames: [], plain: null };
-      abbreviations.set(key, entry);
+      const entry = byChar.get(key) ?? { inNames: [], plain: null };
+      byChar.set(key, entry);
       if (!a.onlyIn) {
         plain.set(key, [...(plain.get(key) ?? []), place]);
         continue;
@@ -212,9 +353,9 @@ const isAbbreviation = new Uint8Array(0x10000);
           entry.inNames.push({ place, word, at });
     }
   }
-  for (const [abbr, list] of plain)
-    if (list.length === 1) abbreviations.get(abbr)!.plain = list[0]!;
-  for (const c of abbreviations.keys()) isAbbreviation[c] = 1;
+  for (const [abbr, list] of plain) if (list.length === 1) byChar.get(abbr)!.plain = list[0]!;
+  for (const c of byChar.keys()) isAbbreviation[c] = 1;
+  return { byChar, isAbbreviation };
 }
 
 /**
@@ -223,25 +364,15 @@ const isAbbreviation = new Uint8Array(0x10000);
  * abbreviation two places share plainly is never read.
  */
 export function abbreviationAt(
+  lexicon: Lexicon,
   text: string,
   i: number,
 ): { place: PlaceEntry; via: 'name' | 'plain' } | null {
+  const { byChar, isAbbreviation } = compiled(lexicon, 'abbreviations', buildAbbreviations);
   const c = text.charCodeAt(i);
   if (!isAbbreviation[c]) return null;
-  const a = abbreviations.get(c)!;
+  const a = byChar.get(c)!;
   for (const { place, word, at } of a.inNames)
     if (text.startsWith(word, i - at)) return { place, via: 'name' };
   return a.plain ? { place: a.plain, via: 'plain' } : null;
-}
-
-export function placeNode(p: PlaceEntry): EntityNode {
-  return lexiconNode('Place', placeId(p.name), p, `places.json#${p.name}`, p.level);
-}
-
-const placeByKey = new Map<string, PlaceEntry>();
-for (const p of places) for (const k of placeNode(p).keys) placeByKey.set(k, p);
-
-/** The curated place a name denotes (Chinese, alias, English or pinyin), if any. */
-export function lookupPlace(name: string): PlaceEntry | undefined {
-  return placeByKey.get(nameKey(name));
 }

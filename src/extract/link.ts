@@ -18,22 +18,15 @@ import {
 } from '../model';
 import {
   abbreviationAt,
-  industries,
+  compiled,
   industryId,
-  knownProjects,
   nameKey,
   organizationId,
-  organizations,
-  placeExclusions,
   placeId,
-  places,
-  planPeriodNames,
   projectId,
-  structure,
   themeId,
-  themes,
-  themeStoplist,
   type IndustryEntry,
+  type Lexicon,
   type OrganizationEntry,
   type PlaceEntry,
   type ProjectEntry,
@@ -42,33 +35,68 @@ import {
 import { findProjects } from './projects';
 import { PlaceMatcher, TermMatcher, type Mention } from './recognise';
 
-const placeMatcher = new PlaceMatcher(places, placeExclusions);
-const themeMatcher = new TermMatcher<ThemeEntry>(themes);
-const industryMatcher = new TermMatcher<IndustryEntry>(industries);
-const projectMatcher = new TermMatcher<ProjectEntry>(knownProjects);
-/** A project found by its form that the lexicon knows under that name is the lexicon's project. */
-const knownProjectByName = new Map<string, ProjectEntry>();
-for (const p of knownProjects) for (const n of [p.name, ...p.aliases]) knownProjectByName.set(n, p);
-const organizationMatchers = new Map<string, TermMatcher<OrganizationEntry>>();
+/** The lexicon's matchers and indexes, built once per lexicon. */
+interface Recognisers {
+  places: PlaceMatcher;
+  themes: TermMatcher<ThemeEntry>;
+  industries: TermMatcher<IndustryEntry>;
+  projects: TermMatcher<ProjectEntry>;
+  /** A project found by its form that the lexicon knows under that name is the lexicon's project. */
+  knownProjectByName: Map<string, ProjectEntry>;
+  /** Organisations, with the relative forms (省政府) of a jurisdiction's own bodies, by jurisdiction. */
+  organizations: Map<string, TermMatcher<OrganizationEntry>>;
+  /** The bundles each theme is a component of. */
+  bundlesOf: Map<string, ThemeEntry[]>;
+  /** For each character, the place exclusions holding it and where: 辽 → (辽沈银行, 0), … */
+  exclusionsByChar: Map<string, { word: string; at: number }[]>;
+}
+
+function buildRecognisers(lexicon: Lexicon): Recognisers {
+  const knownProjectByName = new Map<string, ProjectEntry>();
+  for (const p of lexicon.knownProjects)
+    for (const n of [p.name, ...p.aliases]) knownProjectByName.set(n, p);
+  const bundlesOf = new Map<string, ThemeEntry[]>();
+  for (const t of lexicon.themes)
+    for (const c of t.components ?? []) bundlesOf.set(c, [...(bundlesOf.get(c) ?? []), t]);
+  const exclusionsByChar = new Map<string, { word: string; at: number }[]>();
+  for (const word of lexicon.placeExclusions) {
+    for (let at = 0; at < word.length; at++) {
+      const list = exclusionsByChar.get(word[at]!) ?? [];
+      list.push({ word, at });
+      exclusionsByChar.set(word[at]!, list);
+    }
+  }
+  return {
+    places: new PlaceMatcher(lexicon.places, lexicon.placeExclusions),
+    themes: new TermMatcher<ThemeEntry>(lexicon.themes),
+    industries: new TermMatcher<IndustryEntry>(lexicon.industries),
+    projects: new TermMatcher<ProjectEntry>(lexicon.knownProjects),
+    knownProjectByName,
+    organizations: new Map(),
+    bundlesOf,
+    exclusionsByChar,
+  };
+}
 
 /** Organisations, with the relative forms (省政府) a report uses for its own jurisdiction's bodies. */
-function organizationMatcher(jurisdiction: string): TermMatcher<OrganizationEntry> {
-  let m = organizationMatchers.get(jurisdiction);
+function organizationMatcher(
+  lexicon: Lexicon,
+  r: Recognisers,
+  jurisdiction: string,
+): TermMatcher<OrganizationEntry> {
+  let m = r.organizations.get(jurisdiction);
   if (!m) {
     m = new TermMatcher(
-      organizations.map((o) =>
+      lexicon.organizations.map((o) =>
         o.place === jurisdiction && o.jurisdictionAliases
           ? { ...o, aliases: [...o.aliases, ...o.jurisdictionAliases] }
           : o,
       ),
     );
-    organizationMatchers.set(jurisdiction, m);
+    r.organizations.set(jurisdiction, m);
   }
   return m;
 }
-const bundlesOf = new Map<string, ThemeEntry[]>();
-for (const t of themes)
-  for (const c of t.components ?? []) bundlesOf.set(c, [...(bundlesOf.get(c) ?? []), t]);
 
 export interface Links {
   entities: EntityNode[];
@@ -76,6 +104,8 @@ export interface Links {
 }
 
 interface Context {
+  lexicon: Lexicon;
+  r: Recognisers;
   text: string;
   reportId: string;
   entities: Map<string, EntityNode>;
@@ -128,17 +158,27 @@ function textEntity(ctx: Context, kind: 'Theme' | 'Project', id: string, name: s
 }
 
 export function linkCommitments(
+  lexicon: Lexicon,
   text: string,
   reportId: string,
   jurisdiction: string,
   commitments: readonly CommitmentNode[],
 ): Links {
-  const ctx: Context = { text, reportId, entities: new Map(), edges: new Map(), themes: new Map() };
-  const organizationsHere = organizationMatcher(jurisdiction);
+  const r = compiled(lexicon, 'recognisers', buildRecognisers);
+  const ctx: Context = {
+    lexicon,
+    r,
+    text,
+    reportId,
+    entities: new Map(),
+    edges: new Map(),
+    themes: new Map(),
+  };
+  const organizationsHere = organizationMatcher(lexicon, r, jurisdiction);
   for (const c of commitments) {
     linkPlaces(ctx, c);
     linkThemes(ctx, c);
-    for (const m of industryMatcher.find(text, c.span))
+    for (const m of r.industries.find(text, c.span))
       addEdge(ctx, 'CONCERNS', c.id, industryId(m.entry.name), m.rule, m.span);
     for (const m of organizationsHere.find(text, c.span)) {
       addEdge(ctx, 'MENTIONS', c.id, organizationId(m.entry.name), m.rule, m.span);
@@ -149,19 +189,19 @@ export function linkCommitments(
 }
 
 function linkPlaces(ctx: Context, c: CommitmentNode): void {
-  const { text } = ctx;
-  const explicit = placeMatcher.find(text, c.span);
+  const { text, lexicon, r } = ctx;
+  const explicit = r.places.find(text, c.span);
   for (const m of explicit) addEdge(ctx, 'INVOLVES', c.id, placeId(m.entry.name), m.rule, m.span);
 
   // Projects, and the places their names carry: by their form, and by the lexicon.
-  const byForm = findProjects(text, c.span);
-  for (const m of projectMatcher.find(text, c.span)) {
+  const byForm = findProjects(lexicon, text, c.span);
+  for (const m of r.projects.find(text, c.span)) {
     if (
       byForm.some(
         (p) =>
           p.span.start <= m.span.start &&
           m.span.end <= p.span.end &&
-          !knownProjectByName.has(p.name),
+          !r.knownProjectByName.has(p.name),
       )
     ) {
       continue; // part of a longer project's name (沈阳机场 in 沈阳机场第二跑道)
@@ -169,21 +209,24 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
     addEdge(ctx, 'MENTIONS', c.id, projectId(m.entry.name), m.rule, m.span);
   }
   for (const p of byForm) {
-    const known = knownProjectByName.get(p.name);
+    const known = r.knownProjectByName.get(p.name);
     const pid = known
       ? projectId(known.name)
       : textEntity(ctx, 'Project', projectId(p.name), p.name);
     addEdge(ctx, 'MENTIONS', c.id, pid, 'form', p.span);
-    const named = placeMatcher.find(text, p.span);
+    const named = r.places.find(text, p.span);
     for (const m of named) addEdge(ctx, 'LOCATED_IN', pid, placeId(m.entry.name), m.rule, m.span);
     const inName = named.map((m) => m.span);
-    for (const a of [...routeAbbreviations(text, p.span), ...pairings(text, p.span, inName)]) {
+    for (const a of [
+      ...routeAbbreviations(lexicon, text, p.span),
+      ...pairings(ctx, p.span, inName),
+    ]) {
       addEdge(ctx, 'LOCATED_IN', pid, placeId(a.place.name), 'abbreviation', a.span);
       addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
     }
   }
   for (const a of pairings(
-    text,
+    ctx,
     c.span,
     explicit.map((m) => m.span),
   )) {
@@ -199,14 +242,14 @@ interface AbbreviationMention {
 const ROUTE_FORMS = ['高铁', '高速公路', '高速', '铁路', '城际', '管道'];
 
 /** 沈白高铁: the characters before a route's form word abbreviate the places it joins. */
-function routeAbbreviations(text: string, project: Span): AbbreviationMention[] {
+function routeAbbreviations(lexicon: Lexicon, text: string, project: Span): AbbreviationMention[] {
   const out: AbbreviationMention[] = [];
   const name = text.slice(project.start, project.end);
   for (const form of ROUTE_FORMS) {
     for (let k = name.indexOf(form); k >= 0; k = name.indexOf(form, k + form.length)) {
       // Up to three places: 本桓宽高速 joins Benxi, Huanren and Kuandian.
       for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
-        const at = abbreviationAt(text, project.start + j);
+        const at = abbreviationAt(lexicon, text, project.start + j);
         if (!at) break;
         out.unshift({
           place: at.place,
@@ -222,13 +265,14 @@ function routeAbbreviations(text: string, project: Span): AbbreviationMention[] 
  * 京沈, 沈大, 沪连: adjacent trusted abbreviations of different places; or one character
  * inside a name the gazetteer trusts it in (引洋入连).
  */
-function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[] {
+function pairings(ctx: Context, span: Span, taken: Span[]): AbbreviationMention[] {
+  const { text, lexicon } = ctx;
   const out: AbbreviationMention[] = [];
   const free = (i: number) =>
-    !taken.some((t) => t.start <= i && i < t.end) && !inPlaceExclusion(text, i);
+    !taken.some((t) => t.start <= i && i < t.end) && !inPlaceExclusion(ctx.r, text, i);
   // Few characters abbreviate a place: look that up first, the costlier checks only then.
   const abbreviationHere = (i: number) => {
-    const at = abbreviationAt(text, i);
+    const at = abbreviationAt(lexicon, text, i);
     return at && free(i) ? at : null;
   };
   for (let i = span.start; i < span.end;) {
@@ -251,26 +295,16 @@ function pairings(text: string, span: Span, taken: Span[]): AbbreviationMention[
   return out;
 }
 
-/** For each character, the place exclusions holding it and where: 辽 → (辽沈银行, 0), … */
-const exclusionsByChar = new Map<string, { word: string; at: number }[]>();
-for (const word of placeExclusions) {
-  for (let at = 0; at < word.length; at++) {
-    const list = exclusionsByChar.get(word[at]!) ?? [];
-    list.push({ word, at });
-    exclusionsByChar.set(word[at]!, list);
-  }
-}
-
 /** Whether `text[i]` lies inside a word listed as a place exclusion (辽沈银行). */
-function inPlaceExclusion(text: string, i: number): boolean {
-  for (const { word, at } of exclusionsByChar.get(text[i]!) ?? [])
+function inPlaceExclusion(r: Recognisers, text: string, i: number): boolean {
+  for (const { word, at } of r.exclusionsByChar.get(text[i]!) ?? [])
     if (at <= i && text.startsWith(word, i - at)) return true;
   return false;
 }
 
 function linkThemes(ctx: Context, c: CommitmentNode): void {
-  const { text } = ctx;
-  const found = themeMatcher.find(text, c.span);
+  const { text, lexicon } = ctx;
+  const found = ctx.r.themes.find(text, c.span);
   ctx.themes.set(c.id, found);
   for (const m of found) serveTheme(ctx, c.id, m.entry, m.rule, m.span);
   // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
@@ -282,7 +316,12 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
       end: c.span.start + q.index + 1 + term.length,
     };
     if (found.some((m) => m.span.start < span.end && span.start < m.span.end)) continue;
-    if (themeStoplist.has(term) || planPeriodNames.has(term) || /^[\d.%％]+$/.test(term)) continue;
+    if (
+      lexicon.themeStoplist.has(term) ||
+      lexicon.planPeriodNames.has(term) ||
+      /^[\d.%％]+$/.test(term)
+    )
+      continue;
     addEdge(ctx, 'SERVES', c.id, textEntity(ctx, 'Theme', themeId(term), term), 'quoted', span);
   }
 }
@@ -296,7 +335,7 @@ function serveTheme(
 ): void {
   addEdge(ctx, 'SERVES', commitment, themeId(theme.name), rule, span);
   // Naming a member serves the bundle: 粮食安全 is one of the 五大安全.
-  for (const bundle of bundlesOf.get(theme.name) ?? []) {
+  for (const bundle of ctx.r.bundlesOf.get(theme.name) ?? []) {
     addEdge(ctx, 'SERVES', commitment, themeId(bundle.name), 'component', span);
   }
 }
@@ -319,7 +358,7 @@ function linkParagraphFraming(ctx: Context, commitments: readonly CommitmentNode
       for (const m of ctx.themes.get(framing.id)!) {
         const clauseStart = clauseStartAt(text, m.span.start, framing.span.start);
         const lead = text.slice(clauseStart, m.span.start);
-        if (!structure.framingCues.some((cue) => lead.includes(cue))) continue;
+        if (!ctx.lexicon.structure.framingCues.some((cue) => lead.includes(cue))) continue;
         for (const later of sentences.slice(k + 1))
           serveTheme(ctx, later.id, m.entry, 'paragraph', m.span);
       }

@@ -5,7 +5,7 @@
  * are not projects.
  */
 import type { Span } from '../model';
-import { projectsFile } from './lexicon';
+import { compiled, type Lexicon, type ProjectForms } from './lexicon';
 
 export interface ProjectMention {
   name: string;
@@ -16,47 +16,53 @@ export interface ProjectMention {
   route: boolean;
 }
 
-const P = projectsFile as {
-  suffixes: string[];
-  routeSuffixes: string[];
-  leadingWords: string[];
-  genericStarts: string[];
-  genericNames: string[];
-  nameBreakers: string[];
-  innerBreakers: string[];
-  genericWords: string[];
-  notNames: string[];
-  maxNameLength: number;
-};
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
-const SUFFIXES = [...P.suffixes].sort(byLengthDesc);
-// The form words by their first code unit, longest first as in SUFFIXES: most characters
-// start none, so a sentence is scanned with one array load per character.
-const SUFFIXES_BY_FIRST = new Map<number, string[]>();
-const STARTS_SUFFIX = new Uint8Array(0x10000);
-for (const x of SUFFIXES) {
-  const c = x.charCodeAt(0);
-  SUFFIXES_BY_FIRST.set(c, [...(SUFFIXES_BY_FIRST.get(c) ?? []), x]);
-  STARTS_SUFFIX[c] = 1;
-}
-const LEADING = [...P.leadingWords].sort(byLengthDesc);
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
 // A form word followed by these is another word: 工程师, 项目化.
 const NOT_AFTER = /^[师化]/;
-const BREAKERS = [...P.nameBreakers, ...P.innerBreakers];
+
+/** The lexicon's project forms, sorted and indexed once per lexicon. */
+interface Forms {
+  P: ProjectForms;
+  /** The form words by their first code unit, longest first. */
+  suffixesByFirst: Map<number, string[]>;
+  // Most characters start no form word, so a sentence is scanned with one array load per
+  // character.
+  startsSuffix: Uint8Array;
+  leading: string[];
+  breakers: string[];
+}
+
+function buildForms(lexicon: Lexicon): Forms {
+  const P = lexicon.projectForms;
+  const suffixesByFirst = new Map<number, string[]>();
+  const startsSuffix = new Uint8Array(0x10000);
+  for (const x of [...P.suffixes].sort(byLengthDesc)) {
+    const c = x.charCodeAt(0);
+    suffixesByFirst.set(c, [...(suffixesByFirst.get(c) ?? []), x]);
+    startsSuffix[c] = 1;
+  }
+  return {
+    P,
+    suffixesByFirst,
+    startsSuffix,
+    leading: [...P.leadingWords].sort(byLengthDesc),
+    breakers: [...P.nameBreakers, ...P.innerBreakers],
+  };
+}
 
 /** The form word at `i`; a loop rather than find(), which cost a closure per character. */
-function suffixAt(s: string, i: number): string | undefined {
+function suffixAt(f: Forms, s: string, i: number): string | undefined {
   const c = s.charCodeAt(i);
-  if (!STARTS_SUFFIX[c]) return undefined;
-  for (const x of SUFFIXES_BY_FIRST.get(c)!) if (s.startsWith(x, i)) return x;
+  if (!f.startsSuffix[c]) return undefined;
+  for (const x of f.suffixesByFirst.get(c)!) if (s.startsWith(x, i)) return x;
   return undefined;
 }
 
-function stripLeading(name: string, offset: number): { name: string; offset: number } {
+function stripLeading(f: Forms, name: string, offset: number): { name: string; offset: number } {
   for (let changed = true; changed;) {
     changed = false;
-    const w = LEADING.find((x) => name.startsWith(x) && name.length > x.length);
+    const w = f.leading.find((x) => name.startsWith(x) && name.length > x.length);
     if (w) {
       name = name.slice(w.length);
       offset += w.length;
@@ -68,7 +74,7 @@ function stripLeading(name: string, offset: number): { name: string; offset: num
 
 // Apart from findProjects' loop: a closure over the loop's variables there would make
 // every character of the sentence allocate a scope for them.
-function isProjectName(name: string, form: string): boolean {
+function isProjectName({ P }: Forms, name: string, form: string): boolean {
   const stem = name.slice(0, name.length - form.length);
   return !(
     stem.replace(/[“”"]/g, '').length < 2 ||
@@ -82,31 +88,32 @@ function isProjectName(name: string, form: string): boolean {
   );
 }
 
-export function findProjects(text: string, sentence: Span): ProjectMention[] {
+export function findProjects(lexicon: Lexicon, text: string, sentence: Span): ProjectMention[] {
+  const f = compiled(lexicon, 'projects', buildForms);
   const s = text.slice(sentence.start, sentence.end);
   const candidates: ProjectMention[] = [];
   for (let i = 0; i < s.length; i++) {
-    let form = suffixAt(s, i);
+    let form = suffixAt(f, s, i);
     if (!form) continue;
     let end = i + form.length;
     // 工程项目, 核电站: a form word right after another belongs to the same name.
-    for (let next = suffixAt(s, end); next; next = suffixAt(s, end)) {
+    for (let next = suffixAt(f, s, end); next; next = suffixAt(f, s, end)) {
       form = next;
       end += next.length;
     }
     if (NOT_AFTER.test(s.slice(end, end + 1))) continue;
     let start = i;
-    while (start > 0 && !BREAK.test(s[start - 1]!) && i - start < P.maxNameLength * 2) start--;
-    let { name, offset } = stripLeading(s.slice(start, end), start);
-    for (const b of BREAKERS) {
+    while (start > 0 && !BREAK.test(s[start - 1]!) && i - start < f.P.maxNameLength * 2) start--;
+    let { name, offset } = stripLeading(f, s.slice(start, end), start);
+    for (const b of f.breakers) {
       const k = name.lastIndexOf(b);
       if (k >= 0) {
         offset += k + b.length;
         name = name.slice(k + b.length);
       }
     }
-    ({ name, offset } = stripLeading(name, offset));
-    if (!isProjectName(name, form)) {
+    ({ name, offset } = stripLeading(f, name, offset));
+    if (!isProjectName(f, name, form)) {
       i = end - 1;
       continue;
     }
@@ -114,7 +121,7 @@ export function findProjects(text: string, sentence: Span): ProjectMention[] {
       name,
       span: { start: sentence.start + offset, end: sentence.start + end },
       form,
-      route: P.routeSuffixes.includes(form),
+      route: f.P.routeSuffixes.includes(form),
     });
     i = end - 1;
   }

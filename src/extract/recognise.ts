@@ -5,7 +5,7 @@
  * exclusions (辽沈银行, a bank) are skipped whole.
  */
 import type { Span } from '../model';
-import { places as gazetteer, type PlaceEntry } from './lexicon';
+import type { PlaceEntry } from './lexicon';
 
 export interface TermEntry {
   name: string;
@@ -153,7 +153,7 @@ export class TermMatcher<T extends TermEntry> {
 
 /** The gazetteer's places. */
 export class PlaceMatcher extends TermMatcher<PlaceEntry> {
-  constructor(entries: readonly PlaceEntry[] = gazetteer, exclusions: readonly string[] = []) {
+  constructor(entries: readonly PlaceEntry[], exclusions: readonly string[] = []) {
     super(entries, exclusions);
   }
 }

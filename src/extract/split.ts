@@ -5,7 +5,7 @@
  * the publisher (a wiki's licence notice) yield no sentences.
  */
 import type { Phase, Span } from '../model';
-import { structure, type StructureRules } from './lexicon';
+import type { StructureRules } from './lexicon';
 
 export interface OutlineSection {
   /** "一", "二/（一）": the heading markers from the top down. */
@@ -139,11 +139,7 @@ function isSalutation(sentence: string, rules: StructureRules): boolean {
   return rules.salutations.includes(bare);
 }
 
-export function splitReport(
-  text: string,
-  reportYear: number,
-  rules: StructureRules = structure,
-): Outline {
+export function splitReport(text: string, reportYear: number, rules: StructureRules): Outline {
   const bodyEnd = findBodyEnd(text, rules);
   const sections: OutlineSection[] = [];
   const sentences: OutlineSentence[] = [];

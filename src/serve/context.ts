@@ -12,6 +12,7 @@ import type {
   ReportNode,
   SectionNode,
 } from '../model';
+import { defaultLexicon, type Lexicon } from '../extract/lexicon';
 import { DEFAULT_MAX_REPORT_BYTES } from '../read';
 import { ENTITY_LINK_TYPES, type CommitmentLink, type GraphStore } from '../store';
 
@@ -41,12 +42,16 @@ export interface Settings {
   /** Where the embedded store keeps reports added at run time (so they survive a restart). */
   reportsDir: string | null;
   maxReportBytes: number;
+  /** The lexicon reports added at run time are extracted with (default: graph/). */
+  lexicon?: Lexicon;
 }
 
 export interface Context {
   store: GraphStore;
   loaders: Loaders;
   settings: Settings;
+  /** The lexicon of the running service: extraction, and the gazetteer's names. */
+  lexicon: Lexicon;
   /** The request's Authorization header, if any. */
   authorization: string | null;
 }
@@ -59,6 +64,7 @@ export function createContext(
   return {
     store,
     settings,
+    lexicon: settings.lexicon ?? defaultLexicon(),
     authorization,
     loaders: {
       report: new DataLoader((ids) => store.reportsByIds(ids)),

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { extractReport } from '../extract';
 import { linkReport } from '../link';
-import { lookupPlace } from '../extract/lexicon';
+import type { Lexicon } from '../extract/lexicon';
 import { LEVELS, type ReportNode } from '../model';
 import { checkText, parseMeta, ReportError } from '../read';
 import type { Context } from './context';
@@ -48,8 +48,8 @@ export class ReportInput {
 }
 
 /** Without a level, the jurisdiction's: China is national, a province provincial, else municipal. */
-function levelOf(jurisdiction: string): string | undefined {
-  const level = lookupPlace(jurisdiction)?.level;
+function levelOf(lexicon: Lexicon, jurisdiction: string): string | undefined {
+  const level = lexicon.lookupPlace(jurisdiction)?.level;
   return level === 'country'
     ? 'national'
     : level === 'province'
@@ -82,7 +82,7 @@ export class IngestResolver {
     let graph;
     try {
       const { text, ...fields } = input;
-      if (!lookupPlace(fields.jurisdiction)) {
+      if (!ctx.lexicon.lookupPlace(fields.jurisdiction)) {
         throw new ReportError(
           origin,
           `"${fields.jurisdiction}" is not a place the gazetteer knows`,
@@ -90,7 +90,7 @@ export class IngestResolver {
         );
       }
       const meta = parseMeta(
-        { ...fields, level: fields.level ?? levelOf(fields.jurisdiction) },
+        { ...fields, level: fields.level ?? levelOf(ctx.lexicon, fields.jurisdiction) },
         origin,
       );
       const bytes = Buffer.byteLength(text, 'utf8');
@@ -101,7 +101,7 @@ export class IngestResolver {
           'text',
         );
       }
-      graph = extractReport({ meta, text: checkText(text, origin), origin });
+      graph = extractReport({ meta, text: checkText(text, origin), origin }, ctx.lexicon);
     } catch (e) {
       if (e instanceof ReportError) throw badInput(e.message);
       throw e;

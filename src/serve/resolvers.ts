@@ -2,7 +2,7 @@
  * Resolvers: each answers from the store interface only, through the request's loaders.
  */
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { lookupPlace, placeId } from '../extract/lexicon';
+import { placeId } from '../extract/lexicon';
 import type {
   CommitmentNode,
   EntityNode,
@@ -292,7 +292,7 @@ export class ResultResolver {
 export class ReportResolver {
   @FieldResolver(() => Place)
   async jurisdiction(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
-    const place = lookupPlace(report.jurisdiction);
+    const place = ctx.lexicon.lookupPlace(report.jurisdiction);
     return place ? ctx.loaders.entity.load(placeId(place.name)) : null;
   }
 

@@ -1,6 +1,7 @@
 import { EmbeddedStore } from '../../src/store/embedded';
 import type { GraphStore } from '../../src/store';
 import { extractReport } from '../../src/extract';
+import { lexicon } from '../support/lexicon';
 import type { ReportGraph } from '../../src/model';
 import { describeNeo4j, freshNeo4jStore } from '../support/neo4j';
 import { seedGraphs, seedInput } from '../support/seeds';
@@ -169,11 +170,11 @@ describeNeo4j('Neo4j ingest is one transaction', () => {
     const store = await freshNeo4jStore(50);
     try {
       const input = await seedInput('liaoning-2022');
-      const original = extractReport(input);
+      const original = extractReport(input, lexicon);
       await store.ingest(original);
       const before = await store.counts();
 
-      const changed = extractReport({ ...input, text: `${input.text}\n` });
+      const changed = extractReport({ ...input, text: `${input.text}\n` }, lexicon);
       // A map-valued property cannot be stored in Neo4j: the last batch of nodes fails.
       const last = changed.entities.at(-1)!;
       const poisoned: ReportGraph = {

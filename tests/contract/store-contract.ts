@@ -4,6 +4,7 @@
 import { GraphIntegrityError, type GraphStore } from '../../src/store';
 import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
+import { lexicon } from '../support/lexicon';
 import { linkReport } from '../../src/link';
 import { NODE_KINDS, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
@@ -369,10 +370,13 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
 
   test('an incomplete graph is refused and nothing stored changes', async () => {
     const before = await store.counts();
-    const g = extractReport({
-      ...(await seedInput('liaoning-2022')),
-      text: (await seedInput('liaoning-2022')).text + '\n',
-    });
+    const g = extractReport(
+      {
+        ...(await seedInput('liaoning-2022')),
+        text: (await seedInput('liaoning-2022')).text + '\n',
+      },
+      lexicon,
+    );
     const broken: ReportGraph = {
       ...g,
       edges: [...g.edges, { ...g.edges[0]!, id: 'broken', target: 'place:亚特兰蒂斯' }],
@@ -411,10 +415,13 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     const input = await seedInput('liaoning-2022');
     // Drop the review part: the new graph has fewer commitments and none of the old review.
     const cut = input.text.indexOf('　　二、2022年工作安排');
-    const shorter = extractReport({
-      ...input,
-      text: input.text.slice(0, input.text.indexOf('　　一、')) + input.text.slice(cut),
-    });
+    const shorter = extractReport(
+      {
+        ...input,
+        text: input.text.slice(0, input.text.indexOf('　　一、')) + input.text.slice(cut),
+      },
+      lexicon,
+    );
     expect((await store.ingest(shorter)).status).toBe('replaced');
     const page = await store.commitments({ report: 'liaoning-2022' }, { first: 1000 });
     expect(page.totalCount).toBe(shorter.commitments.length);
@@ -479,16 +486,22 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       values.map((v, i) => `第${i + 1}项，地区生产总值增长${v}%以上。`).join('\n\n') +
       '\n';
     // More targets for 2021 than a page of figures holds, then one for 2022.
-    const first = extractReport({
-      text: plan(2021, [7, ...Array<number>(1000).fill(6)]),
-      meta: { ...meta, id: 'jilin-2021', year: 2021 },
-      origin: 'jilin-2021 (made up)',
-    });
-    const second = extractReport({
-      text: plan(2022, [5.5]),
-      meta: { ...meta, id: 'jilin-2022', year: 2022 },
-      origin: 'jilin-2022 (made up)',
-    });
+    const first = extractReport(
+      {
+        text: plan(2021, [7, ...Array<number>(1000).fill(6)]),
+        meta: { ...meta, id: 'jilin-2021', year: 2021 },
+        origin: 'jilin-2021 (made up)',
+      },
+      lexicon,
+    );
+    const second = extractReport(
+      {
+        text: plan(2022, [5.5]),
+        meta: { ...meta, id: 'jilin-2022', year: 2022 },
+        origin: 'jilin-2022 (made up)',
+      },
+      lexicon,
+    );
     expect(first.figures.filter((f) => f.kind === 'Target')).toHaveLength(1001);
     for (const g of [first, second]) expect((await store.ingest(g)).status).toBe('added');
     const q = {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractReport } from '../../src/extract';
+import { lexicon } from '../support/lexicon';
 import type { FigureNode, ReportGraph } from '../../src/model';
 import { SEED_IDS, seedInput } from '../support/seeds';
 
@@ -99,7 +100,7 @@ const metricKeyOf = (g: ReportGraph, f: FigureNode) =>
 describe.each(SEED_IDS)('gold figures: %s', (id) => {
   test.each(gold(id).figureScopes.map((s) => [s.name, s] as const))('%s', async (_name, scope) => {
     const input = await seedInput(id);
-    const g = extractReport(input);
+    const g = extractReport(input, lexicon);
     const found = scopeFigures(g, input.text, scope);
     expect(found.every((f) => f.kind === scope.kind)).toBe(true);
 
@@ -136,7 +137,7 @@ describe.each(SEED_IDS)('gold figures: %s', (id) => {
 
 test('gold: every Liaoning sentence that involves Dalian', async () => {
   const input = await seedInput('liaoning-2022');
-  const g = extractReport(input);
+  const g = extractReport(input, lexicon);
   const expected = gold('liaoning-2022').involvesDalian!.map((d) => d.sentence);
   // Dalian and everything PART_OF it, as the involves filter reads it.
   const inDalian = new Set(['place:大连']);

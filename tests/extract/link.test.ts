@@ -2,6 +2,7 @@
  * The linking rules, each on a sentence or two written for the test.
  */
 import { linkCommitments } from '../../src/extract/link';
+import { lexicon } from '../support/lexicon';
 import { sortKey, type CommitmentNode } from '../../src/model';
 
 /** Commitments for the sentences of `text`, paragraphs separated by blank lines. */
@@ -34,7 +35,7 @@ function commitments(text: string): CommitmentNode[] {
 
 function links(text: string, jurisdiction = '辽宁') {
   const cs = commitments(text);
-  const { edges, entities } = linkCommitments(text, 'r', jurisdiction, cs);
+  const { edges, entities } = linkCommitments(lexicon, text, 'r', jurisdiction, cs);
   return {
     edges: edges.map((e) => ({
       type: e.type,

@@ -1,6 +1,7 @@
 import { PlaceMatcher } from '../../src/extract/recognise';
+import { lexicon } from '../support/lexicon';
 
-const matcher = new PlaceMatcher();
+const matcher = new PlaceMatcher(lexicon.places, lexicon.placeExclusions);
 const find = (text: string) =>
   matcher
     .find(text, { start: 0, end: text.length })

@@ -1,7 +1,8 @@
 import { chineseNumeral, splitReport } from '../../src/extract/split';
+import { lexicon } from '../support/lexicon';
 
 const sentences = (text: string, year = 2022) =>
-  splitReport(text, year).sentences.map((s) => ({
+  splitReport(text, year, lexicon.structure).sentences.map((s) => ({
     text: text.slice(s.span.start, s.span.end),
     phase: s.phase,
     section: s.sectionPath,
@@ -25,7 +26,7 @@ test('front matter, salutations and the closing exhortation are not sentences', 
     { text: '在总结成绩的同时，我们也清醒看到困难。', phase: 'REVIEW', section: '一' },
     { text: '扩大有效投资。', phase: 'PLAN', section: '二/（一）' },
   ]);
-  const { sections } = splitReport(text, 2022);
+  const { sections } = splitReport(text, 2022, lexicon.structure);
   expect(sections.map((s) => [s.path, s.title, s.phase, s.ordinal])).toEqual([
     ['一', '2021年工作回顾', 'REVIEW', 1],
     ['二', '2022年工作安排', 'PLAN', 2],
@@ -65,7 +66,7 @@ test('sentences keep closing quotes and runs of terminators', () => {
 test('a long line that opens with a numeral is not a heading', () => {
   const long = `（一）${'很长的句子，'.repeat(20)}结束。`;
   const text = `一、2022年工作安排\n\n${long}`;
-  const out = splitReport(text, 2022);
+  const out = splitReport(text, 2022, lexicon.structure);
   expect(out.sections.map((s) => s.path)).toEqual(['一']);
   expect(out.sentences).toHaveLength(1);
 });
@@ -78,7 +79,7 @@ test('Chinese numerals', () => {
 
 test('a zero-width line inside a paragraph (a wiki page break) does not split it', () => {
   const text = '一、2020年工作回顾\n\n交出一份人\n\u200b\n民满意的答卷。下一句。\n\n新段落。';
-  const out = splitReport(text, 2021);
+  const out = splitReport(text, 2021, lexicon.structure);
   expect(out.sentences.map((s) => text.slice(s.span.start, s.span.end))).toEqual([
     '交出一份人\n\u200b\n民满意的答卷。',
     '下一句。',
@@ -96,7 +97,7 @@ test('topic sentences and enumeration items', () => {
     '宏观政策适应需要。',
     '二是优先稳就业。',
   ].join('\n\n');
-  const out = splitReport(text, 2022).sentences.map((s) => ({
+  const out = splitReport(text, 2022, lexicon.structure).sentences.map((s) => ({
     text: text.slice(s.span.start, s.span.end),
     topic: text.slice(s.topic.start, s.topic.end),
     item: s.item,

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { extractReport } from '../../src/extract';
+import { lexicon } from './lexicon';
 import type { ReportGraph, ReportInput } from '../../src/model';
 import { readReport } from '../../src/read';
 
@@ -15,5 +16,5 @@ export function seedInput(id: (typeof SEED_IDS)[number]): Promise<ReportInput> {
 }
 
 export async function seedGraphs(): Promise<ReportGraph[]> {
-  return Promise.all(SEED_IDS.map(async (id) => extractReport(await seedInput(id))));
+  return Promise.all(SEED_IDS.map(async (id) => extractReport(await seedInput(id), lexicon)));
 }

@@ -1,0 +1,476 @@
+/**
+ * Quantities in a sentence: every number with a unit, with the indicator it measures, its
+ * measure (level, growth, change, share), direction, qualifier (以上, 左右, …) and unit as
+ * written; "分别" lists become one figure per value. In target sentences ("主要预期目标是：…")
+ * indicators named without a number become QUALITATIVE figures, and targets explicitly
+ * left for the five-year plan become DEFERRED ones. The words are the lexicon's
+ * (graph/figures.json, graph/metrics.json).
+ */
+import type { Direction, FigureStatus, Measure, Qualifier, Span } from '../model';
+import { compiled, type FigureRules, type Lexicon, type MetricEntry } from './lexicon';
+
+export interface FigureMention {
+  status: FigureStatus;
+  /** The indicator as written (after dropping words such as 全年, 实现). */
+  metricText: string;
+  /** The curated metric, when one of its names is in metricText. */
+  metric: MetricEntry | null;
+  measure: Measure;
+  value: number | null;
+  unit: string | null;
+  qualifier: Qualifier;
+  direction: Direction | null;
+  /** The phrase stating the figure, as a span of the report text. */
+  span: Span;
+  /** Which rule produced it: quantity, respectively, inherited-metric, qualitative, deferred. */
+  rule: string;
+}
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length;
+
+/** The lexicon's quantity words, sorted for matching once per lexicon. */
+interface Rules {
+  F: FigureRules;
+  UNITS: string[];
+  MULTIPLIERS: string[];
+  VERBS: string[];
+  QUALIFIERS_BEFORE: string[];
+  QUALIFIERS_AFTER: string[];
+  /** Every metric's names, in lexicon order. */
+  METRIC_NAMES: { metric: MetricEntry; alias: string }[];
+}
+
+function buildRules(lexicon: Lexicon): Rules {
+  const F = lexicon.figures;
+  return {
+    F,
+    UNITS: [...F.units].sort(byLengthDesc),
+    MULTIPLIERS: [...F.unitMultipliers].sort(byLengthDesc),
+    VERBS: [
+      ...new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown, ...F.levelVerbs]),
+    ].sort(byLengthDesc),
+    QUALIFIERS_BEFORE: Object.keys(F.qualifiersBefore).sort(byLengthDesc),
+    QUALIFIERS_AFTER: Object.keys(F.qualifiersAfter).sort(byLengthDesc),
+    METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
+      [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
+    ),
+  };
+}
+
+const rulesOf = (lexicon: Lexicon): Rules => compiled(lexicon, 'quantities', buildRules);
+
+/** The unit written at `i`: a base unit (千米), or a multiplier and a base unit (亿户, 万亿元). */
+function unitAt(r: Rules, s: string, i: number): string | undefined {
+  const base = startsWithAny(s, i, r.UNITS);
+  if (base) return base;
+  const multiplier = startsWithAny(s, i, r.MULTIPLIERS);
+  const after = multiplier ? startsWithAny(s, i + multiplier.length, r.UNITS) : undefined;
+  return multiplier && after && after !== '%' && after !== '％' ? multiplier + after : undefined;
+}
+// The punctuation that ends a clause, by code unit: the scans test every character of a
+// sentence, and a regex test of s[i] costs a one-character string apiece.
+const CLAUSE_BREAKS = new Set([...'，,。；;：:！？!?'].map((c) => c.charCodeAt(0)));
+const isClauseBreak = (c: number) => CLAUSE_BREAKS.has(c);
+const NUMBER = /\d+(?:\.\d+)?/g;
+// Inside a sentence the wiki texts carry line breaks and zero-width spaces; they are not words.
+const INVISIBLE = /[\s\u3000\u200b]/g;
+
+interface MetricMatch {
+  metric: MetricEntry;
+  alias: string;
+  at: number;
+}
+
+/** The curated metric named in a text: the earliest name, the longest at the same place. */
+function matchMetric(r: Rules, text: string): MetricMatch | null {
+  let best: MetricMatch | null = null;
+  for (const { metric, alias } of r.METRIC_NAMES) {
+    const at = text.indexOf(alias);
+    if (at < 0) continue;
+    if (!best || at < best.at || (at === best.at && alias.length > best.alias.length))
+      best = { metric, alias, at };
+  }
+  return best;
+}
+
+/**
+ * The text with the metric names that follow 单位 ("per unit of") blanked out: there a name
+ * is the denominator of another indicator (单位地区生产总值用水量 is water per unit of GDP),
+ * unless a curated name starts with the 单位 itself (单位GDP能耗).
+ */
+function maskDenominators(r: Rules, text: string): string {
+  let out = text;
+  for (const prefix of r.F.perUnitPrefixes) {
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      if (r.METRIC_NAMES.some(({ alias }) => text.startsWith(alias, at))) continue;
+      const after = at + prefix.length;
+      let longest = 0;
+      for (const { alias } of r.METRIC_NAMES) {
+        if (alias.length > longest && text.startsWith(alias, after)) longest = alias.length;
+      }
+      if (longest > 0) {
+        out = out.slice(0, after) + '\u0000'.repeat(longest) + out.slice(after + longest);
+      }
+    }
+  }
+  return out;
+}
+
+/** The curated metric an indicator's words name, if any. */
+export function findMetric(lexicon: Lexicon, text: string): MetricEntry | null {
+  return metricOf(rulesOf(lexicon), text);
+}
+
+function metricOf(r: Rules, text: string): MetricEntry | null {
+  return (
+    matchMetric(
+      r,
+      maskDenominators(r, text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '')),
+    )?.metric ?? null
+  );
+}
+
+export function isTargetSentence(lexicon: Lexicon, sentence: string): boolean {
+  return lexicon.figures.targetSentenceMarkers.some((m) => sentence.includes(m));
+}
+
+interface Raw {
+  value: number;
+  unit: string;
+  qualifier: Qualifier;
+  numberStart: number;
+  end: number;
+  verb: string | null;
+  verbStart: number;
+  /** Where the indicator's words end: at the verb, or at the number when the verb opens the clause. */
+  subjectEnd: number;
+  /** With a verb that opens the clause (新增减税降费167.6亿元), where its object starts. */
+  objectStart: number | null;
+  clauseStart: number;
+}
+
+function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
+  return words.find((w) => s.startsWith(w, at));
+}
+
+function endsWithAny(s: string, end: number, words: readonly string[]): string | undefined {
+  return words.find((w) => end - w.length >= 0 && s.startsWith(w, end - w.length));
+}
+
+/** Numbers with a unit in `s`, with their qualifier and the verb that governs them. */
+function quantities(r: Rules, s: string): Raw[] {
+  const out: Raw[] = [];
+  for (const m of s.matchAll(NUMBER)) {
+    const numberStart = m.index;
+    let i = numberStart + m[0].length;
+    const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
+    if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, r.F.notQuantityBefore))
+      continue;
+    if (startsWithAny(s, i, r.F.notQuantityAfter)) continue;
+    let qualifier: Qualifier = 'EXACT';
+    const approx = startsWithAny(s, i, ['多', '余']);
+    if (approx) {
+      qualifier = 'MORE_THAN';
+      i += approx.length;
+    }
+    const unit = unitAt(r, s, i);
+    if (!unit) continue;
+    i += unit.length;
+    const after = startsWithAny(s, i, r.QUALIFIERS_AFTER);
+    if (after && qualifier === 'EXACT') {
+      qualifier = r.F.qualifiersAfter[after]!;
+      i += after.length;
+    }
+    // Words before the number: a qualifier (超过, 近) and then the verb (增长, 控制在).
+    let cursor = numberStart;
+    const qBefore = endsWithAny(s, cursor, r.QUALIFIERS_BEFORE);
+    if (qBefore) {
+      if (qualifier === 'EXACT') qualifier = r.F.qualifiersBefore[qBefore]!;
+      cursor -= qBefore.length;
+    }
+    let clauseStart = cursor;
+    while (
+      clauseStart > 0 &&
+      !isClauseBreak(s.charCodeAt(clauseStart - 1)) &&
+      s[clauseStart - 1] !== '、'
+    )
+      clauseStart--;
+    // A verb inside an indicator's name is no verb: 城镇新增就业1100万人.
+    const named = matchMetric(r, s.slice(clauseStart, cursor));
+    const inName = (k: number) =>
+      named !== null &&
+      k >= clauseStart + named.at &&
+      k < clauseStart + named.at + named.alias.length;
+    let verb: string | null = null;
+    let verbStart = cursor;
+    const adjacent = endsWithAny(s, cursor, r.VERBS);
+    if (adjacent && !inName(cursor - adjacent.length)) {
+      verb = adjacent;
+      verbStart = cursor - adjacent.length;
+    } else if (!adjacent) {
+      // A verb that opens the clause governs an object before the number: 新增减税降费167.6亿元,
+      // 新纳入低保、特困供养近600万人 (so here the clause runs on over 、).
+      let phraseStart = clauseStart;
+      while (phraseStart > 0 && !isClauseBreak(s.charCodeAt(phraseStart - 1))) phraseStart--;
+      for (let k = phraseStart; k < cursor; k++) {
+        const v = startsWithAny(s, k, r.VERBS);
+        if (v && !inName(k) && [...r.F.changeUp, ...r.F.changeDown].includes(v)) {
+          verb = v;
+          verbStart = k;
+          break;
+        }
+      }
+    }
+    out.push({
+      value: Number(m[0]),
+      unit: unit === '％' ? '%' : unit,
+      qualifier,
+      numberStart,
+      end: i,
+      verb,
+      verbStart,
+      subjectEnd: verb && verbStart + verb.length < cursor ? cursor : verbStart,
+      objectStart: verb && verbStart + verb.length < cursor ? verbStart + verb.length : null,
+      clauseStart,
+    });
+  }
+  return out;
+}
+
+function measureOf(
+  r: Rules,
+  raw: Raw,
+  metricText: string,
+): { measure: Measure; direction: Direction | null } {
+  const v = raw.verb;
+  const percent = raw.unit === '%';
+  if (raw.unit === '个百分点') {
+    return { measure: 'CHANGE', direction: v && r.F.growthDown.includes(v) ? 'DOWN' : 'UP' };
+  }
+  if (v && percent && r.F.growthUp.includes(v)) return { measure: 'GROWTH', direction: 'UP' };
+  if (v && percent && r.F.growthDown.includes(v)) return { measure: 'GROWTH', direction: 'DOWN' };
+  if (v && !percent && (r.F.changeUp.includes(v) || r.F.growthUp.includes(v)))
+    return { measure: 'CHANGE', direction: 'UP' };
+  if (v && !percent && (r.F.changeDown.includes(v) || r.F.growthDown.includes(v))) {
+    return { measure: 'CHANGE', direction: 'DOWN' };
+  }
+  if (percent && r.F.shareWords.some((w) => metricText.includes(w)))
+    return { measure: 'SHARE', direction: null };
+  return { measure: 'LEVEL', direction: null };
+}
+
+function trimMetric(r: Rules, text: string): { text: string; offset: number } {
+  let offset = 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    const lead = /^[\s\u3000\u200b“”"（）()]+/.exec(text.slice(offset));
+    if (lead) {
+      offset += lead[0].length;
+      changed = true;
+    }
+    const w = startsWithAny(text, offset, r.F.metricTrimStart);
+    if (w && text.length - offset > w.length) {
+      offset += w.length;
+      changed = true;
+    }
+  }
+  let end = text.length;
+  for (let changed = true; changed;) {
+    changed = false;
+    while (end > offset && /[\s\u3000\u200b，、]/.test(text[end - 1]!)) {
+      end--;
+      changed = true;
+    }
+    const w = endsWithAny(text, end, r.F.metricTrimEnd);
+    if (w && end - offset > w.length) {
+      end -= w.length;
+      changed = true;
+    }
+  }
+  return { text: text.slice(offset, end), offset };
+}
+
+/** Figures stated in `text.slice(sentence.start, sentence.end)`; spans are into `text`. */
+export function findFigures(
+  lexicon: Lexicon,
+  text: string,
+  sentence: Span,
+  options: { targetSentence: boolean },
+): FigureMention[] {
+  const r = rulesOf(lexicon);
+  const s = text.slice(sentence.start, sentence.end);
+  const at = (i: number) => sentence.start + i;
+  const figures: FigureMention[] = [];
+  const raws = quantities(r, s);
+
+  let previous: { raw: Raw; figure: FigureMention } | null = null as {
+    raw: Raw;
+    figure: FigureMention;
+  } | null;
+  for (const raw of raws) {
+    const subjectStart = raw.objectStart ?? raw.clauseStart;
+    const trimmed = trimMetric(r, s.slice(subjectStart, raw.subjectEnd));
+    let metricText = trimmed.text;
+    let metricStart = raw.objectStart !== null ? raw.verbStart : subjectStart + trimmed.offset;
+    let rule = 'quantity';
+    // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.
+    const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
+    const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
+    if (previous && (metricText === '' || (continues && !raw.verb))) {
+      metricText = previous.figure.metricText;
+      metricStart = raw.verb ? raw.verbStart : raw.numberStart;
+      rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
+    }
+    const governed: Raw = rule === 'respectively' ? previous!.raw : raw;
+    const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
+    const figure: FigureMention = {
+      status: 'SET',
+      metricText,
+      metric: metricOf(r, metricText),
+      measure,
+      value: raw.value,
+      unit: raw.unit,
+      qualifier: raw.qualifier,
+      direction,
+      span: {
+        start: at(Math.min(metricStart, raw.verb ? raw.verbStart : raw.numberStart)),
+        end: at(raw.end),
+      },
+      rule,
+    };
+    figures.push(figure);
+    previous = { raw: rule === 'respectively' ? { ...raw, verb: governed.verb } : raw, figure };
+  }
+  splitRespectively(r, figures, s, sentence.start);
+  if (options.targetSentence) figures.push(...statedWithoutNumbers(r, s, sentence.start, figures));
+  else figures.push(...deferred(r, s, sentence.start, figures));
+  return figures.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** "城乡居民收入分别增长6.6%和10.1%": each value gets its own subject. */
+function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: number): void {
+  for (let i = 0; i < figures.length; i++) {
+    const group = [figures[i]!];
+    while (figures[i + group.length]?.rule === 'respectively')
+      group.push(figures[i + group.length]!);
+    if (group.length < 2) continue;
+    const head = group[0]!;
+    const phrase = s.slice(head.span.start - base, group.at(-1)!.span.end - base);
+    if (
+      !phrase.includes(r.F.respectivelyWord) &&
+      !s.slice(0, head.span.end - base).includes(r.F.respectivelyWord)
+    ) {
+      i += group.length - 1;
+      continue;
+    }
+    const subjects = subjectsOf(r, head.metricText, group.length);
+    group.forEach((f, k) => {
+      if (subjects) {
+        f.metricText = subjects[k]!;
+        f.metric = metricOf(r, f.metricText);
+      }
+      f.rule = 'respectively';
+    });
+    i += group.length - 1;
+  }
+}
+
+function subjectsOf(r: Rules, metricText: string, n: number): string[] | null {
+  const { prefix, parts } = r.F.urbanRuralPrefix;
+  if (n === 2 && metricText.startsWith(prefix)) {
+    const rest = metricText.slice(prefix.length);
+    return parts.map((p) => p + rest);
+  }
+  const items = metricText.split(/[、和及]/).filter((x) => x.length > 0);
+  return items.length === n ? items : null;
+}
+
+function clauses(s: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || isClauseBreak(s.charCodeAt(i))) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function directionIn(r: Rules, clause: string): Direction | null {
+  if (r.F.growthDown.some((w) => clause.includes(w))) return 'DOWN';
+  if (r.F.growthUp.some((w) => clause.includes(w))) return 'UP';
+  return null;
+}
+
+function unquantified(
+  r: Rules,
+  s: string,
+  base: number,
+  clause: Span,
+  status: FigureStatus,
+  rule: string,
+): FigureMention | null {
+  const raw = s.slice(clause.start, clause.end);
+  const match = matchMetric(r, raw);
+  if (!match) return null;
+  const { offset } = trimMetric(r, raw);
+  return {
+    status,
+    // The indicator as written is the name found: 居民收入 in 居民收入稳步增长.
+    metricText: match.alias,
+    metric: match.metric,
+    measure: match.metric.headlineMeasure,
+    value: null,
+    unit: null,
+    qualifier: 'EXACT',
+    direction: status === 'QUALITATIVE' ? directionIn(r, raw) : null,
+    span: { start: base + clause.start + offset, end: base + clause.end },
+    rule,
+  };
+}
+
+const isDeferred = (r: Rules, clause: string) =>
+  r.F.deferredPhrases.some((p) => clause.includes(p));
+
+function overlaps(figures: FigureMention[], base: number, clause: Span): boolean {
+  return figures.some((f) => f.span.start < base + clause.end && f.span.end > base + clause.start);
+}
+
+function statedWithoutNumbers(
+  r: Rules,
+  s: string,
+  base: number,
+  figures: FigureMention[],
+): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const clause of clauses(s)) {
+    if (overlaps(figures, base, clause)) continue;
+    const text = s.slice(clause.start, clause.end);
+    if (r.F.targetSentenceMarkers.some((m) => text.includes(m)) && !metricOf(r, text)) continue;
+    const f = isDeferred(r, text)
+      ? unquantified(r, s, base, clause, 'DEFERRED', 'deferred')
+      : unquantified(r, s, base, clause, 'QUALITATIVE', 'qualitative');
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function deferred(r: Rules, s: string, base: number, figures: FigureMention[]): FigureMention[] {
+  const out: FigureMention[] = [];
+  // Most sentences defer nothing; then no clause of theirs can, and none need be cut out.
+  if (!isDeferred(r, s)) return out;
+  for (const clause of clauses(s)) {
+    const text = s.slice(clause.start, clause.end);
+    if (
+      !isDeferred(r, text) ||
+      !text.includes('目标') ||
+      !metricOf(r, text) ||
+      overlaps(figures, base, clause)
+    )
+      continue;
+    const f = unquantified(r, s, base, clause, 'DEFERRED', 'deferred');
+    if (f) out.push(f);
+  }
+  return out;
+}
