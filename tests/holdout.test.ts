@@ -3,7 +3,7 @@ import { ablateLexicons, type LexiconFiles } from '../src/extract/ablate';
 const place = (name: string, parent: string | null, extra: Record<string, unknown> = {}) => ({
   name,
   nameEn: name,
-  level: 'city',
+  level: 'prefecture',
   parent,
   aliases: [],
   pinyin: [],

@@ -11,11 +11,24 @@ import * as path from 'node:path';
 import type { EntityNode, Measure, Qualifier } from '../model';
 
 export interface PlaceEntry {
+  /** The id and display name: unique in the gazetteer (沈阳, 康平县, 沈阳市铁西区). */
   name: string;
   nameEn: string;
+  /** province, prefecture, county (administrative divisions); country, zone, new-area, town, region, foreign. */
   level: string;
   parent: string | null;
+  /** Written forms read in any report. */
   aliases: string[];
+  /** Written forms read only in reports of the place's own province (a county's short form). */
+  localAliases?: string[];
+  /** The name itself is read only there too (和县, a two-character county name). */
+  localName?: boolean;
+  /** Administrative divisions: the GB/T 2260 code, the full official name, the kind of division. */
+  code?: string;
+  fullName?: string;
+  type?: string;
+  /** Zones and corridors named after places (沈抚改革创新示范区: 沈阳, 抚顺): they involve those too. */
+  namedAfter?: string[];
   pinyin?: string[];
   otherNames?: string[];
   excludeContexts?: string[];
@@ -158,12 +171,18 @@ export interface Lexicon {
   readonly metrics: readonly MetricEntry[];
   readonly figures: FigureRules;
   readonly structure: StructureRules;
-  /** The place a name denotes (Chinese, alias, English or pinyin), if the gazetteer has it. */
+  /**
+   * The place a name denotes (Chinese, alias, English or pinyin), if the gazetteer has it;
+   * of several (Jilin, the province and its city) the highest in level.
+   */
   lookupPlace(name: string): PlaceEntry | undefined;
+  /** Every place a name denotes, the highest in level first. */
+  lookupPlaces(name: string): readonly PlaceEntry[];
 }
 
 /** The files a lexicon is made of; each must be in the folder. */
 export const LEXICON_FILES = [
+  'divisions.json',
   'figures.json',
   'industries.json',
   'metrics.json',
@@ -174,12 +193,14 @@ export const LEXICON_FILES = [
   'themes.json',
 ] as const;
 
-/** The folder holding `graph/`: the project root, above src/extract or dist/src/extract. */
+/**
+ * The project's `graph/`: beside the package.json above this module (src/extract under
+ * ts-jest, dist/src/extract when built; an old build's dist/graph is not it).
+ */
 function defaultDir(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'graph');
-    if (existsSync(path.join(candidate, 'structure.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`no graph/ folder above ${__dirname}`);
+    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'graph');
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
   }
 }
 
@@ -213,7 +234,12 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     if (!data || typeof data !== 'object') throw new Error(`lexicon: ${name} is missing`);
     return data as T;
   };
-  const placesFile = file<{ places: PlaceEntry[]; exclusions?: { text: string }[] }>('places.json');
+  const placesFile = file<{
+    places: PlaceEntry[];
+    divisions?: DivisionNote[];
+    exclusions?: { text: string }[];
+  }>('places.json');
+  const { divisions } = file<{ divisions: DivisionRecord[] }>('divisions.json');
   const themesFile = file<{
     themes: ThemeEntry[];
     stoplist: { term: string }[];
@@ -222,10 +248,13 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
   const projectsFile = file<ProjectForms & { known: ProjectEntry[] }>('projects.json');
   const { known, ...projectForms } = projectsFile;
   const planPeriods = themesFile.planPeriods;
-  const places = placesFile.places;
+  const places = gazetteer(divisions, placesFile.divisions ?? [], placesFile.places);
 
-  const placeByKey = new Map<string, PlaceEntry>();
-  for (const p of places) for (const k of placeNode(p).keys) placeByKey.set(k, p);
+  const placesByKey = new Map<string, PlaceEntry[]>();
+  for (const p of places)
+    for (const k of placeNode(p).keys) placesByKey.set(k, [...(placesByKey.get(k) ?? []), p]);
+  // A name several places share (Jilin: the province and its city) denotes the highest first.
+  for (const list of placesByKey.values()) list.sort((a, b) => rank(a) - rank(b));
 
   return {
     dir,
@@ -246,8 +275,100 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     metrics: file<{ metrics: MetricEntry[] }>('metrics.json').metrics,
     figures: file<FigureRules>('figures.json'),
     structure: file<StructureRules>('structure.json'),
-    lookupPlace: (name) => placeByKey.get(nameKey(name)),
+    lookupPlace: (name) => placesByKey.get(nameKey(name))?.[0],
+    lookupPlaces: (name) => placesByKey.get(nameKey(name)) ?? [],
   };
+}
+
+/** A division as graph/divisions.json gives it (made from the dataset by scripts/gazetteer.js). */
+interface DivisionRecord {
+  code: string;
+  name: string;
+  fullName: string;
+  nameEn: string;
+  level: string;
+  type: string;
+  parent: string;
+  aliases: string[];
+  localAliases: string[];
+  pinyin: string[];
+  otherNames: string[];
+  localName?: boolean;
+  excludeContexts?: string[];
+}
+
+/** What places.json adds to a division: forms, excluded contexts and abbreviations. */
+interface DivisionNote {
+  code: string;
+  /** The division's name, to be read by people; checked against the dataset's. */
+  name: string;
+  aliases?: string[];
+  otherNames?: string[];
+  excludeContexts?: string[];
+  abbreviations?: PlaceEntry['abbreviations'];
+  source: string;
+}
+
+const LEVEL_RANK = ['country', 'province', 'prefecture', 'county'];
+const rank = (p: PlaceEntry): number => {
+  const r = LEVEL_RANK.indexOf(p.level);
+  return r < 0 ? LEVEL_RANK.length : r;
+};
+
+/**
+ * The places: the administrative divisions of the dataset with the curated notes on them,
+ * and the curated places beside them (the country, zones, regions, foreign places). A
+ * note on a division the dataset does not have, or under another name, and a parent that
+ * is no place, are errors: a dataset update must not silently drop what was curated.
+ */
+function gazetteer(
+  divisions: readonly DivisionRecord[],
+  notes: readonly DivisionNote[],
+  curated: readonly PlaceEntry[],
+): PlaceEntry[] {
+  const byCode = new Map(divisions.map((d) => [d.code, d]));
+  const noteOf = new Map<string, DivisionNote>();
+  for (const n of notes) {
+    const d = byCode.get(n.code);
+    if (!d) throw new Error(`places.json: division ${n.code} (${n.name}) is not in divisions.json`);
+    if (d.name !== n.name)
+      throw new Error(
+        `places.json: division ${n.code} is ${d.name} in divisions.json, not ${n.name}`,
+      );
+    noteOf.set(n.code, n);
+  }
+  const places: PlaceEntry[] = divisions.map((d) => {
+    const n = noteOf.get(d.code);
+    return {
+      name: d.name,
+      nameEn: d.nameEn,
+      level: d.level,
+      parent: d.parent,
+      aliases: [...d.aliases, ...(n?.aliases ?? [])],
+      localAliases: d.localAliases,
+      localName: d.localName,
+      pinyin: d.pinyin,
+      otherNames: [...d.otherNames, ...(n?.otherNames ?? [])],
+      excludeContexts: [...(d.excludeContexts ?? []), ...(n?.excludeContexts ?? [])],
+      abbreviations: n?.abbreviations,
+      code: d.code,
+      fullName: d.fullName,
+      type: d.type,
+      source: `divisions.json (GB/T 2260 ${d.code})${n ? `; places.json: ${n.source}` : ''}`,
+    };
+  });
+  places.push(...curated);
+  const names = new Set<string>();
+  for (const p of places) {
+    if (names.has(p.name)) throw new Error(`places: two places are named ${p.name}`);
+    names.add(p.name);
+  }
+  for (const p of places) {
+    for (const ref of [p.parent, ...(p.namedAfter ?? [])])
+      if (ref !== null && !names.has(ref))
+        throw new Error(`places.json: ${p.name} refers to ${ref}, which is no place`);
+  }
+  return places;
 }
 
 const compiledForms = new WeakMap<Lexicon, Map<string, unknown>>();
@@ -316,7 +437,15 @@ export function lexiconNode(
 }
 
 export function placeNode(p: PlaceEntry): EntityNode {
-  return lexiconNode('Place', placeId(p.name), p, `places.json#${p.name}`, p.level);
+  const source = p.code ? `divisions.json#${p.code}` : `places.json#${p.name}`;
+  return {
+    ...lexiconNode('Place', placeId(p.name), p, source, p.level),
+    // A county's short form is a name a researcher may type too (康平 for 康平县).
+    keys: [
+      ...new Set([...lexiconNode('Place', '', p, '').keys, ...(p.localAliases ?? []).map(nameKey)]),
+    ].sort(),
+    code: p.code ?? null,
+  };
 }
 
 interface Abbreviation {

@@ -33,7 +33,7 @@ import {
   type ThemeEntry,
 } from './lexicon';
 import { findProjects } from './projects';
-import { PlaceMatcher, TermMatcher, type Mention } from './recognise';
+import { PlaceMatcher, TermMatcher, type Mention, type Surface } from './recognise';
 
 /** The lexicon's matchers and indexes, built once per lexicon. */
 interface Recognisers {
@@ -49,6 +49,10 @@ interface Recognisers {
   bundlesOf: Map<string, ThemeEntry[]>;
   /** For each character, the place exclusions holding it and where: 辽 → (辽沈银行, 0), … */
   exclusionsByChar: Map<string, { word: string; at: number }[]>;
+  /** A place and the places it is PART_OF, up to the top: 康平县, 沈阳, 辽宁, 中国. */
+  ancestors(name: string): string[];
+  /** The province a place lies in (itself for a province), or null (the country, abroad). */
+  provinceOf(name: string): string | null;
 }
 
 function buildRecognisers(lexicon: Lexicon): Recognisers {
@@ -66,7 +70,21 @@ function buildRecognisers(lexicon: Lexicon): Recognisers {
       exclusionsByChar.set(word[at]!, list);
     }
   }
+  const parentOf = new Map(lexicon.places.map((p) => [p.name, p.parent]));
+  const levelOf = new Map(lexicon.places.map((p) => [p.name, p.level]));
+  const chains = new Map<string, string[]>();
+  const ancestors = (name: string): string[] => {
+    let chain = chains.get(name);
+    if (!chain) {
+      chain = [name];
+      for (let p = parentOf.get(name); p && !chain.includes(p); p = parentOf.get(p)) chain.push(p);
+      chains.set(name, chain);
+    }
+    return chain;
+  };
   return {
+    ancestors,
+    provinceOf: (name) => ancestors(name).find((a) => levelOf.get(a) === 'province') ?? null,
     places: new PlaceMatcher(lexicon.places, lexicon.placeExclusions),
     themes: new TermMatcher<ThemeEntry>(lexicon.themes),
     industries: new TermMatcher<IndustryEntry>(lexicon.industries),
@@ -106,6 +124,10 @@ export interface Links {
 interface Context {
   lexicon: Lexicon;
   r: Recognisers;
+  /** The report's jurisdiction (a place's name), which ambiguous names are resolved by. */
+  jurisdiction: string;
+  /** Whether a written form may be read in this report (local forms: in their own province). */
+  admit: (s: Surface<PlaceEntry>) => boolean;
   text: string;
   reportId: string;
   entities: Map<string, EntityNode>;
@@ -165,9 +187,12 @@ export function linkCommitments(
   commitments: readonly CommitmentNode[],
 ): Links {
   const r = compiled(lexicon, 'recognisers', buildRecognisers);
+  const province = r.provinceOf(jurisdiction);
   const ctx: Context = {
     lexicon,
     r,
+    jurisdiction,
+    admit: (s) => !s.local || (province !== null && r.provinceOf(s.entry.name) === province),
     text,
     reportId,
     entities: new Map(),
@@ -190,8 +215,13 @@ export function linkCommitments(
 
 function linkPlaces(ctx: Context, c: CommitmentNode): void {
   const { text, lexicon, r } = ctx;
-  const explicit = r.places.find(text, c.span);
-  for (const m of explicit) addEdge(ctx, 'INVOLVES', c.id, placeId(m.entry.name), m.rule, m.span);
+  const explicit = placesIn(ctx, c.span);
+  for (const m of explicit) {
+    addEdge(ctx, 'INVOLVES', c.id, placeId(m.entry.name), m.rule, m.span);
+    // 沈抚改革创新示范区 is named after Shenyang and Fushun: it involves both.
+    for (const p of m.entry.namedAfter ?? [])
+      addEdge(ctx, 'INVOLVES', c.id, placeId(p), 'named-after', m.span);
+  }
 
   // Projects, and the places their names carry: by their form, and by the lexicon.
   const byForm = findProjects(lexicon, text, c.span);
@@ -214,7 +244,7 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
       ? projectId(known.name)
       : textEntity(ctx, 'Project', projectId(p.name), p.name);
     addEdge(ctx, 'MENTIONS', c.id, pid, 'form', p.span);
-    const named = r.places.find(text, p.span);
+    const named = placesIn(ctx, p.span);
     for (const m of named) addEdge(ctx, 'LOCATED_IN', pid, placeId(m.entry.name), m.rule, m.span);
     const inName = named.map((m) => m.span);
     for (const a of [
@@ -232,6 +262,52 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   )) {
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
   }
+}
+
+/**
+ * The places named in a span. A written form several places share (朝阳: the city of
+ * Liaoning; Beijing's and Changchun's districts) denotes the one nearest the report's
+ * jurisdiction in the administrative tree, and its link says so (rule `nearest`); two
+ * equally near are not linked. A county's short form is read only in its own province.
+ */
+function placesIn(ctx: Context, span: Span): Mention<PlaceEntry>[] {
+  const { text, r } = ctx;
+  const out: Mention<PlaceEntry>[] = [];
+  for (const found of r.places.findAll(text, span, ctx.admit)) {
+    const chosen = nearest(r, ctx.jurisdiction, found.surfaces);
+    if (chosen) out.push({ ...chosen, span: found.span });
+  }
+  return out;
+}
+
+function nearest(
+  r: Recognisers,
+  jurisdiction: string,
+  surfaces: readonly Surface<PlaceEntry>[],
+): Omit<Mention<PlaceEntry>, 'span'> | null {
+  const first = surfaces[0]!;
+  const distinct = new Set(surfaces.map((s) => s.entry.name));
+  if (distinct.size === 1) return { entry: first.entry, rule: first.rule };
+  let best: Surface<PlaceEntry>[] = [];
+  let bestDistance = Infinity;
+  for (const s of surfaces) {
+    const d = treeDistance(r, s.entry.name, jurisdiction);
+    if (d < bestDistance) [best, bestDistance] = [[s], d];
+    else if (d === bestDistance) best.push(s);
+  }
+  if (new Set(best.map((s) => s.entry.name)).size > 1) return null;
+  return { entry: best[0]!.entry, rule: 'nearest' };
+}
+
+/** Steps between two places through their lowest common ancestor (or the top of the tree). */
+function treeDistance(r: Recognisers, a: string, b: string): number {
+  const up = r.ancestors(a);
+  const other = r.ancestors(b);
+  for (let i = 0; i < up.length; i++) {
+    const j = other.indexOf(up[i]!);
+    if (j >= 0) return i + j;
+  }
+  return up.length + other.length;
 }
 
 interface AbbreviationMention {

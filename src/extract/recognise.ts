@@ -15,15 +15,26 @@ export interface TermEntry {
 
 export interface Mention<T> {
   entry: T;
-  /** `explicit` for the entry's own name, `alias` for another written form. */
-  rule: 'explicit' | 'alias';
+  /**
+   * `explicit` for the entry's own name, `alias` for another written form, `nearest` for a
+   * form several places share, read as the one nearest the report's jurisdiction.
+   */
+  rule: 'explicit' | 'alias' | 'nearest';
   span: Span;
 }
 
-interface Surface<T> {
+export interface Surface<T> {
   text: string;
   entry: T;
   rule: 'explicit' | 'alias';
+  /** Read only where the caller admits it (a county's short form, in its own province). */
+  local?: boolean;
+}
+
+/** Every entry a written form may denote, at one place of the text. */
+export interface Candidates<T> {
+  span: Span;
+  surfaces: Surface<T>[];
 }
 
 const NONE: readonly string[] = [];
@@ -53,18 +64,20 @@ export class TermMatcher<T extends TermEntry> {
   private readonly pairs = new Uint8Array(0x10000);
 
   constructor(entries: readonly T[], exclusions: readonly string[] = []) {
-    for (const entry of entries) {
-      const surfaces: Surface<T>[] = [
-        { text: entry.name, entry, rule: 'explicit' },
-        ...entry.aliases.map((a) => ({ text: a, entry, rule: 'alias' as const })),
-      ];
-      for (const s of surfaces) if (s.text) this.add(s);
-    }
+    for (const entry of entries) for (const s of this.surfacesOf(entry)) if (s.text) this.add(s);
     for (const x of exclusions) {
       if (!x) continue;
       push(this.exclusionsByFirstChar, x.charCodeAt(0), x);
       this.letThrough(x);
     }
+  }
+
+  /** The written forms of an entry: its name, then its aliases. */
+  protected surfacesOf(entry: T): Surface<T>[] {
+    return [
+      { text: entry.name, entry, rule: 'explicit' },
+      ...entry.aliases.map((a) => ({ text: a, entry, rule: 'alias' as const })),
+    ];
   }
 
   private letThrough(word: string): void {
@@ -119,6 +132,50 @@ export class TermMatcher<T extends TermEntry> {
   }
 
   /**
+   * Every entry a written form may denote, leftmost-longest as in `find`: at each place the
+   * longest form with a surface `admit` lets through, with all such surfaces of that form
+   * (朝阳: the city of Liaoning, and Beijing's district where its short form is admitted).
+   */
+  findAll(text: string, span: Span, admit: (s: Surface<T>) => boolean): Candidates<T>[] {
+    const out: Candidates<T>[] = [];
+    for (let i = span.start; i < span.end;) {
+      const c = text.charCodeAt(i);
+      const starts = this.starts[c];
+      if (starts === 0 || (starts === 1 && !this.pairs[pairKey(c, text.charCodeAt(i + 1))])) {
+        i++;
+        continue;
+      }
+      const skip = this.exclusionAt(text, i, c);
+      if (skip) {
+        i += skip.length;
+        continue;
+      }
+      const first = this.root.next.get(c);
+      const hit = first && this.allAt(text, i, span.end, first, i + 1, admit);
+      if (hit) {
+        out.push({ span: { start: i, end: i + hit[0]!.text.length }, surfaces: hit });
+        i += hit[0]!.text.length;
+      } else i++;
+    }
+    return out;
+  }
+
+  private allAt(
+    text: string,
+    i: number,
+    end: number,
+    node: TrieNode<T>,
+    k: number,
+    admit: (s: Surface<T>) => boolean,
+  ): Surface<T>[] | undefined {
+    const child = k < end ? node.next.get(text.charCodeAt(k)) : undefined;
+    const longer = child && this.allAt(text, i, end, child, k + 1, admit);
+    if (longer) return longer;
+    const here = node.surfaces.filter((s) => admit(s) && !this.excluded(text, i, s));
+    return here.length > 0 ? here : undefined;
+  }
+
+  /**
    * The longest surface starting at `i` that ends by `end` and is not in an excluded
    * context, `node` having matched `text[i..k)`; surfaces of one spelling in the order given.
    */
@@ -151,10 +208,33 @@ export class TermMatcher<T extends TermEntry> {
   }
 }
 
-/** The gazetteer's places. */
+/** The gazetteer's places, with the forms read only locally (a county's short form). */
 export class PlaceMatcher extends TermMatcher<PlaceEntry> {
   constructor(entries: readonly PlaceEntry[], exclusions: readonly string[] = []) {
     super(entries, exclusions);
+  }
+
+  protected override surfacesOf(entry: PlaceEntry): Surface<PlaceEntry>[] {
+    return [
+      ...super
+        .surfacesOf(entry)
+        .map((s) => (entry.localName && s.rule === 'explicit' ? { ...s, local: true } : s)),
+      ...(entry.localAliases ?? []).map((a) => ({
+        text: a,
+        entry,
+        rule: 'alias' as const,
+        local: true,
+      })),
+    ];
+  }
+
+  /** Places read anywhere: no local forms (tests and callers without a report). */
+  override find(text: string, span: Span): Mention<PlaceEntry>[] {
+    return this.findAll(text, span, (s) => !s.local).map((c) => ({
+      entry: c.surfaces[0]!.entry,
+      rule: c.surfaces[0]!.rule,
+      span: c.span,
+    }));
   }
 }
 

@@ -180,7 +180,7 @@ export interface EntityNode {
   aliases: string[];
   /** Lower-cased names a user may type (Chinese, aliases, English, pinyin): what `resolve` matches. */
   keys: string[];
-  /** Place level (country, province, city, ...), where it applies. */
+  /** Place level (country, province, prefecture, county, zone, ...), where it applies. */
   level: string | null;
   /** Curated lexicon entry this node comes from, or null when created from the text. */
   lexicon: string | null;
@@ -190,6 +190,8 @@ export interface EntityNode {
   key: string | null;
   /** Metrics: the measure its annual target uses; null for other kinds. */
   headlineMeasure: Measure | null;
+  /** Places that are administrative divisions: the GB/T 2260 code; null otherwise. */
+  code?: string | null;
 }
 
 export type GraphNode = ReportNode | SectionNode | CommitmentNode | FigureNode | EntityNode;

@@ -3,7 +3,7 @@
  * a name denotes nothing): shared by every resolver.
  */
 import { GraphQLError } from 'graphql';
-import { nameKey } from '../extract/lexicon';
+import { nameKey, placeNode } from '../extract/lexicon';
 import type { EntityNode } from '../model';
 import type { Context } from './context';
 
@@ -55,6 +55,26 @@ export async function suggest(
   return [...new Set(scored.map((s) => s.name))].slice(0, 5);
 }
 
+/**
+ * Entities a name denotes: what the store holds, or, for a place no stored report names,
+ * the gazetteer's (长春 resolves before a Jilin report is loaded, and involves nothing yet
+ * rather than being unknown).
+ */
+export async function resolveName(ctx: Context, name: string): Promise<EntityNode[]> {
+  const stored = await ctx.store.resolve(name);
+  if (stored.some((e) => e.kind === 'Place')) return stored;
+  const id = name.startsWith('place:') ? name.slice('place:'.length) : name;
+  const places = ctx.lexicon.lookupPlaces(id).map(placeNode);
+  return [...stored, ...places.filter((p) => !stored.some((e) => e.id === p.id))];
+}
+
+/** The gazetteer's parent of a place the store has no PART_OF edge for. */
+export function gazetteerParent(ctx: Context, place: EntityNode): EntityNode | null {
+  const entry = ctx.lexicon.lookupPlaces(place.name).find((p) => placeNode(p).id === place.id);
+  const parent = entry?.parent ? ctx.lexicon.lookupPlaces(entry.parent)[0] : undefined;
+  return parent ? placeNode(parent) : null;
+}
+
 /** Entities of the given kind a name resolves to; none is NOT_FOUND. */
 export async function resolveEntities(
   ctx: Context,
@@ -62,7 +82,7 @@ export async function resolveEntities(
   kind: EntityNode['kind'],
   what: string,
 ): Promise<EntityNode[]> {
-  const found = (await ctx.store.resolve(name)).filter((e) => e.kind === kind);
+  const found = (await resolveName(ctx, name)).filter((e) => e.kind === kind);
   if (found.length === 0)
     throw notFound(`no ${what} is named ${JSON.stringify(name)}`, await suggest(ctx, name, kind));
   return found;

@@ -13,7 +13,7 @@ import type {
 } from '../model';
 import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
-import { badInput, notFound, resolveKind, suggest } from './names';
+import { badInput, gazetteerParent, notFound, resolveKind, resolveName, suggest } from './names';
 import { GraphResolver, MetricPointResolver } from './graph-resolvers';
 import { IngestResolver } from './ingest-resolver';
 import {
@@ -79,7 +79,7 @@ async function resolveNames(ctx: Context, names: string[]): Promise<string[]> {
   for (const name of names) {
     if (name.length > MAX_NAME_LENGTH)
       throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
-    const found = await ctx.store.resolve(name);
+    const found = await resolveName(ctx, name);
     if (found.length === 0)
       throw notFound(`nothing is named ${JSON.stringify(name)}`, await suggest(ctx, name));
     ids.push(...found.map((e) => e.id));
@@ -109,7 +109,7 @@ export class QueryResolver {
   async resolve(@Arg('name') name: string, @Ctx() ctx: Context): Promise<EntityNode[]> {
     if (name.length > MAX_NAME_LENGTH)
       throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
-    return ctx.store.resolve(name);
+    return resolveName(ctx, name);
   }
 
   @Query(() => CommitmentConnection, { description: 'Commitments in report order' })
@@ -147,7 +147,7 @@ async function figureQuery(
     query.metrics = metrics.map((m) => m.id);
   }
   if (filter?.jurisdiction) {
-    const places = (await ctx.store.resolve(filter.jurisdiction)).filter((e) => e.kind === 'Place');
+    const places = (await resolveName(ctx, filter.jurisdiction)).filter((e) => e.kind === 'Place');
     if (places.length === 0)
       throw notFound(`no place is named ${JSON.stringify(filter.jurisdiction)}`);
     query.jurisdictions = places.map((p) => p.id);
@@ -422,7 +422,7 @@ export class CommitmentResolver {
 export class PlaceResolver {
   @FieldResolver(() => Place, { nullable: true })
   async parent(@Root() place: EntityNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
-    return (await ctx.loaders.wholes.load(place.id))[0] ?? null;
+    return (await ctx.loaders.wholes.load(place.id))[0] ?? gazetteerParent(ctx, place);
   }
 
   @FieldResolver(() => [Place])

@@ -129,8 +129,17 @@ export abstract class Entity {
 
 @ObjectType({ implements: Entity })
 export class Place extends Entity {
-  @Field(() => String, { nullable: true, description: 'country, province, city, district, ...' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'country, province, prefecture or county; zone, new-area, region, town, ...',
+  })
   level!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The GB/T 2260 code of an administrative division (210100 for 沈阳); null otherwise',
+  })
+  code!: string | null;
   @Field(() => Place, { nullable: true }) parent!: Place | null;
   @Field(() => [Place]) parts!: Place[];
 }

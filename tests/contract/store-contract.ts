@@ -142,7 +142,9 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       if (!sy) return; // involved through a place inside Shenyang
       const words = texts.get(c.reportId)!.slice(sy.edge.evidence!.start, sy.edge.evidence!.end);
       // By name, or by a trusted abbreviation in a route or pairing (沈白高铁, 京沈).
+      // or a zone named after it (沈抚改革创新示范区 involves 沈阳 and 抚顺).
       if (sy.edge.rule === 'abbreviation') expect(words).toBe('沈');
+      else if (sy.edge.rule === 'named-after') expect(words).toMatch(/^沈/);
       else expect(words).toMatch(/^沈阳/);
       expect(sy.edge.source).toBe(c.id);
     });
@@ -156,7 +158,7 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     const [wholes] = await store.entityNeighbours(['place:沈阳'], 'PART_OF', 'out');
     expect(wholes!.map((p) => p.id)).toEqual(['place:辽宁']);
     const [parts] = await store.entityNeighbours(['place:辽宁'], 'PART_OF', 'in');
-    const cities = parts!.filter((p) => p.level === 'city').map((p) => p.nameEn);
+    const cities = parts!.filter((p) => p.level === 'prefecture').map((p) => p.nameEn);
     expect(cities).toHaveLength(14);
     expect(cities).toEqual(expect.arrayContaining(['Shenyang', 'Dalian', 'Huludao']));
   });

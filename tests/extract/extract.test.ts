@@ -47,6 +47,8 @@ test('Liaoning: task sections under the plan part, and INVOLVES evidence is the 
     const words = input.text.slice(e.evidence!.start, e.evidence!.end);
     // The name itself, or a one-character abbreviation the gazetteer trusts (沪连, 沈大).
     if (e.rule === 'abbreviation') expect(['连', '大']).toContain(words);
+    // A zone named after Dalian (沈大自主创新示范区: Shenyang and Dalian).
+    else if (e.rule === 'named-after') expect(words).toMatch(/^沈大/);
     else expect(words).toMatch(/^大连/);
   }
   expect(g.edges.find((e) => e.type === 'FOR_JURISDICTION')?.target).toBe('place:辽宁');

@@ -63,8 +63,8 @@ test('INVOLVES by name, alias and the abbreviations a route name carries', () =>
       ['place:沈阳', 'abbreviation', '沈'],
       ['place:白河镇', 'abbreviation', '白'],
       ['place:本溪', 'abbreviation', '本'],
-      ['place:桓仁', 'abbreviation', '桓'],
-      ['place:宽甸', 'abbreviation', '宽'],
+      ['place:桓仁满族自治县', 'abbreviation', '桓'],
+      ['place:宽甸满族自治县', 'abbreviation', '宽'],
       ['place:大连', 'alias', '大连市'],
     ]),
   );

@@ -67,7 +67,7 @@ export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode 
 }
 
 // Properties set to null are absent in Neo4j; the model has them as null.
-const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure'];
+const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure', 'code'];
 const FIGURE_NULLABLE = ['value', 'unit', 'direction', 'startYear'];
 const NULLABLE: Record<string, string[]> = {
   Report: ['deliveredOn', 'speaker', 'language', 'source'],

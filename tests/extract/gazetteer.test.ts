@@ -1,0 +1,89 @@
+/**
+ * The national gazetteer: made from the administrative-division dataset, checked when the
+ * lexicon is built, and read with the report's jurisdiction (a name several divisions share
+ * goes to the nearest; a tie links nothing).
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { extractReport } from '../../src/extract';
+import { LEXICON_FILES, lexiconFromFiles, type LexiconFiles } from '../../src/extract/lexicon';
+import { lexicon } from '../support/lexicon';
+
+const GRAPH = path.resolve(__dirname, '../../graph');
+// The generator is a plain Node script (npm run gazetteer).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gazetteer = require('../../scripts/gazetteer.js') as {
+  buildDivisions(): unknown;
+  format(g: unknown): string;
+};
+
+function files(): LexiconFiles {
+  return Object.fromEntries(
+    LEXICON_FILES.map((f) => [f, JSON.parse(readFileSync(path.join(GRAPH, f), 'utf8'))]),
+  );
+}
+
+/** The places a one-sentence plan of `jurisdiction` involves, with the rule and the words. */
+function involves(jurisdiction: string, sentence: string): string[][] {
+  const text = `一、2025年工作回顾\n\n全年经济平稳。\n\n二、2026年工作安排\n\n${sentence}\n`;
+  const meta = { id: 't-2026', title: 't', jurisdiction, level: 'provincial' as const, year: 2026 };
+  const graph = extractReport({ origin: 't', meta: { ...meta, extra: {} }, text }, lexicon);
+  return graph.edges
+    .filter((e) => e.type === 'INVOLVES')
+    .map((e) => [e.target, e.rule, text.slice(e.evidence!.start, e.evidence!.end)]);
+}
+
+test('graph/divisions.json is what the dataset and place-names.json give (npm run gazetteer)', () => {
+  const file = readFileSync(path.join(GRAPH, 'divisions.json'), 'utf8');
+  expect(gazetteer.format(gazetteer.buildDivisions())).toBe(file);
+  const { divisions } = JSON.parse(file) as { divisions: { level: string; code: string }[] };
+  const count = (level: string) => divisions.filter((d) => d.level === level).length;
+  // 31 provinces of the mainland with Hong Kong, Macao and Taiwan; every prefecture-level
+  // division (333 in 2023) and county-level division (2,844 and a few more).
+  expect([count('province'), count('prefecture')]).toEqual([34, 333]);
+  expect(count('county')).toBeGreaterThan(2800);
+  expect(new Set(divisions.map((d) => d.code)).size).toBe(divisions.length);
+});
+
+test('a curated note on a division that the dataset does not have is refused, naming it', () => {
+  const broken = files();
+  const places = broken['places.json'] as { divisions: { code: string; name: string }[] };
+  places.divisions = [...places.divisions, { code: '219999', name: '沈阳' }];
+  expect(() => lexiconFromFiles(broken)).toThrow(/219999/);
+});
+
+test('names several divisions share go to the one nearest the report, and say so', () => {
+  // 朝阳: Liaoning's city, and Beijing's district.
+  expect(involves('辽宁', '支持朝阳建设现代农业示范区。')).toEqual([
+    ['place:朝阳', 'explicit', '朝阳'],
+  ]);
+  expect(involves('北京', '推进朝阳建设国际消费中心。')).toEqual([
+    ['place:北京市朝阳区', 'nearest', '朝阳'],
+  ]);
+  // 鼓楼区: Fuzhou's in a Fujian report; two in Jiangsu (Nanjing, Xuzhou) are a tie: no link.
+  expect(involves('福建', '推进鼓楼区老旧小区改造。')).toEqual([
+    ['place:福州市鼓楼区', 'nearest', '鼓楼区'],
+  ]);
+  expect(involves('江苏', '推进鼓楼区老旧小区改造。')).toEqual([]);
+  expect(involves('中国', '推进鼓楼区老旧小区改造。')).toEqual([]);
+});
+
+test("a county's short form is read in its own province only", () => {
+  expect(involves('甘肃', '支持榆中生态创新城建设。')).toEqual([
+    ['place:榆中县', 'alias', '榆中'],
+  ]);
+  expect(involves('辽宁', '支持榆中生态创新城建设。')).toEqual([]);
+});
+
+test('zones and corridors named after places involve those places too', () => {
+  expect(involves('辽宁', '支持沈抚改革创新示范区建设。')).toEqual([
+    ['place:沈抚改革创新示范区', 'explicit', '沈抚改革创新示范区'],
+    ['place:沈阳', 'named-after', '沈抚改革创新示范区'],
+    ['place:抚顺', 'named-after', '沈抚改革创新示范区'],
+  ]);
+  expect(involves('重庆', '推动成渝地区双城经济圈建设。').map((l) => l[0])).toEqual([
+    'place:成渝',
+    'place:成都',
+    'place:重庆',
+  ]);
+});
