@@ -69,9 +69,7 @@ test('names several divisions share go to the one nearest the report, and say so
 });
 
 test("a county's short form is read in its own province only", () => {
-  expect(involves('甘肃', '支持榆中生态创新城建设。')).toEqual([
-    ['place:榆中县', 'alias', '榆中'],
-  ]);
+  expect(involves('甘肃', '支持榆中生态创新城建设。')).toEqual([['place:榆中县', 'alias', '榆中']]);
   expect(involves('辽宁', '支持榆中生态创新城建设。')).toEqual([]);
 });
 
