@@ -1,9 +1,15 @@
 /**
  * The structure of a report across the genre: parts found by what they are (the plan part
  * sets this year's tasks and targets), whatever their headings say and whether or not they
- * are numbered. Unit cases on short texts.
+ * are numbered. Unit cases on short texts, then every report of corpus/ against the
+ * hand-made table of plan headings and targets paragraphs (tests/gold/headline-targets.json).
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { extractReport } from '../../src/extract';
 import { splitReport } from '../../src/extract/split';
+import type { ReportGraph } from '../../src/model';
+import { listReports, readReport } from '../../src/read';
 import { lexicon } from '../support/lexicon';
 
 const split = (text: string, year: number) =>
@@ -222,5 +228,82 @@ describe('a numbered list inside the plan part', () => {
     ]);
     const item = `${short}\n三、深入实施三项工程，实现更加充分更高质量就业\n开展技能培训。`;
     expect(outline(item, 2022).sections.filter((s) => !s.includes('/'))).toHaveLength(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Every report of the corpus against the hand-made table.
+
+interface HeadlineGold {
+  report: string;
+  year: number;
+  planHeading: string;
+  targetsParagraphStart: string;
+}
+
+const CORPUS = path.resolve(__dirname, '../../corpus');
+const gold = (
+  JSON.parse(readFileSync(path.resolve(__dirname, '../gold/headline-targets.json'), 'utf8')) as {
+    reports: HeadlineGold[];
+  }
+).reports;
+const graphs = new Map<string, ReportGraph>();
+
+beforeAll(async () => {
+  for (const file of await listReports(CORPUS)) {
+    const input = await readReport(file);
+    graphs.set(input.meta.id, extractReport(input, lexicon));
+  }
+});
+
+test('the table covers every report of the corpus', () => {
+  expect(gold.map((g) => g.report).sort()).toEqual([...graphs.keys()].sort());
+});
+
+// Whitespace the texts put inside a paragraph (line breaks, indents, zero-width spaces).
+const squeeze = (s: string) => s.replace(/[\s\u3000\u200b\ufeff]/g, '');
+
+describe.each(gold.map((g) => [g.report, g] as const))('%s', (id, g) => {
+  const graph = () => graphs.get(id)!;
+  const parts = () => graph().sections.filter((s) => s.parentId === null);
+  /** The part a commitment stands in: the first step of its section's path. */
+  const partOf = (sectionId: string) => {
+    const pathOfSection = sectionId.slice(`section:${id}:`.length);
+    return `section:${id}:${pathOfSection.split('/')[0]}`;
+  };
+
+  test('the plan part: the heading of the table, a part, PLAN', () => {
+    const title = g.planHeading.replace(/^[一二三四五六七八九十]+、/, '');
+    const found = parts().filter((s) => s.title === title);
+    expect(found.map((s) => s.phase)).toEqual(['PLAN']);
+  });
+
+  test('the targets paragraph plans', () => {
+    const { text } = graph().report;
+    const start = squeeze(g.targetsParagraphStart);
+    const inIt = graph().commitments.filter((c) =>
+      squeeze(text.slice(c.paragraph.start, c.paragraph.end)).startsWith(start),
+    );
+    expect(inIt.length).toBeGreaterThan(0);
+    expect(new Set(inIt.map((c) => c.phase))).toEqual(new Set(['PLAN']));
+  });
+
+  test('the review comes first; from the first plan part on everything plans', () => {
+    const all = parts();
+    expect(all[0]!.phase).toBe('REVIEW');
+    const firstPlan = all.findIndex((s) => s.phase === 'PLAN');
+    expect(firstPlan).toBeGreaterThan(0);
+    const planning = new Set(all.slice(firstPlan).map((s) => s.id));
+    const after = graph().commitments.filter((c) => planning.has(partOf(c.sectionId!)));
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((c) => c.phase !== 'PLAN').map((c) => c.text)).toEqual([]);
+  });
+
+  test('more than 100 commitments, and REVIEW ones when the review precedes the plan', () => {
+    const { commitments } = graph();
+    expect(commitments.length).toBeGreaterThan(100);
+    const title = g.planHeading.replace(/^[一二三四五六七八九十]+、/, '');
+    const planAt = parts().findIndex((s) => s.title === title);
+    if (planAt > 0) expect(commitments.some((c) => c.phase === 'REVIEW')).toBe(true);
   });
 });
