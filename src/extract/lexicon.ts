@@ -141,6 +141,9 @@ export interface StructureRules {
   reviewHeadingWords: string[];
   planHeadingWords: string[];
   reviewParagraphOpeners: string[];
+  /** Words that place a paragraph in the past (过去, 一年来) or ahead (今年, 未来). */
+  reviewTimeCues: string[];
+  planTimeCues: string[];
   salutations: string[];
   closingMarkers: string[];
   trailerMarkers: string[];

@@ -17,7 +17,7 @@ export interface OutlinePart extends GraphPart {
 
 export function outlineStage({ input, text, lexicon, jurisdiction }: Reading): OutlinePart {
   const { meta } = input;
-  const outline = splitReport(text, meta.year, lexicon.structure);
+  const outline = splitReport(text, meta.year, lexicon.structure, lexicon.planPeriods);
   const sections: SectionNode[] = outline.sections.map((s) => ({
     kind: 'Section',
     id: sectionId(meta.id, s.path),

@@ -3,9 +3,13 @@
  * paragraphs, and sentences, every one as a span of the text exactly as read. Front matter
  * (title, delivery line, salutation), the closing exhortation and any trailer appended by
  * the publisher (a wiki's licence notice) yield no sentences.
+ *
+ * A part's phase (docs/decisions.md, "Phase of a part by what it is"): the genre's order
+ * first (every part after the first plan part plans), then its heading's words, then the
+ * time its heading names, then the time its own paragraphs open with.
  */
 import type { Phase, Span } from '../model';
-import type { StructureRules } from './lexicon';
+import type { PlanPeriod, StructureRules } from './lexicon';
 
 export interface OutlineSection {
   /** "一", "二/（一）": the heading markers from the top down. */
@@ -43,8 +47,23 @@ const PART_HEADING = new RegExp(`^([${NUMERALS}]+)、`);
 const TASK_HEADING = new RegExp(`^（([${NUMERALS}]+)）`);
 /** Headings are short; a longer "一、" line is a list item inside a paragraph. */
 const MAX_HEADING_LENGTH = 60;
+/** An unnumbered part heading ("2026年重点工作" on its own line) is shorter still. */
+const MAX_UNNUMBERED_HEADING_LENGTH = 30;
+/** Punctuation an unnumbered heading does not hold: it would be a clause of a sentence. */
+const NOT_IN_A_HEADING = '：:，,；;、';
+// A year written in digits ("2025年"), not the tail of a longer number.
+const YEAR = /(?<!\d)(\d{4})年/;
 // Whitespace the reports use: ASCII, the ideographic space of indents, zero-width spaces.
 const SPACE = /[\s\u3000\u200b\ufeff]/;
+
+/** The numeral of a position (1 → "一", 12 → "十二"): the path of an unnumbered part. */
+export function numeralOf(n: number): string {
+  const digit = (d: number): string => NUMERALS[d - 1]!;
+  if (n <= 10) return digit(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : digit(tens)}十${ones ? digit(ones) : ''}`;
+}
 
 export function chineseNumeral(s: string): number {
   // 一..十, 十一..十九, 二十..: enough for outlines.
@@ -98,19 +117,69 @@ function findBodyEnd(text: string, rules: StructureRules): number {
   return end;
 }
 
-function phaseOfHeading(
-  title: string,
-  reportYear: number,
+/** A word that places what follows in time: looking back (REVIEW) or ahead (PLAN). */
+interface TimeCue {
+  word: string;
+  phase: Phase;
+}
+
+/**
+ * The words that place a text in time: the look-back and look-ahead words of the rules, and
+ * the plan periods' names (a period that ended before the report's year looks back,
+ * “十四五”时期 in a 2026 report; the current or a later one looks ahead).
+ */
+function timeCues(
   rules: StructureRules,
-): Phase | 'MIXED' | null {
+  periods: readonly PlanPeriod[],
+  reportYear: number,
+): TimeCue[] {
+  const cues: TimeCue[] = [];
+  for (const word of rules.reviewTimeCues) cues.push({ word, phase: 'REVIEW' });
+  for (const word of rules.planTimeCues) cues.push({ word, phase: 'PLAN' });
+  for (const period of periods) {
+    const phase: Phase = period.endYear < reportYear ? 'REVIEW' : 'PLAN';
+    for (const word of [period.name, ...period.aliases]) cues.push({ word, phase });
+  }
+  return cues;
+}
+
+/**
+ * The time `s` first names: a cue word (the longest of those starting at the same place)
+ * or a year ("2025年": before the report's year looks back, the year or later ahead).
+ */
+function firstTimeCue(s: string, reportYear: number, cues: readonly TimeCue[]): Phase | null {
+  let at = s.length;
+  let length = 0;
+  let phase: Phase | null = null;
+  for (const cue of cues) {
+    const i = s.indexOf(cue.word);
+    if (i < 0 || i > at || (i === at && cue.word.length <= length)) continue;
+    at = i;
+    length = cue.word.length;
+    phase = cue.phase;
+  }
+  const year = YEAR.exec(s);
+  if (year && year.index < at) phase = Number(year[1]) < reportYear ? 'REVIEW' : 'PLAN';
+  return phase;
+}
+
+/** Whether a heading names both or either of the review and the plan by its words. */
+function phaseOfHeadingWords(title: string, rules: StructureRules): Phase | 'MIXED' | null {
   const review = rules.reviewHeadingWords.some((w) => title.includes(w));
   const plan = rules.planHeadingWords.some((w) => title.includes(w));
   if (review && plan) return 'MIXED';
   if (review) return 'REVIEW';
   if (plan) return 'PLAN';
-  const year = /(\d{4})年/.exec(title);
-  if (year) return Number(year[1]) < reportYear ? 'REVIEW' : 'PLAN';
   return null;
+}
+
+function phaseOfHeading(
+  title: string,
+  reportYear: number,
+  rules: StructureRules,
+  cues: readonly TimeCue[],
+): Phase | 'MIXED' | null {
+  return phaseOfHeadingWords(title, rules) ?? firstTimeCue(title, reportYear, cues);
 }
 
 /**
@@ -139,15 +208,39 @@ function isSalutation(sentence: string, rules: StructureRules): boolean {
   return rules.salutations.includes(bare);
 }
 
-export function splitReport(text: string, reportYear: number, rules: StructureRules): Outline {
+/**
+ * Splits a report. `periods` are the plan periods (“十四五”, …) whose names place a heading
+ * or a paragraph in time; without them years and the rules' time words still do.
+ */
+export function splitReport(
+  text: string,
+  reportYear: number,
+  rules: StructureRules,
+  periods: readonly PlanPeriod[] = [],
+): Outline {
   const bodyEnd = findBodyEnd(text, rules);
   const sections: OutlineSection[] = [];
   const sentences: OutlineSentence[] = [];
+  const cues = timeCues(rules, periods, reportYear);
 
   let part: OutlineSection | null = null;
-  let partPhase: Phase | 'MIXED' | null = null;
+  // UNDECIDED: neither the order nor the heading decides; the part's paragraphs will.
+  let partPhase: Phase | 'MIXED' | 'UNDECIDED' = 'PLAN';
   let current: OutlineSection | null = null;
   const seenPaths = new Set<string>();
+  /** Whether the parts are numbered ("一、") or stand unnumbered on their lines (set by the first). */
+  let style: 'numbered' | 'unnumbered' | null = null;
+  /** A part that plans (or the mixed one that turns to the plan) has begun: the rest plans. */
+  let planBegun = false;
+  /** Where the current part's sections and sentences start, to set an undecided phase. */
+  let partSections = 0;
+  let partSentences = 0;
+  /** Paragraph openings of an undecided part: looking back minus looking ahead. */
+  let lookingBack = 0;
+  /** The numeral of the last item of a numbered list inside the current part ("一、" again). */
+  let listItem = 0;
+  let salutationSeen = false;
+  let parts = 0;
 
   const addSection = (
     marker: string,
@@ -155,6 +248,7 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
     parent: OutlineSection | null,
     title: Span,
     phase: Phase | null,
+    ordinal = chineseNumeral(numeral),
   ) => {
     let path = parent ? `${parent.path}/${marker}` : marker;
     // Keep ids unique even if a report repeats a heading number.
@@ -165,7 +259,7 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
       path,
       parentPath: parent?.path ?? null,
       title: text.slice(title.start, title.end).replace(/[。.]$/, ''),
-      ordinal: chineseNumeral(numeral),
+      ordinal,
       phase,
       span: title,
     };
@@ -188,7 +282,9 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
     if (partPhase === 'MIXED') {
       const opening = text.slice(p.start, p.start + 8);
       phase = rules.reviewParagraphOpeners.some((o) => opening.startsWith(o)) ? 'REVIEW' : 'PLAN';
-    } else phase = partPhase ?? 'PLAN';
+    } else if (partPhase === 'UNDECIDED')
+      phase = 'PLAN'; // set when the part ends
+    else phase = partPhase;
     const first = sentences.length;
     let s = p.start;
     for (let i = p.start; i < p.end; i++) {
@@ -201,6 +297,11 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
     if (s < p.end) pushSentence(s, p.end, p, phase);
     const own = sentences.slice(first);
     if (own.length === 0) return;
+    if (partPhase === 'UNDECIDED') {
+      const opening = text.slice(own[0]!.span.start, own[0]!.span.end);
+      const cue = firstTimeCue(opening, reportYear, cues);
+      if (cue) lookingBack += cue === 'REVIEW' ? 1 : -1;
+    }
     // An item runs until the next marker; a paragraph that is only an item's heading
     // ("一是保持宏观政策连续性。" on its own line) carries its item into the paragraphs after it.
     let item = carriedItem;
@@ -221,6 +322,41 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
     sentences.push({ span, paragraph, topic: span, item: null, sectionPath: current!.path, phase });
   };
 
+  /**
+   * An undecided part, when it ends, takes the time its paragraphs open with: REVIEW when
+   * more look back than ahead, PLAN when more look ahead; with neither, the genre's order
+   * (the first part reviews, any other plans).
+   */
+  const decidePart = () => {
+    if (partPhase !== 'UNDECIDED') return;
+    const phase: Phase = lookingBack > 0 || (lookingBack === 0 && parts === 1) ? 'REVIEW' : 'PLAN';
+    for (let i = partSections; i < sections.length; i++) sections[i]!.phase = phase;
+    for (let i = partSentences; i < sentences.length; i++) sentences[i]!.phase = phase;
+    partPhase = phase;
+    if (phase === 'PLAN') planBegun = true;
+  };
+
+  /** A section's phase: its part's, unless the part is mixed (or not decided yet). */
+  const sectionPhase = (): Phase | null =>
+    partPhase === 'MIXED' || partPhase === 'UNDECIDED' ? null : partPhase;
+
+  /** A new part: its phase by the order, its heading, or (later) its paragraphs. */
+  const addPart = (marker: string, title: Span, ordinal: number) => {
+    decidePart();
+    const titleText = text.slice(title.start, title.end);
+    partPhase = planBegun
+      ? 'PLAN'
+      : (phaseOfHeading(titleText, reportYear, rules, cues) ?? 'UNDECIDED');
+    if (partPhase === 'PLAN' || partPhase === 'MIXED') planBegun = true;
+    parts++;
+    partSections = sections.length;
+    partSentences = sentences.length;
+    lookingBack = 0;
+    listItem = 0;
+    part = addSection(marker, marker, null, title, sectionPhase(), ordinal);
+    current = part;
+  };
+
   for (const line of lines(text, bodyEnd)) {
     if (line.start >= line.end) {
       // A line of nothing but zero-width spaces is a wiki page-break artefact that can fall
@@ -229,6 +365,12 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
       continue;
     }
     const content = text.slice(line.start, line.end);
+    if (!salutationSeen && !part && isSalutation(content, rules)) {
+      // The opening salutation ("各位代表：") stands alone: the line after it starts afresh.
+      salutationSeen = true;
+      flush();
+      continue;
+    }
     const partMatch = PART_HEADING.exec(content);
     const taskMatch = partMatch ? null : TASK_HEADING.exec(content);
     const match = partMatch ?? taskMatch;
@@ -246,28 +388,30 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
         carriedItem = null;
         const title = trimSpan(text, line.start + match[0].length, headEnd);
         if (partMatch) {
-          const titleText = text.slice(title.start, title.end);
-          partPhase = phaseOfHeading(titleText, reportYear, rules) ?? partPhase;
-          part = addSection(
-            match[1]!,
-            match[1]!,
-            null,
-            title,
-            partPhase === 'MIXED' ? null : partPhase,
-          );
-          current = part;
+          const n = chineseNumeral(match[1]!);
+          if (!part || (style === 'numbered' && continuesParts(n, title))) {
+            style = 'numbered';
+            addPart(match[1]!, title, n);
+          } else {
+            // A numbered list inside the part (the livelihood projects "一、…" "二、…"
+            // within the plan): its items are sections of the part, not parts.
+            current = addSection(match[0], match[1]!, part, title, sectionPhase());
+            listItem = n;
+          }
         } else {
-          current = addSection(
-            match[0],
-            match[1]!,
-            part,
-            title,
-            partPhase === 'MIXED' ? null : partPhase,
-          );
+          current = addSection(match[0], match[1]!, part, title, sectionPhase());
         }
         if (headEnd < line.end) para = { start: headEnd, end: line.end };
         continue;
       }
+    }
+    if (!para && !match && salutationSeen && style !== 'numbered' && isUnnumberedHeading(content)) {
+      flush();
+      carriedItem = null;
+      style = 'unnumbered';
+      const ordinal = parts + 1;
+      addPart(numeralOf(ordinal), { start: line.start, end: line.end }, ordinal);
+      continue;
     }
     if (!para) para = { start: line.start, end: line.end };
     else para.end = line.end;
@@ -285,5 +429,39 @@ export function splitReport(text: string, reportYear: number, rules: StructureRu
     }
   }
   flush();
+  decidePart();
   return { sections, sentences, bodyEnd };
+
+  /**
+   * Whether a numbered heading after the parts so far is the next part: its numeral must
+   * be past the last part's, and a numeral that would also continue a list inside the part
+   * (三 after a list's 二 in part 二) is a part only if it reads as one.
+   */
+  function continuesParts(n: number, title: Span): boolean {
+    if (n <= part!.ordinal) return false;
+    if (listItem > 0 && n === listItem + 1) {
+      return readsAsPartHeading(text.slice(title.start, title.end));
+    }
+    return true;
+  }
+
+  /** A heading's words or the time it names: what makes a short line a part heading. */
+  function readsAsPartHeading(title: string): boolean {
+    return phaseOfHeading(title, reportYear, rules, cues) !== null;
+  }
+
+  /**
+   * A part heading without a numeral: a short line on its own, after the salutation, with
+   * no sentence punctuation (not even a comma), that names a review or a plan by its words
+   * ("“十四五”时期工作回顾", "2026年重点工作"). A time alone is not enough: a line broken
+   * for emphasis ("“十五五”时期经济社会发展的" / "主要目标" / "是：…") names one too.
+   */
+  function isUnnumberedHeading(line: string): boolean {
+    if (line.length > MAX_UNNUMBERED_HEADING_LENGTH) return false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (isOneOf(rules.sentenceEnds, c) || isOneOf(NOT_IN_A_HEADING, c)) return false;
+    }
+    return phaseOfHeadingWords(line, rules) !== null;
+  }
 }
