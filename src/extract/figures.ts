@@ -63,6 +63,8 @@ export function figuresStage(
         metricText: f.metricText,
         measure: f.measure,
         value: f.value,
+        low: f.low,
+        high: f.high,
         unit: f.unit,
         qualifier: f.qualifier,
         direction: f.direction,

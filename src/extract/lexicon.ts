@@ -121,6 +121,10 @@ export interface FigureRules {
   targetSentenceMarkers: string[];
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
+  /** What joins two numbers into one RANGE figure (—, －, -, 到, 至). */
+  rangeSeparators: string[];
+  /** Words before the first number that make "A到B" a change from A to B, not a range (从, 由). */
+  rangeNotAfter: string[];
 }
 
 export interface StructureRules {

@@ -17,6 +17,9 @@ export interface FigureMention {
   metric: MetricEntry | null;
   measure: Measure;
   value: number | null;
+  /** A RANGE's ends (value is the low end); null otherwise. */
+  low: number | null;
+  high: number | null;
   unit: string | null;
   qualifier: Qualifier;
   direction: Direction | null;
@@ -36,6 +39,7 @@ interface Rules {
   VERBS: string[];
   QUALIFIERS_BEFORE: string[];
   QUALIFIERS_AFTER: string[];
+  RANGE_SEPARATORS: string[];
   /** Every metric's names, in lexicon order. */
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
 }
@@ -51,6 +55,7 @@ function buildRules(lexicon: Lexicon): Rules {
     ].sort(byLengthDesc),
     QUALIFIERS_BEFORE: Object.keys(F.qualifiersBefore).sort(byLengthDesc),
     QUALIFIERS_AFTER: Object.keys(F.qualifiersAfter).sort(byLengthDesc),
+    RANGE_SEPARATORS: [...F.rangeSeparators].sort(byLengthDesc),
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
@@ -136,6 +141,9 @@ export function isTargetSentence(lexicon: Lexicon, sentence: string): boolean {
 
 interface Raw {
   value: number;
+  /** A RANGE's ends. */
+  low: number | null;
+  high: number | null;
   unit: string;
   qualifier: Qualifier;
   numberStart: number;
@@ -157,25 +165,79 @@ function endsWithAny(s: string, end: number, words: readonly string[]): string |
   return words.find((w) => end - w.length >= 0 && s.startsWith(w, end - w.length));
 }
 
+const NUMBER_AT = /\d+(?:\.\d+)?/y;
+const SPACES_AT = /[\s\u3000\u200b]*/y;
+const normalUnit = (unit: string) => (unit === '％' ? '%' : unit);
+
+/** `i` past the spaces (and wiki line breaks) at `i`. */
+function skipSpaces(s: string, i: number): number {
+  SPACES_AT.lastIndex = i;
+  return i + SPACES_AT.exec(s)![0].length;
+}
+
+/**
+ * A range whose low end is the number at `numberStart` (ending at `numberEnd`): 4.5%—5%,
+ * 4.5-5%, 6.5%－7%, 5%到5.5%. The low end's unit may be left out; if written, it is the
+ * high end's. Not a range: "从40%到45%" (a change), or ends not rising (2.5-1).
+ */
+function rangeAt(
+  r: Rules,
+  s: string,
+  numberStart: number,
+  numberEnd: number,
+): { low: number; high: number; highStart: number; unit: string; end: number } | null {
+  const lowUnit = unitAt(r, s, numberEnd);
+  let i = skipSpaces(s, numberEnd + (lowUnit?.length ?? 0));
+  const separator = startsWithAny(s, i, r.RANGE_SEPARATORS);
+  if (!separator) return null;
+  i = skipSpaces(s, i + separator.length);
+  NUMBER_AT.lastIndex = i;
+  const high = NUMBER_AT.exec(s);
+  if (!high) return null;
+  const highEnd = i + high[0].length;
+  if (startsWithAny(s, highEnd, r.F.notQuantityAfter)) return null;
+  const unit = unitAt(r, s, highEnd);
+  if (!unit || (lowUnit && normalUnit(lowUnit) !== normalUnit(unit))) return null;
+  const low = Number(s.slice(numberStart, numberEnd));
+  if (!(low < Number(high[0]))) return null;
+  const before = s.slice(0, numberStart).replace(INVISIBLE, '');
+  if (endsWithAny(before, before.length, r.F.rangeNotAfter)) return null;
+  return { low, high: Number(high[0]), highStart: i, unit, end: highEnd + unit.length };
+}
+
 /** Numbers with a unit in `s`, with their qualifier and the verb that governs them. */
 function quantities(r: Rules, s: string): Raw[] {
   const out: Raw[] = [];
+  // The high end of a range read with its low end is no quantity of its own.
+  let skipTo = 0;
   for (const m of s.matchAll(NUMBER)) {
+    if (m.index < skipTo) continue;
     const numberStart = m.index;
     let i = numberStart + m[0].length;
     const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
     if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, r.F.notQuantityBefore))
       continue;
-    if (startsWithAny(s, i, r.F.notQuantityAfter)) continue;
     let qualifier: Qualifier = 'EXACT';
-    const approx = startsWithAny(s, i, ['多', '余']);
-    if (approx) {
-      qualifier = 'MORE_THAN';
-      i += approx.length;
+    let unit: string | undefined;
+    let low: number | null = null;
+    let high: number | null = null;
+    const range = rangeAt(r, s, numberStart, i);
+    if (range) {
+      ({ low, high, unit } = range);
+      qualifier = 'RANGE';
+      i = range.end;
+      skipTo = range.highStart + 1;
+    } else {
+      if (startsWithAny(s, i, r.F.notQuantityAfter)) continue;
+      const approx = startsWithAny(s, i, ['多', '余']);
+      if (approx) {
+        qualifier = 'MORE_THAN';
+        i += approx.length;
+      }
+      unit = unitAt(r, s, i);
+      if (!unit) continue;
+      i += unit.length;
     }
-    const unit = unitAt(r, s, i);
-    if (!unit) continue;
-    i += unit.length;
     const after = startsWithAny(s, i, r.QUALIFIERS_AFTER);
     if (after && qualifier === 'EXACT') {
       qualifier = r.F.qualifiersAfter[after]!;
@@ -223,7 +285,9 @@ function quantities(r: Rules, s: string): Raw[] {
     }
     out.push({
       value: Number(m[0]),
-      unit: unit === '％' ? '%' : unit,
+      low,
+      high,
+      unit: normalUnit(unit),
       qualifier,
       numberStart,
       end: i,
@@ -329,6 +393,8 @@ export function findFigures(
       metric: metricOf(r, metricText),
       measure,
       value: raw.value,
+      low: raw.low,
+      high: raw.high,
       unit: raw.unit,
       qualifier: raw.qualifier,
       direction,
@@ -422,6 +488,8 @@ function unquantified(
     metric: match.metric,
     measure: match.metric.headlineMeasure,
     value: null,
+    low: null,
+    high: null,
     unit: null,
     qualifier: 'EXACT',
     direction: status === 'QUALITATIVE' ? directionIn(r, raw) : null,

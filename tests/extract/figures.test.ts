@@ -1,5 +1,5 @@
 /**
- * Reading quantities, one sentence at a time.
+ * Reading quantities, one sentence at a time: ranges and 以内.
  */
 import { findFigures, type FigureMention } from '../../src/extract/quantities';
 import { lexicon } from '../support/lexicon';
@@ -18,6 +18,8 @@ const brief = (f: FigureMention) => ({
   metricText: f.metricText,
   metric: f.metric?.key ?? null,
   value: f.value,
+  low: f.low,
+  high: f.high,
   unit: f.unit,
   qualifier: f.qualifier,
 });
@@ -29,6 +31,68 @@ test.each([
   ['财政赤字率一直控制在3%以内', 'deficit_ratio', 3],
 ])('以内 is AT_MOST: %s', (sentence, metric, value) => {
   expect(figures(sentence).map(brief)).toEqual([
-    expect.objectContaining({ metric, value, qualifier: 'AT_MOST' }),
+    expect.objectContaining({ metric, value, qualifier: 'AT_MOST', low: null, high: null }),
   ]);
+});
+
+describe('ranges are one figure: RANGE, value = low, with low and high', () => {
+  test.each([
+    ['地区生产总值增长4.5%—5%', 4.5, 5],
+    ['地区生产总值增长4.5-5%', 4.5, 5],
+    ['地区生产总值增长5%-5.5%', 5, 5.5],
+    ['国内生产总值增长6.5%－7%', 6.5, 7],
+    ['地区生产总值增长5%到5.5%', 5, 5.5],
+    ['地区生产总值增长4.5%至5%', 4.5, 5],
+    ['地区生产总值增长4.5% — 5%', 4.5, 5],
+  ])('%s', (sentence, low, high) => {
+    const found = figures(sentence);
+    expect(found.map(brief)).toEqual([
+      {
+        metricText: sentence.slice(0, 6),
+        metric: 'gdp',
+        value: low,
+        low,
+        high,
+        unit: '%',
+        qualifier: 'RANGE',
+      },
+    ]);
+    expect(found[0]).toMatchObject({ measure: 'GROWTH', direction: 'UP' });
+    // The figure's phrase is the whole range.
+    expect(sentence.slice(found[0]!.span.start, found[0]!.span.end)).toBe(sentence);
+  });
+
+  test('a range of a count, and in a target sentence among other targets', () => {
+    expect(figures('新建2—3家省级制造业创新中心').map(brief)).toEqual([
+      {
+        metricText: '新建',
+        metric: null,
+        value: 2,
+        low: 2,
+        high: 3,
+        unit: '家',
+        qualifier: 'RANGE',
+      },
+    ]);
+    const targets = figures(
+      '主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右。',
+      { targetSentence: true },
+    );
+    expect(targets.map((f) => [f.metric?.key, f.value, f.low, f.high, f.qualifier])).toEqual([
+      ['gdp', 6, 6, 6.5, 'RANGE'],
+      ['urban_new_jobs', 1100, null, null, 'AT_LEAST'],
+      ['urban_surveyed_unemployment', 5.5, null, null, 'ABOUT'],
+    ]);
+  });
+
+  test('not ranges: a change from one level to another, falling ends, years, other units', () => {
+    expect(figures('消费贡献率由54.9%提高到58.8%').map((f) => [f.value, f.qualifier])).toEqual([
+      [54.9, 'EXACT'],
+      [58.8, 'EXACT'],
+    ]);
+    expect(figures('比重从40.3%至45.4%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+    expect(figures('降幅5%-3%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+    expect(figures('2021-2025年累计投资')).toEqual([]);
+    expect(figures('投资5亿元-3%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+  });
 });
