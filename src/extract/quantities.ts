@@ -359,7 +359,7 @@ export function findFigures(
   lexicon: Lexicon,
   text: string,
   sentence: Span,
-  options: { targetSentence: boolean },
+  options: { targetSentence: boolean; plan?: boolean },
 ): FigureMention[] {
   const r = rulesOf(lexicon);
   const s = text.slice(sentence.start, sentence.end);
@@ -409,7 +409,7 @@ export function findFigures(
   }
   splitRespectively(r, figures, s, sentence.start);
   if (options.targetSentence) figures.push(...statedWithoutNumbers(r, s, sentence.start, figures));
-  else figures.push(...deferred(r, s, sentence.start, figures));
+  else if (options.plan !== false) figures.push(...deferred(r, s, sentence.start, figures));
   return figures.sort((a, b) => a.span.start - b.span.start);
 }
 

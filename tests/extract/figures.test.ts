@@ -1,16 +1,19 @@
 /**
- * Reading quantities, one sentence at a time: ranges and 以内.
+ * Reading quantities, one sentence at a time: ranges, 以内, and years without a growth target.
  */
 import { findFigures, type FigureMention } from '../../src/extract/quantities';
 import { lexicon } from '../support/lexicon';
 
-/** The figures of one sentence, as a plan sentence that is no target sentence unless said so. */
-function figures(sentence: string, options: { targetSentence?: boolean } = {}): FigureMention[] {
+/** The figures of one sentence, as a plan sentence unless said otherwise. */
+function figures(
+  sentence: string,
+  options: { targetSentence?: boolean; plan?: boolean } = {},
+): FigureMention[] {
   return findFigures(
     lexicon,
     sentence,
     { start: 0, end: sentence.length },
-    { targetSentence: false, ...options },
+    { targetSentence: false, plan: true, ...options },
   );
 }
 
@@ -94,5 +97,33 @@ describe('ranges are one figure: RANGE, value = low, with low and high', () => {
     expect(figures('降幅5%-3%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
     expect(figures('2021-2025年累计投资')).toEqual([]);
     expect(figures('投资5亿元-3%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+  });
+});
+
+describe('a target not set for the year is DEFERRED', () => {
+  const sentence =
+    '需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大。';
+
+  test('没有提出…目标 in the plan: a DEFERRED GDP target without a number', () => {
+    expect(figures(sentence)).toEqual([
+      expect.objectContaining({
+        status: 'DEFERRED',
+        metricText: '经济增速',
+        metric: expect.objectContaining({ key: 'gdp' }),
+        measure: 'GROWTH',
+        value: null,
+        low: null,
+        high: null,
+        unit: null,
+        rule: 'deferred',
+      }),
+    ]);
+  });
+
+  test('not in the review, nor without 目标, nor without an indicator', () => {
+    expect(figures(sentence, { plan: false })).toEqual([]);
+    expect(figures('我们没有提出经济增速的预测')).toEqual([]);
+    expect(figures('我们没有提出具体目标')).toEqual([]);
+    expect(figures('能耗强度目标在“十四五”规划期内统筹考虑')[0]!.status).toBe('DEFERRED');
   });
 });
