@@ -40,6 +40,8 @@ interface Rules {
   QUALIFIERS_BEFORE: string[];
   QUALIFIERS_AFTER: string[];
   RANGE_SEPARATORS: string[];
+  /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
+  TRIM_WORDS: Set<string>;
   /** Every metric's names, in lexicon order. */
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
 }
@@ -56,6 +58,7 @@ function buildRules(lexicon: Lexicon): Rules {
     QUALIFIERS_BEFORE: Object.keys(F.qualifiersBefore).sort(byLengthDesc),
     QUALIFIERS_AFTER: Object.keys(F.qualifiersAfter).sort(byLengthDesc),
     RANGE_SEPARATORS: [...F.rangeSeparators].sort(byLengthDesc),
+    TRIM_WORDS: new Set(F.metricTrimEnd),
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
@@ -354,6 +357,43 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
   return { text: text.slice(offset, end), offset };
 }
 
+const IGNORABLE_IN_WORDS = /[\s\u3000\u200b、和及与]/;
+
+/**
+ * `s.slice(start, end)` cut into words of `words` (spaces, 、 and 和 between them are
+ * skipped): the words in order, or null when it cannot be cut so.
+ */
+function wordsOf(
+  s: string,
+  start: number,
+  end: number,
+  words: ReadonlySet<string>,
+): { word: string; at: number }[] | null {
+  // cut[i]: how the text up to i is cut (null: it cannot be); filled left to right.
+  const cut: ({ word: string; at: number }[] | null)[] = Array(end - start + 1).fill(null);
+  cut[0] = [];
+  for (let i = 0; i < end - start; i++) {
+    const done = cut[i];
+    if (!done) continue;
+    if (IGNORABLE_IN_WORDS.test(s[start + i]!)) {
+      cut[i + 1] ??= done;
+      continue;
+    }
+    for (let n = 1; n <= 6 && i + n <= end - start; n++) {
+      const word = s.slice(start + i, start + i + n);
+      if (words.has(word)) cut[i + n] ??= [...done, { word, at: start + i }];
+    }
+  }
+  return cut[end - start] ?? null;
+}
+
+/**
+ * The subject's words name no indicator: only words such as 比上年, 同比, 年均, 累计 (the
+ * metricTrimEnd words; not 全省 or 推动, before a count whose noun follows it).
+ */
+const namesNothing = (r: Rules, words: string) =>
+  (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0;
+
 /** Figures stated in `text.slice(sentence.start, sentence.end)`; spans are into `text`. */
 export function findFigures(
   lexicon: Lexicon,
@@ -380,7 +420,11 @@ export function findFigures(
     // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.
     const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
     const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
-    if (previous && (metricText === '' || (continues && !raw.verb))) {
+    if (
+      previous &&
+      // "比上年增长7.4%": words such as 比上年 name no indicator; it is the one before.
+      (metricText === '' || namesNothing(r, metricText) || (continues && !raw.verb))
+    ) {
       metricText = previous.figure.metricText;
       metricStart = raw.verb ? raw.verbStart : raw.numberStart;
       rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';

@@ -1,5 +1,6 @@
 /**
- * Reading quantities, one sentence at a time: ranges, 以内, and years without a growth target.
+ * Reading quantities, one sentence at a time: ranges, 以内, years without a growth target,
+ * and subjects that name no indicator (比上年).
  */
 import { findFigures, type FigureMention } from '../../src/extract/quantities';
 import { lexicon } from '../support/lexicon';
@@ -126,4 +127,24 @@ describe('a target not set for the year is DEFERRED', () => {
     expect(figures('我们没有提出具体目标')).toEqual([]);
     expect(figures('能耗强度目标在“十四五”规划期内统筹考虑')[0]!.status).toBe('DEFERRED');
   });
+});
+
+test('a subject of words that name no indicator (比上年, 同比) is the one before', () => {
+  expect(
+    figures('增速稳，国内生产总值达到63.6万亿元，比上年增长7.4%，在世界主要经济体中名列前茅').map(
+      (f) => [f.metric?.key, f.measure, f.value, f.rule],
+    ),
+  ).toEqual([
+    ['gdp', 'LEVEL', 63.6, 'quantity'],
+    ['gdp', 'GROWTH', 7.4, 'inherited-metric'],
+  ]);
+  expect(figures('地区生产总值12.4万亿元，同比增长8%').map((f) => f.metric?.key)).toEqual([
+    'gdp',
+    'gdp',
+  ]);
+  expect(
+    figures('今年拟安排财政赤字1.62万亿元，比去年增加2700亿元').map((f) => f.metricText),
+  ).toEqual(['拟安排财政赤字', '拟安排财政赤字']);
+  // With nothing before, the words stay: there is no indicator to take.
+  expect(figures('比上年增长7.7%')[0]!.metricText).toBe('比上年');
 });
