@@ -25,7 +25,10 @@ export interface FigureMention {
   direction: Direction | null;
   /** The phrase stating the figure, as a span of the report text. */
   span: Span;
-  /** Which rule produced it: quantity, respectively, inherited-metric, qualitative, deferred. */
+  /**
+   * Which rule produced it: quantity, classifier (the counted noun after the unit),
+   * respectively, inherited-metric, qualitative, deferred.
+   */
   rule: string;
 }
 
@@ -40,6 +43,11 @@ interface Rules {
   QUALIFIERS_BEFORE: string[];
   QUALIFIERS_AFTER: string[];
   RANGE_SEPARATORS: string[];
+  COUNTED_UNITS: Set<string>;
+  /** Words a count's lead may be made of: lead verbs, trim words, enumerators. */
+  LEAD_WORDS: Set<string>;
+  COUNTED_STOPS: string[];
+  COUNTED_TRIM_END: string[];
   /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
   TRIM_WORDS: Set<string>;
   /** Every metric's names, in lexicon order. */
@@ -58,6 +66,10 @@ function buildRules(lexicon: Lexicon): Rules {
     QUALIFIERS_BEFORE: Object.keys(F.qualifiersBefore).sort(byLengthDesc),
     QUALIFIERS_AFTER: Object.keys(F.qualifiersAfter).sort(byLengthDesc),
     RANGE_SEPARATORS: [...F.rangeSeparators].sort(byLengthDesc),
+    COUNTED_UNITS: new Set(F.countedUnits),
+    LEAD_WORDS: new Set([...F.countedLeadWords, ...F.metricTrimStart, ...F.enumerators]),
+    COUNTED_STOPS: [...F.countedStopWords].sort(byLengthDesc),
+    COUNTED_TRIM_END: [...F.countedTrimEnd, ...Object.keys(F.qualifiersBefore)].sort(byLengthDesc),
     TRIM_WORDS: new Set(F.metricTrimEnd),
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
@@ -151,6 +163,8 @@ interface Raw {
   qualifier: Qualifier;
   numberStart: number;
   end: number;
+  /** Where the words before the number (and its qualifier 超过, 近) end. */
+  leadEnd: number;
   verb: string | null;
   verbStart: number;
   /** Where the indicator's words end: at the verb, or at the number when the verb opens the clause. */
@@ -294,6 +308,7 @@ function quantities(r: Rules, s: string): Raw[] {
       qualifier,
       numberStart,
       end: i,
+      leadEnd: cursor,
       verb,
       verbStart,
       subjectEnd: verb && verbStart + verb.length < cursor ? cursor : verbStart,
@@ -394,6 +409,88 @@ function wordsOf(
 const namesNothing = (r: Rules, words: string) =>
   (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0;
 
+const baseUnit = (r: Rules, unit: string) => {
+  const multiplier = r.MULTIPLIERS.find((m) => unit.startsWith(m) && unit.length > m.length);
+  return multiplier ? unit.slice(multiplier.length) : unit;
+};
+
+interface Counted {
+  /** The counted noun phrase after the unit, and where it ends. */
+  text: string;
+  end: number;
+  /** Where the figure's phrase starts: the lead verb (建设), past 一是 and 全省. */
+  start: number;
+  /** No lead of its own: a later count of a list (建设30个A、20个B). */
+  continuation: boolean;
+}
+
+/**
+ * A count in a classifier whose lead is only a verb (一是建设30个养老服务中心, 培育50个以上…),
+ * or a later count of such a list: what it counts is the noun phrase after the unit, up to
+ * a clause break, a number or a word that starts the predicate (帮助6万名就业困难人员实现就业).
+ */
+function countedNoun(
+  r: Rules,
+  s: string,
+  raw: Raw,
+  previous: { raw: Raw; counted: Counted | null } | null,
+): Counted | null {
+  if (!r.COUNTED_UNITS.has(baseUnit(r, raw.unit))) return null;
+  const previousEnd = previous ? (previous.counted?.end ?? previous.raw.end) : -1;
+  const leadStart = Math.max(raw.clauseStart, previousEnd);
+  const lead = wordsOf(s, leadStart, raw.leadEnd, r.LEAD_WORDS);
+  if (!lead) return null;
+  const verbs = lead.filter(({ word }) => r.F.countedLeadWords.includes(word));
+  const continuation = verbs.length === 0;
+  if (
+    continuation &&
+    (!previous?.counted ||
+      lead.length > 0 ||
+      [...s.slice(previousEnd, raw.leadEnd)].some((c) => isClauseBreak(c.charCodeAt(0))))
+  )
+    return null;
+  let start = raw.end;
+  if (s.startsWith('的', start)) start++;
+  let end = start;
+  while (
+    end < s.length &&
+    !isClauseBreak(s.charCodeAt(end)) &&
+    s[end] !== '、' &&
+    !/\d/.test(s[end]!) &&
+    !startsWithAny(s, end, r.COUNTED_STOPS)
+  ) {
+    // A quoted name is kept whole, numbers and all (100个“15分钟高品质生活服务圈”).
+    const close = s[end] === '“' ? s.indexOf('”', end) : -1;
+    end =
+      close > end && ![...s.slice(end, close)].some((c) => isClauseBreak(c.charCodeAt(0)))
+        ? close + 1
+        : end + 1;
+  }
+  // An opening bracket whose close is cut off (县（市、区）) is cut with it.
+  const open = s.lastIndexOf('（', end - 1);
+  if (open >= start && s.indexOf('）', open) >= end) end = open;
+  for (let changed = true; changed;) {
+    changed = false;
+    while (end > start && /[\s\u3000\u200b]/.test(s[end - 1]!)) {
+      end--;
+      changed = true;
+    }
+    const w = endsWithAny(s, end, r.COUNTED_TRIM_END);
+    if (w && end - start > w.length) {
+      end -= w.length;
+      changed = true;
+    }
+  }
+  // One character (批次: 次) is no noun phrase; a long one is a clause, not a name.
+  if (end - start < 2 || end - start > r.F.countedMaxLength) return null;
+  return {
+    text: s.slice(start, end),
+    end,
+    start: continuation ? raw.leadEnd : verbs[0]!.at,
+    continuation,
+  };
+}
+
 /** Figures stated in `text.slice(sentence.start, sentence.end)`; spans are into `text`. */
 export function findFigures(
   lexicon: Lexicon,
@@ -407,29 +504,44 @@ export function findFigures(
   const figures: FigureMention[] = [];
   const raws = quantities(r, s);
 
-  let previous: { raw: Raw; figure: FigureMention } | null = null as {
+  let previous: { raw: Raw; figure: FigureMention; counted: Counted | null } | null = null as {
     raw: Raw;
     figure: FigureMention;
+    counted: Counted | null;
   } | null;
   for (const raw of raws) {
     const subjectStart = raw.objectStart ?? raw.clauseStart;
     const trimmed = trimMetric(r, s.slice(subjectStart, raw.subjectEnd));
     let metricText = trimmed.text;
     let metricStart = raw.objectStart !== null ? raw.verbStart : subjectStart + trimmed.offset;
+    // Where the figure's phrase starts: at the verb before it, unless the phrase is a count
+    // whose noun follows it.
+    let phraseStart = raw.verb ? raw.verbStart : raw.numberStart;
+    let end = raw.end;
     let rule = 'quantity';
     // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.
     const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
     const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
-    if (
+    const counted = countedNoun(r, s, raw, previous);
+    let governed: Raw = raw;
+    if (counted) {
+      // "建设30个养老服务中心": the count is of the noun after the unit.
+      metricText = counted.text;
+      metricStart = counted.start;
+      phraseStart = counted.start;
+      end = counted.end;
+      rule = 'classifier';
+      if (counted.continuation) governed = previous!.raw;
+    } else if (
       previous &&
       // "比上年增长7.4%": words such as 比上年 name no indicator; it is the one before.
       (metricText === '' || namesNothing(r, metricText) || (continues && !raw.verb))
     ) {
       metricText = previous.figure.metricText;
-      metricStart = raw.verb ? raw.verbStart : raw.numberStart;
+      metricStart = phraseStart;
       rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
+      if (rule === 'respectively') governed = previous.raw;
     }
-    const governed: Raw = rule === 'respectively' ? previous!.raw : raw;
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
     const figure: FigureMention = {
       status: 'SET',
@@ -443,13 +555,17 @@ export function findFigures(
       qualifier: raw.qualifier,
       direction,
       span: {
-        start: at(Math.min(metricStart, raw.verb ? raw.verbStart : raw.numberStart)),
-        end: at(raw.end),
+        start: at(Math.min(metricStart, phraseStart)),
+        end: at(end),
       },
       rule,
     };
     figures.push(figure);
-    previous = { raw: rule === 'respectively' ? { ...raw, verb: governed.verb } : raw, figure };
+    previous = {
+      raw: governed !== raw ? { ...raw, verb: governed.verb } : raw,
+      figure,
+      counted,
+    };
   }
   splitRespectively(r, figures, s, sentence.start);
   if (options.targetSentence) figures.push(...statedWithoutNumbers(r, s, sentence.start, figures));

@@ -48,7 +48,7 @@ describeNeo4j('figure numbers in Neo4j', () => {
           highValue: null,
         },
         {
-          metric: '新建',
+          metric: '省级制造业创新中心',
           value: 'FLOAT NOT NULL',
           low: 'FLOAT NOT NULL',
           high: 'FLOAT NOT NULL',

@@ -531,7 +531,7 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       [
         ['地区生产总值', 4.5, 4.5, 5, '%', 'RANGE'],
         ['城镇调查失业率', 5.5, null, null, '%', 'ABOUT'],
-        ['新建', 2, 2, 3, '家', 'RANGE'],
+        ['省级制造业创新中心', 2, 2, 3, '家', 'RANGE'],
       ],
     );
     // As extracted, through every way a figure is read.

@@ -1,6 +1,6 @@
 /**
- * Reading quantities, one sentence at a time: ranges, 以内, years without a growth target,
- * and subjects that name no indicator (比上年).
+ * Reading quantities, one sentence at a time: ranges, counts whose noun follows the unit,
+ * 以内, years without a growth target, and subjects that name no indicator (比上年).
  */
 import { findFigures, type FigureMention } from '../../src/extract/quantities';
 import { lexicon } from '../support/lexicon';
@@ -69,7 +69,7 @@ describe('ranges are one figure: RANGE, value = low, with low and high', () => {
   test('a range of a count, and in a target sentence among other targets', () => {
     expect(figures('新建2—3家省级制造业创新中心').map(brief)).toEqual([
       {
-        metricText: '新建',
+        metricText: '省级制造业创新中心',
         metric: null,
         value: 2,
         low: 2,
@@ -147,4 +147,46 @@ test('a subject of words that name no indicator (比上年, 同比) is the one b
   ).toEqual(['拟安排财政赤字', '拟安排财政赤字']);
   // With nothing before, the words stay: there is no indicator to take.
   expect(figures('比上年增长7.7%')[0]!.metricText).toBe('比上年');
+});
+
+describe('a count whose noun follows its classifier measures that noun', () => {
+  test.each([
+    ['培育50个以上省级工业互联网平台，支持沈阳建设', '省级工业互联网平台', 'AT_LEAST'],
+    ['三是帮助6万名以上就业困难人员实现就业', '就业困难人员', 'AT_LEAST'],
+    ['七是建设30个养老服务中心', '养老服务中心', 'EXACT'],
+    ['引进100个高层次人才团队', '高层次人才团队', 'EXACT'],
+    ['十是完成26个县级妇幼保健机构特色专科建设', '县级妇幼保健机构特色专科', 'EXACT'],
+    ['全省新增8个国家级临床重点专科', '国家级临床重点专科', 'EXACT'],
+    ['惠及80个乡镇近300万群众', '乡镇', 'EXACT'],
+    ['新建100个“15分钟高品质生活服务圈”', '“15分钟高品质生活服务圈”', 'EXACT'],
+  ])('%s', (sentence, metricText, qualifier) => {
+    const [f] = figures(sentence);
+    expect(f).toMatchObject({ metricText, qualifier, rule: 'classifier' });
+    // The phrase runs from the verb (past 一是, 全省) to the noun.
+    const phrase = sentence.slice(f!.span.start, f!.span.end);
+    expect(phrase.endsWith(metricText)).toBe(true);
+    expect(phrase).not.toMatch(/^(三是|七是|十是|全省)/);
+  });
+
+  test('later counts of the list count their own nouns, governed by the same verb', () => {
+    const found = figures('新增10家省级概念验证中心、30家标杆孵化器和10家省级制造业中试平台');
+    expect(found.map((f) => [f.metricText, f.value, f.measure, f.direction])).toEqual([
+      ['省级概念验证中心', 10, 'CHANGE', 'UP'],
+      ['标杆孵化器', 30, 'CHANGE', 'UP'],
+      ['省级制造业中试平台', 10, 'CHANGE', 'UP'],
+    ]);
+  });
+
+  test('not taken: a noun before the number, a lead that is not a verb, a clause, one character', () => {
+    expect(figures('改造老旧小区1000个')[0]).toMatchObject({
+      metricText: '改造老旧小区',
+      rule: 'quantity',
+    });
+    expect(figures('省政府要继续办好10件民生实事')[0]!.rule).toBe('quantity');
+    expect(figures('加快推进6个百万羽蛋鸡养殖重点项目建设和奶业养殖加工一体化发展')[0]!.rule).toBe(
+      'quantity',
+    );
+    expect(figures('实施5批次')[0]!.rule).toBe('quantity');
+    expect(figures('地区生产总值增长5.5%以上')[0]!.rule).toBe('quantity');
+  });
 });

@@ -649,7 +649,7 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
           qualifier: 'ABOUT',
         },
         {
-          metricText: '新建',
+          metricText: '省级制造业创新中心',
           value: 2,
           low: 2,
           high: 3,
