@@ -171,6 +171,11 @@ interface Raw {
   subjectEnd: number;
   /** With a verb that opens the clause (新增减税降费167.6亿元), where its object starts. */
   objectStart: number | null;
+  /**
+   * The object follows an earlier quantity the verb also governs (新增科技型中小企业4000家、
+   * 高新技术企业1500家): the phrase starts at the object, not at the verb.
+   */
+  listed: boolean;
   clauseStart: number;
 }
 
@@ -300,6 +305,19 @@ function quantities(r: Rules, s: string): Raw[] {
         }
       }
     }
+    let objectStart = verb && verbStart + verb.length < cursor ? verbStart + verb.length : null;
+    const earlier = out.at(-1);
+    const listed =
+      objectStart !== null &&
+      earlier !== undefined &&
+      earlier.end > objectStart &&
+      earlier.end < cursor;
+    if (listed) {
+      objectStart = earlier.end + /^[、，,\s\u3000\u200b]*/.exec(s.slice(earlier.end))![0].length;
+      // "提高13.1%和17.7%": no object of its own; the indicator is the one before.
+      if (/^[和及与]?$/.test(s.slice(objectStart, cursor).replace(INVISIBLE, '')))
+        objectStart = cursor;
+    }
     out.push({
       value: Number(m[0]),
       low,
@@ -311,8 +329,9 @@ function quantities(r: Rules, s: string): Raw[] {
       leadEnd: cursor,
       verb,
       verbStart,
-      subjectEnd: verb && verbStart + verb.length < cursor ? cursor : verbStart,
-      objectStart: verb && verbStart + verb.length < cursor ? verbStart + verb.length : null,
+      subjectEnd: objectStart !== null ? cursor : verbStart,
+      objectStart,
+      listed,
       clauseStart,
     });
   }
@@ -513,10 +532,11 @@ export function findFigures(
     const subjectStart = raw.objectStart ?? raw.clauseStart;
     const trimmed = trimMetric(r, s.slice(subjectStart, raw.subjectEnd));
     let metricText = trimmed.text;
-    let metricStart = raw.objectStart !== null ? raw.verbStart : subjectStart + trimmed.offset;
-    // Where the figure's phrase starts: at the verb before it, unless the phrase is a count
-    // whose noun follows it.
-    let phraseStart = raw.verb ? raw.verbStart : raw.numberStart;
+    let metricStart =
+      raw.objectStart !== null && !raw.listed ? raw.verbStart : subjectStart + trimmed.offset;
+    // Where the figure's phrase starts: at the verb before it, unless the phrase is an
+    // object after an earlier quantity, or a count whose noun follows it.
+    let phraseStart = raw.verb && !raw.listed ? raw.verbStart : raw.numberStart;
     let end = raw.end;
     let rule = 'quantity';
     // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.

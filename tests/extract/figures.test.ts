@@ -148,7 +148,6 @@ test('a subject of words that name no indicator (比上年, 同比) is the one b
   // With nothing before, the words stay: there is no indicator to take.
   expect(figures('比上年增长7.7%')[0]!.metricText).toBe('比上年');
 });
-
 describe('a count whose noun follows its classifier measures that noun', () => {
   test.each([
     ['培育50个以上省级工业互联网平台，支持沈阳建设', '省级工业互联网平台', 'AT_LEAST'],
@@ -189,4 +188,17 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     expect(figures('实施5批次')[0]!.rule).toBe('quantity');
     expect(figures('地区生产总值增长5.5%以上')[0]!.rule).toBe('quantity');
   });
+});
+
+test('an object after an earlier quantity of the same verb starts after it', () => {
+  const found = figures('新增科技型中小企业4000家、高新技术企业1500家');
+  expect(found.map((f) => [f.metricText, f.measure, f.direction])).toEqual([
+    ['科技型中小企业', 'CHANGE', 'UP'],
+    ['高新技术企业', 'CHANGE', 'UP'],
+  ]);
+  // "提高13.1%和17.7%": the second has no object of its own and takes the first one's.
+  expect(figures('城乡低保标准分别提高13.1%和17.7%').map((f) => f.metricText)).toEqual([
+    '城乡低保标准',
+    '城乡低保标准',
+  ]);
 });
