@@ -69,6 +69,8 @@ export interface ReportSummary {
 export interface Figure {
   text: string;
   value: number | null;
+  low: number | null;
+  high: number | null;
   unit: string | null;
   qualifier: string;
 }
@@ -195,7 +197,7 @@ const COMMITMENTS = `query ReportCommitments($report: ID!, $after: String) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id text phase span { start end } paragraph { start end } section { path title }
-      targets { text value unit qualifier } results { text value unit qualifier }
+      targets { text value low high unit qualifier } results { text value low high unit qualifier }
       links { kind rule evidence { start end } entity { id name } }
     }
   }

@@ -66,7 +66,8 @@ function words(text: string, span: Span): string {
 }
 
 function figureLine(kind: 'Target' | 'Result', f: Figure): HTMLElement {
-  const amount = f.value == null ? null : `${f.value}${f.unit ?? ''}`;
+  const number = f.low != null && f.high != null ? `${f.low}–${f.high}` : f.value;
+  const amount = number == null ? null : `${number}${f.unit ?? ''}`;
   const qualifier = f.qualifier && f.qualifier !== 'EXACT' ? f.qualifier : null;
   return el(
     'li',

@@ -2,8 +2,10 @@
  * Exporting the graph for other tools: GraphML (Gephi, NetworkX, igraph), CSV (nodes.csv
  * and edges.csv, for R and spreadsheets) and JSON Lines (one node or edge per line).
  * Every node keeps its kind and label; every edge its rule, evidence span and score.
+ * GraphML also gives figures' numbers keys of their own, typed (value, low, high as doubles,
+ * year and startYear as ints), so that tools read them as numbers, not text.
  */
-import type { GraphEdge, GraphNode } from '../model';
+import type { FigureNode, GraphEdge, GraphNode } from '../model';
 import { edgeView, nodeView } from '../serve/views';
 
 export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
@@ -52,6 +54,15 @@ const xml = (s: string | number) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
   );
 
+/** Figures' numbers, as GraphML keys typed for what they hold (also in `properties`). */
+const FIGURE_NUMBERS: [keyof FigureNode, 'double' | 'int'][] = [
+  ['value', 'double'],
+  ['low', 'double'],
+  ['high', 'double'],
+  ['year', 'int'],
+  ['startYear', 'int'],
+];
+
 export function toGraphML(nodes: GraphNode[], edges: GraphEdge[]): string {
   const nodeKeys = ['kind', 'label', 'report', 'phase', 'properties'];
   const edgeKeys = ['type', 'rule', 'evidenceStart', 'evidenceEnd', 'score', 'lexicon', 'report'];
@@ -59,13 +70,24 @@ export function toGraphML(nodes: GraphNode[], edges: GraphEdge[]): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
     ...nodeKeys.map((k) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="string"/>`),
+    ...FIGURE_NUMBERS.map(
+      ([k, type]) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="${type}"/>`,
+    ),
     ...edgeKeys.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
     '  <graph id="policy-kg" edgedefault="directed">',
   ];
   for (const n of nodes) {
     const row = nodeRow(n) as unknown as Record<string, string>;
+    const numbers =
+      n.kind === 'Target' || n.kind === 'Result'
+        ? FIGURE_NUMBERS.map(([k]) => n[k])
+            .map((v, i) =>
+              typeof v === 'number' ? `<data key="n_${FIGURE_NUMBERS[i]![0]}">${v}</data>` : '',
+            )
+            .join('')
+        : '';
     lines.push(
-      `    <node id="${xml(n.id)}">${nodeKeys.map((k) => (row[k] ? `<data key="n_${k}">${xml(row[k])}</data>` : '')).join('')}</node>`,
+      `    <node id="${xml(n.id)}">${nodeKeys.map((k) => (row[k] ? `<data key="n_${k}">${xml(row[k])}</data>` : '')).join('')}${numbers}</node>`,
     );
   }
   for (const e of edges) {

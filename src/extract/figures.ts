@@ -36,6 +36,7 @@ export function figuresStage(
   for (const c of commitments) {
     const mentions = findFigures(lexicon, text, c.span, {
       targetSentence: c.phase === 'PLAN' && isTargetSentence(lexicon, c.text),
+      plan: c.phase === 'PLAN',
     });
     if (mentions.length === 0) continue;
     const path = c.sectionId!.slice(`section:${meta.id}:`.length);
@@ -63,6 +64,8 @@ export function figuresStage(
         metricText: f.metricText,
         measure: f.measure,
         value: f.value,
+        low: f.low,
+        high: f.high,
         unit: f.unit,
         qualifier: f.qualifier,
         direction: f.direction,

@@ -134,6 +134,22 @@ export interface FigureRules {
   targetSentenceMarkers: string[];
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
+  /** What joins two numbers into one RANGE figure (—, －, -, 到, 至). */
+  rangeSeparators: string[];
+  /** Words before the first number that make "A到B" a change from A to B, not a range (从, 由). */
+  rangeNotAfter: string[];
+  /** Classifiers: a count in one of them may name what it counts after it (30个养老服务中心). */
+  countedUnits: string[];
+  /** Verbs and adverbs that may stand alone before such a count (建设, 培育, 加快). */
+  countedLeadWords: string[];
+  /** Enumeration markers opening a clause (一是, 二是). */
+  enumerators: string[];
+  /** Words that end the counted noun phrase: the predicate after it (实现, 入选). */
+  countedStopWords: string[];
+  /** Words dropped from the end of the counted noun phrase (的, 等); qualifiers (近) too. */
+  countedTrimEnd: string[];
+  /** Longer than this, the words after a count are a clause, not the name of what it counts. */
+  countedMaxLength: number;
 }
 
 export interface StructureRules {

@@ -17,12 +17,18 @@ export interface FigureMention {
   metric: MetricEntry | null;
   measure: Measure;
   value: number | null;
+  /** A RANGE's ends (value is the low end); null otherwise. */
+  low: number | null;
+  high: number | null;
   unit: string | null;
   qualifier: Qualifier;
   direction: Direction | null;
   /** The phrase stating the figure, as a span of the report text. */
   span: Span;
-  /** Which rule produced it: quantity, respectively, inherited-metric, qualitative, deferred. */
+  /**
+   * Which rule produced it: quantity, classifier (the counted noun after the unit),
+   * respectively, inherited-metric, qualitative, deferred.
+   */
   rule: string;
 }
 
@@ -36,6 +42,14 @@ interface Rules {
   VERBS: string[];
   QUALIFIERS_BEFORE: string[];
   QUALIFIERS_AFTER: string[];
+  RANGE_SEPARATORS: string[];
+  COUNTED_UNITS: Set<string>;
+  /** Words a count's lead may be made of: lead verbs, trim words, enumerators. */
+  LEAD_WORDS: Set<string>;
+  COUNTED_STOPS: string[];
+  COUNTED_TRIM_END: string[];
+  /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
+  TRIM_WORDS: Set<string>;
   /** Every metric's names, in lexicon order. */
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
 }
@@ -51,6 +65,12 @@ function buildRules(lexicon: Lexicon): Rules {
     ].sort(byLengthDesc),
     QUALIFIERS_BEFORE: Object.keys(F.qualifiersBefore).sort(byLengthDesc),
     QUALIFIERS_AFTER: Object.keys(F.qualifiersAfter).sort(byLengthDesc),
+    RANGE_SEPARATORS: [...F.rangeSeparators].sort(byLengthDesc),
+    COUNTED_UNITS: new Set(F.countedUnits),
+    LEAD_WORDS: new Set([...F.countedLeadWords, ...F.metricTrimStart, ...F.enumerators]),
+    COUNTED_STOPS: [...F.countedStopWords].sort(byLengthDesc),
+    COUNTED_TRIM_END: [...F.countedTrimEnd, ...Object.keys(F.qualifiersBefore)].sort(byLengthDesc),
+    TRIM_WORDS: new Set(F.metricTrimEnd),
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
@@ -136,16 +156,26 @@ export function isTargetSentence(lexicon: Lexicon, sentence: string): boolean {
 
 interface Raw {
   value: number;
+  /** A RANGE's ends. */
+  low: number | null;
+  high: number | null;
   unit: string;
   qualifier: Qualifier;
   numberStart: number;
   end: number;
+  /** Where the words before the number (and its qualifier 超过, 近) end. */
+  leadEnd: number;
   verb: string | null;
   verbStart: number;
   /** Where the indicator's words end: at the verb, or at the number when the verb opens the clause. */
   subjectEnd: number;
   /** With a verb that opens the clause (新增减税降费167.6亿元), where its object starts. */
   objectStart: number | null;
+  /**
+   * The object follows an earlier quantity the verb also governs (新增科技型中小企业4000家、
+   * 高新技术企业1500家): the phrase starts at the object, not at the verb.
+   */
+  listed: boolean;
   clauseStart: number;
 }
 
@@ -157,25 +187,79 @@ function endsWithAny(s: string, end: number, words: readonly string[]): string |
   return words.find((w) => end - w.length >= 0 && s.startsWith(w, end - w.length));
 }
 
+const NUMBER_AT = /\d+(?:\.\d+)?/y;
+const SPACES_AT = /[\s\u3000\u200b]*/y;
+const normalUnit = (unit: string) => (unit === '％' ? '%' : unit);
+
+/** `i` past the spaces (and wiki line breaks) at `i`. */
+function skipSpaces(s: string, i: number): number {
+  SPACES_AT.lastIndex = i;
+  return i + SPACES_AT.exec(s)![0].length;
+}
+
+/**
+ * A range whose low end is the number at `numberStart` (ending at `numberEnd`): 4.5%—5%,
+ * 4.5-5%, 6.5%－7%, 5%到5.5%. The low end's unit may be left out; if written, it is the
+ * high end's. Not a range: "从40%到45%" (a change), or ends not rising (2.5-1).
+ */
+function rangeAt(
+  r: Rules,
+  s: string,
+  numberStart: number,
+  numberEnd: number,
+): { low: number; high: number; highStart: number; unit: string; end: number } | null {
+  const lowUnit = unitAt(r, s, numberEnd);
+  let i = skipSpaces(s, numberEnd + (lowUnit?.length ?? 0));
+  const separator = startsWithAny(s, i, r.RANGE_SEPARATORS);
+  if (!separator) return null;
+  i = skipSpaces(s, i + separator.length);
+  NUMBER_AT.lastIndex = i;
+  const high = NUMBER_AT.exec(s);
+  if (!high) return null;
+  const highEnd = i + high[0].length;
+  if (startsWithAny(s, highEnd, r.F.notQuantityAfter)) return null;
+  const unit = unitAt(r, s, highEnd);
+  if (!unit || (lowUnit && normalUnit(lowUnit) !== normalUnit(unit))) return null;
+  const low = Number(s.slice(numberStart, numberEnd));
+  if (!(low < Number(high[0]))) return null;
+  const before = s.slice(0, numberStart).replace(INVISIBLE, '');
+  if (endsWithAny(before, before.length, r.F.rangeNotAfter)) return null;
+  return { low, high: Number(high[0]), highStart: i, unit, end: highEnd + unit.length };
+}
+
 /** Numbers with a unit in `s`, with their qualifier and the verb that governs them. */
 function quantities(r: Rules, s: string): Raw[] {
   const out: Raw[] = [];
+  // The high end of a range read with its low end is no quantity of its own.
+  let skipTo = 0;
   for (const m of s.matchAll(NUMBER)) {
+    if (m.index < skipTo) continue;
     const numberStart = m.index;
     let i = numberStart + m[0].length;
     const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
     if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, r.F.notQuantityBefore))
       continue;
-    if (startsWithAny(s, i, r.F.notQuantityAfter)) continue;
     let qualifier: Qualifier = 'EXACT';
-    const approx = startsWithAny(s, i, ['多', '余']);
-    if (approx) {
-      qualifier = 'MORE_THAN';
-      i += approx.length;
+    let unit: string | undefined;
+    let low: number | null = null;
+    let high: number | null = null;
+    const range = rangeAt(r, s, numberStart, i);
+    if (range) {
+      ({ low, high, unit } = range);
+      qualifier = 'RANGE';
+      i = range.end;
+      skipTo = range.highStart + 1;
+    } else {
+      if (startsWithAny(s, i, r.F.notQuantityAfter)) continue;
+      const approx = startsWithAny(s, i, ['多', '余']);
+      if (approx) {
+        qualifier = 'MORE_THAN';
+        i += approx.length;
+      }
+      unit = unitAt(r, s, i);
+      if (!unit) continue;
+      i += unit.length;
     }
-    const unit = unitAt(r, s, i);
-    if (!unit) continue;
-    i += unit.length;
     const after = startsWithAny(s, i, r.QUALIFIERS_AFTER);
     if (after && qualifier === 'EXACT') {
       qualifier = r.F.qualifiersAfter[after]!;
@@ -221,16 +305,33 @@ function quantities(r: Rules, s: string): Raw[] {
         }
       }
     }
+    let objectStart = verb && verbStart + verb.length < cursor ? verbStart + verb.length : null;
+    const earlier = out.at(-1);
+    const listed =
+      objectStart !== null &&
+      earlier !== undefined &&
+      earlier.end > objectStart &&
+      earlier.end < cursor;
+    if (listed) {
+      objectStart = earlier.end + /^[、，,\s\u3000\u200b]*/.exec(s.slice(earlier.end))![0].length;
+      // "提高13.1%和17.7%": no object of its own; the indicator is the one before.
+      if (/^[和及与]?$/.test(s.slice(objectStart, cursor).replace(INVISIBLE, '')))
+        objectStart = cursor;
+    }
     out.push({
       value: Number(m[0]),
-      unit: unit === '％' ? '%' : unit,
+      low,
+      high,
+      unit: normalUnit(unit),
       qualifier,
       numberStart,
       end: i,
+      leadEnd: cursor,
       verb,
       verbStart,
-      subjectEnd: verb && verbStart + verb.length < cursor ? cursor : verbStart,
-      objectStart: verb && verbStart + verb.length < cursor ? verbStart + verb.length : null,
+      subjectEnd: objectStart !== null ? cursor : verbStart,
+      objectStart,
+      listed,
       clauseStart,
     });
   }
@@ -290,12 +391,131 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
   return { text: text.slice(offset, end), offset };
 }
 
+const IGNORABLE_IN_WORDS = /[\s\u3000\u200b、和及与]/;
+
+/**
+ * `s.slice(start, end)` cut into words of `words` (spaces, 、 and 和 between them are
+ * skipped): the words in order, or null when it cannot be cut so.
+ */
+function wordsOf(
+  s: string,
+  start: number,
+  end: number,
+  words: ReadonlySet<string>,
+): { word: string; at: number }[] | null {
+  // cut[i]: how the text up to i is cut (null: it cannot be); filled left to right.
+  const cut: ({ word: string; at: number }[] | null)[] = Array(end - start + 1).fill(null);
+  cut[0] = [];
+  for (let i = 0; i < end - start; i++) {
+    const done = cut[i];
+    if (!done) continue;
+    if (IGNORABLE_IN_WORDS.test(s[start + i]!)) {
+      cut[i + 1] ??= done;
+      continue;
+    }
+    for (let n = 1; n <= 6 && i + n <= end - start; n++) {
+      const word = s.slice(start + i, start + i + n);
+      if (words.has(word)) cut[i + n] ??= [...done, { word, at: start + i }];
+    }
+  }
+  return cut[end - start] ?? null;
+}
+
+/**
+ * The subject's words name no indicator: only words such as 比上年, 同比, 年均, 累计 (the
+ * metricTrimEnd words; not 全省 or 推动, before a count whose noun follows it).
+ */
+const namesNothing = (r: Rules, words: string) =>
+  (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0;
+
+const baseUnit = (r: Rules, unit: string) => {
+  const multiplier = r.MULTIPLIERS.find((m) => unit.startsWith(m) && unit.length > m.length);
+  return multiplier ? unit.slice(multiplier.length) : unit;
+};
+
+interface Counted {
+  /** The counted noun phrase after the unit, and where it ends. */
+  text: string;
+  end: number;
+  /** Where the figure's phrase starts: the lead verb (建设), past 一是 and 全省. */
+  start: number;
+  /** No lead of its own: a later count of a list (建设30个A、20个B). */
+  continuation: boolean;
+}
+
+/**
+ * A count in a classifier whose lead is only a verb (一是建设30个养老服务中心, 培育50个以上…),
+ * or a later count of such a list: what it counts is the noun phrase after the unit, up to
+ * a clause break, a number or a word that starts the predicate (帮助6万名就业困难人员实现就业).
+ */
+function countedNoun(
+  r: Rules,
+  s: string,
+  raw: Raw,
+  previous: { raw: Raw; counted: Counted | null } | null,
+): Counted | null {
+  if (!r.COUNTED_UNITS.has(baseUnit(r, raw.unit))) return null;
+  const previousEnd = previous ? (previous.counted?.end ?? previous.raw.end) : -1;
+  const leadStart = Math.max(raw.clauseStart, previousEnd);
+  const lead = wordsOf(s, leadStart, raw.leadEnd, r.LEAD_WORDS);
+  if (!lead) return null;
+  const verbs = lead.filter(({ word }) => r.F.countedLeadWords.includes(word));
+  const continuation = verbs.length === 0;
+  if (
+    continuation &&
+    (!previous?.counted ||
+      lead.length > 0 ||
+      [...s.slice(previousEnd, raw.leadEnd)].some((c) => isClauseBreak(c.charCodeAt(0))))
+  )
+    return null;
+  let start = raw.end;
+  if (s.startsWith('的', start)) start++;
+  let end = start;
+  while (
+    end < s.length &&
+    !isClauseBreak(s.charCodeAt(end)) &&
+    s[end] !== '、' &&
+    !/\d/.test(s[end]!) &&
+    !startsWithAny(s, end, r.COUNTED_STOPS)
+  ) {
+    // A quoted name is kept whole, numbers and all (100个“15分钟高品质生活服务圈”).
+    const close = s[end] === '“' ? s.indexOf('”', end) : -1;
+    end =
+      close > end && ![...s.slice(end, close)].some((c) => isClauseBreak(c.charCodeAt(0)))
+        ? close + 1
+        : end + 1;
+  }
+  // An opening bracket whose close is cut off (县（市、区）) is cut with it.
+  const open = s.lastIndexOf('（', end - 1);
+  if (open >= start && s.indexOf('）', open) >= end) end = open;
+  for (let changed = true; changed;) {
+    changed = false;
+    while (end > start && /[\s\u3000\u200b]/.test(s[end - 1]!)) {
+      end--;
+      changed = true;
+    }
+    const w = endsWithAny(s, end, r.COUNTED_TRIM_END);
+    if (w && end - start > w.length) {
+      end -= w.length;
+      changed = true;
+    }
+  }
+  // One character (批次: 次) is no noun phrase; a long one is a clause, not a name.
+  if (end - start < 2 || end - start > r.F.countedMaxLength) return null;
+  return {
+    text: s.slice(start, end),
+    end,
+    start: continuation ? raw.leadEnd : verbs[0]!.at,
+    continuation,
+  };
+}
+
 /** Figures stated in `text.slice(sentence.start, sentence.end)`; spans are into `text`. */
 export function findFigures(
   lexicon: Lexicon,
   text: string,
   sentence: Span,
-  options: { targetSentence: boolean },
+  options: { targetSentence: boolean; plan?: boolean },
 ): FigureMention[] {
   const r = rulesOf(lexicon);
   const s = text.slice(sentence.start, sentence.end);
@@ -303,25 +523,45 @@ export function findFigures(
   const figures: FigureMention[] = [];
   const raws = quantities(r, s);
 
-  let previous: { raw: Raw; figure: FigureMention } | null = null as {
+  let previous: { raw: Raw; figure: FigureMention; counted: Counted | null } | null = null as {
     raw: Raw;
     figure: FigureMention;
+    counted: Counted | null;
   } | null;
   for (const raw of raws) {
     const subjectStart = raw.objectStart ?? raw.clauseStart;
     const trimmed = trimMetric(r, s.slice(subjectStart, raw.subjectEnd));
     let metricText = trimmed.text;
-    let metricStart = raw.objectStart !== null ? raw.verbStart : subjectStart + trimmed.offset;
+    let metricStart =
+      raw.objectStart !== null && !raw.listed ? raw.verbStart : subjectStart + trimmed.offset;
+    // Where the figure's phrase starts: at the verb before it, unless the phrase is an
+    // object after an earlier quantity, or a count whose noun follows it.
+    let phraseStart = raw.verb && !raw.listed ? raw.verbStart : raw.numberStart;
+    let end = raw.end;
     let rule = 'quantity';
     // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.
     const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
     const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
-    if (previous && (metricText === '' || (continues && !raw.verb))) {
+    const counted = countedNoun(r, s, raw, previous);
+    let governed: Raw = raw;
+    if (counted) {
+      // "建设30个养老服务中心": the count is of the noun after the unit.
+      metricText = counted.text;
+      metricStart = counted.start;
+      phraseStart = counted.start;
+      end = counted.end;
+      rule = 'classifier';
+      if (counted.continuation) governed = previous!.raw;
+    } else if (
+      previous &&
+      // "比上年增长7.4%": words such as 比上年 name no indicator; it is the one before.
+      (metricText === '' || namesNothing(r, metricText) || (continues && !raw.verb))
+    ) {
       metricText = previous.figure.metricText;
-      metricStart = raw.verb ? raw.verbStart : raw.numberStart;
+      metricStart = phraseStart;
       rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
+      if (rule === 'respectively') governed = previous.raw;
     }
-    const governed: Raw = rule === 'respectively' ? previous!.raw : raw;
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
     const figure: FigureMention = {
       status: 'SET',
@@ -329,21 +569,27 @@ export function findFigures(
       metric: metricOf(r, metricText),
       measure,
       value: raw.value,
+      low: raw.low,
+      high: raw.high,
       unit: raw.unit,
       qualifier: raw.qualifier,
       direction,
       span: {
-        start: at(Math.min(metricStart, raw.verb ? raw.verbStart : raw.numberStart)),
-        end: at(raw.end),
+        start: at(Math.min(metricStart, phraseStart)),
+        end: at(end),
       },
       rule,
     };
     figures.push(figure);
-    previous = { raw: rule === 'respectively' ? { ...raw, verb: governed.verb } : raw, figure };
+    previous = {
+      raw: governed !== raw ? { ...raw, verb: governed.verb } : raw,
+      figure,
+      counted,
+    };
   }
   splitRespectively(r, figures, s, sentence.start);
   if (options.targetSentence) figures.push(...statedWithoutNumbers(r, s, sentence.start, figures));
-  else figures.push(...deferred(r, s, sentence.start, figures));
+  else if (options.plan !== false) figures.push(...deferred(r, s, sentence.start, figures));
   return figures.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -422,6 +668,8 @@ function unquantified(
     metric: match.metric,
     measure: match.metric.headlineMeasure,
     value: null,
+    low: null,
+    high: null,
     unit: null,
     qualifier: 'EXACT',
     direction: status === 'QUALITATIVE' ? directionIn(r, raw) : null,

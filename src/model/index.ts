@@ -136,7 +136,8 @@ export interface CommitmentNode {
 }
 
 export type Measure = 'LEVEL' | 'GROWTH' | 'CHANGE' | 'SHARE';
-export type Qualifier = 'EXACT' | 'ABOUT' | 'AT_LEAST' | 'AT_MOST' | 'MORE_THAN' | 'NEARLY';
+export type Qualifier =
+  'EXACT' | 'ABOUT' | 'AT_LEAST' | 'AT_MOST' | 'MORE_THAN' | 'NEARLY' | 'RANGE';
 export type FigureStatus = 'SET' | 'QUALITATIVE' | 'DEFERRED';
 export type Direction = 'UP' | 'DOWN';
 
@@ -154,8 +155,11 @@ export interface FigureNode {
   /** The indicator as written. */
   metricText: string;
   measure: Measure;
-  /** The number as written; null unless status is SET. */
+  /** The number as written (a RANGE's low end); null unless status is SET. */
   value: number | null;
+  /** A RANGE's ends (4.5%—5%: 4.5 and 5); null for every other qualifier. */
+  low: number | null;
+  high: number | null;
   unit: string | null;
   qualifier: Qualifier;
   direction: Direction | null;
@@ -166,7 +170,10 @@ export interface FigureNode {
   /** The phrase stating the figure. */
   text: string;
   span: Span;
-  /** Which rule made it (quantity, respectively, inherited-metric, qualitative, deferred). */
+  /**
+   * Which rule made it (quantity, classifier, respectively, inherited-metric, qualitative,
+   * deferred).
+   */
   rule: string;
   sortKey: string;
 }

@@ -54,10 +54,12 @@ export enum Qualifier {
   AT_MOST = 'AT_MOST',
   MORE_THAN = 'MORE_THAN',
   NEARLY = 'NEARLY',
+  RANGE = 'RANGE',
 }
 registerEnumType(Qualifier, {
   name: 'Qualifier',
-  description: '左右 ABOUT, 以上 AT_LEAST, 以内 AT_MOST, 多/超过 MORE_THAN, 近 NEARLY',
+  description:
+    '左右 ABOUT, 以上 AT_LEAST, 以内 AT_MOST, 多/超过 MORE_THAN, 近 NEARLY, 4.5%—5% RANGE (low and high)',
 });
 
 export enum FigureStatus {
@@ -384,8 +386,15 @@ export abstract class Figure {
   @Field(() => Metric) metric!: Metric;
   @Field({ description: 'The indicator as written' }) metricText!: string;
   @Field(() => Measure) measure!: Measure;
-  @Field(() => Float, { nullable: true, description: 'The number as written; null unless SET' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The number as written (a RANGE: its low end); null unless SET',
+  })
   value!: number | null;
+  @Field(() => Float, { nullable: true, description: "A RANGE's low end; null otherwise" })
+  low!: number | null;
+  @Field(() => Float, { nullable: true, description: "A RANGE's high end; null otherwise" })
+  high!: number | null;
   @Field(() => String, { nullable: true, description: 'The unit as written (%, 亿元, 万人)' })
   unit!: string | null;
   @Field(() => Qualifier) qualifier!: Qualifier;

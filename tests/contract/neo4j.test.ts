@@ -1,9 +1,11 @@
+import neo4j from 'neo4j-driver';
 import { EmbeddedStore } from '../../src/store/embedded';
 import type { GraphStore } from '../../src/store';
 import { extractReport } from '../../src/extract';
 import { lexicon } from '../support/lexicon';
 import type { ReportGraph } from '../../src/model';
-import { describeNeo4j, freshNeo4jStore } from '../support/neo4j';
+import { describeNeo4j, freshNeo4jStore, neo4jConfig } from '../support/neo4j';
+import { RANGE_REPORT } from '../support/range-report';
 import { seedGraphs, seedInput } from '../support/seeds';
 import { linkReport } from '../../src/link';
 import { neighborhood, shortestPath } from '../../src/store/traverse';
@@ -11,6 +13,53 @@ import { storeContract } from './store-contract';
 
 describeNeo4j('store contract: Neo4j', () => {
   storeContract(() => freshNeo4jStore());
+});
+
+describeNeo4j('figure numbers in Neo4j', () => {
+  test('value, low and high are stored as floats, whole or not; null ones are absent', async () => {
+    const store = await freshNeo4jStore();
+    const driver = neo4j.driver(
+      neo4jConfig!.uri,
+      neo4j.auth.basic(neo4jConfig!.user, neo4jConfig!.password),
+    );
+    try {
+      expect((await store.ingest(extractReport(RANGE_REPORT, lexicon))).status).toBe('added');
+      // Cypher written by hand sees the types: 5 stored as an integer would not be a FLOAT.
+      const { records } = await driver.executeQuery(
+        `MATCH (f:Target {reportId: $report})
+         RETURN f.metricText AS metric, valueType(f.value) AS value, valueType(f.low) AS low,
+                valueType(f.high) AS high, f.high AS highValue
+         ORDER BY f.sortKey`,
+        { report: RANGE_REPORT.meta.id },
+      );
+      expect(records.map((r) => r.toObject())).toEqual([
+        {
+          metric: '地区生产总值',
+          value: 'FLOAT NOT NULL',
+          low: 'FLOAT NOT NULL',
+          high: 'FLOAT NOT NULL',
+          highValue: 5,
+        },
+        {
+          metric: '城镇调查失业率',
+          value: 'FLOAT NOT NULL',
+          low: 'NULL',
+          high: 'NULL',
+          highValue: null,
+        },
+        {
+          metric: '省级制造业创新中心',
+          value: 'FLOAT NOT NULL',
+          low: 'FLOAT NOT NULL',
+          high: 'FLOAT NOT NULL',
+          highValue: 3,
+        },
+      ]);
+    } finally {
+      await driver.close();
+      await store.close();
+    }
+  });
 });
 
 describeNeo4j('Neo4j gives the embedded store answers', () => {

@@ -8,6 +8,7 @@ import { lexicon } from '../support/lexicon';
 import { linkReport } from '../../src/link';
 import { NODE_KINDS, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
+import { RANGE_REPORT } from '../support/range-report';
 import { seedGraphs, seedInput } from '../support/seeds';
 
 async function allCommitments(
@@ -521,5 +522,41 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       [2020, 6, 'jilin-2021'],
       [2021, 7, 'jilin-2022'],
     ]);
+  });
+
+  // After the series above: it adds a report of a jurisdiction no other test asks about.
+  test('a RANGE figure keeps its low and high; every other figure has them null', async () => {
+    const g = extractReport(RANGE_REPORT, lexicon);
+    expect((await store.ingest(g)).status).toBe('added');
+    const targets = await store.figures({ kind: 'Target', jurisdictions: ['place:黑龙江'] }, 100);
+    expect(targets.map((f) => [f.metricText, f.value, f.low, f.high, f.unit, f.qualifier])).toEqual(
+      [
+        ['地区生产总值', 4.5, 4.5, 5, '%', 'RANGE'],
+        ['城镇调查失业率', 5.5, null, null, '%', 'ABOUT'],
+        ['省级制造业创新中心', 2, 2, 3, '家', 'RANGE'],
+      ],
+    );
+    // As extracted, through every way a figure is read.
+    const extracted = g.figures.filter((f) => f.kind === 'Target');
+    expect(targets).toEqual(extracted);
+    expect(await store.nodesByIds(extracted.map((f) => f.id))).toEqual(extracted);
+    expect(
+      (await store.figuresOfCommitments([...new Set(extracted.map((f) => f.commitmentId))])).flat(),
+    ).toEqual(extracted);
+    expect(
+      await store.figures(
+        { kind: 'Target', metrics: ['metric:gdp'], report: 'heilongjiang-2026' },
+        10,
+      ),
+    ).toEqual([extracted[0]]);
+    expect(
+      await store.standingFigures({
+        kind: 'Target',
+        metrics: ['metric:gdp'],
+        jurisdictions: ['place:黑龙江'],
+      }),
+    ).toEqual([extracted[0]]);
+    const [result] = await store.figures({ kind: 'Result', report: 'heilongjiang-2026' }, 10);
+    expect(result).toMatchObject({ value: 5, low: null, high: null, qualifier: 'EXACT' });
   });
 }

@@ -9,6 +9,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { linkReport } from '../../src/link';
 import type { GraphStore } from '../../src/store';
 import { startService, type RunningService } from '../../src/serve/server';
+import { RANGE_REPORT } from '../support/range-report';
 import { seedGraphs } from '../support/seeds';
 
 /** The national gazetteer, as the dataset gives it (graph/divisions.json). */
@@ -675,5 +676,58 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       { year: 2021, target: { value: 8, report: { id: 'shenyang-2021' } }, result: { value: 7 } },
       { year: 2022, target: { value: 6, report: { id: 'shenyang-2022' } }, result: null },
     ]);
+  });
+
+  // After the health check: it adds a report.
+  test('a RANGE target comes back with low and high; other figures have them null', async () => {
+    const { meta, text } = RANGE_REPORT;
+    const input = {
+      id: meta.id,
+      title: meta.title,
+      jurisdiction: meta.jurisdiction,
+      level: meta.level,
+      year: meta.year,
+      text,
+    };
+    const added = await gql(INGEST, { input }, { authorization: `Bearer ${API_KEY}` });
+    expect(added.errors).toBeUndefined();
+    const r = await gql(`{
+      targets(filter: {report: "heilongjiang-2026"}) { metricText value low high unit qualifier }
+      results(filter: {report: "heilongjiang-2026"}) { value low high qualifier }
+      metricSeries(metric: "GDP", jurisdiction: "Heilongjiang") { year target { value low high qualifier } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({
+      targets: [
+        {
+          metricText: '地区生产总值',
+          value: 4.5,
+          low: 4.5,
+          high: 5,
+          unit: '%',
+          qualifier: 'RANGE',
+        },
+        {
+          metricText: '城镇调查失业率',
+          value: 5.5,
+          low: null,
+          high: null,
+          unit: '%',
+          qualifier: 'ABOUT',
+        },
+        {
+          metricText: '省级制造业创新中心',
+          value: 2,
+          low: 2,
+          high: 3,
+          unit: '家',
+          qualifier: 'RANGE',
+        },
+      ],
+      results: [{ value: 5, low: null, high: null, qualifier: 'EXACT' }],
+      metricSeries: [
+        { year: 2025, target: null },
+        { year: 2026, target: { value: 4.5, low: 4.5, high: 5, qualifier: 'RANGE' } },
+      ],
+    });
   });
 }

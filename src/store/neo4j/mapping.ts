@@ -16,8 +16,9 @@ const SPAN_FIELDS: Record<string, string[]> = {
 };
 
 // JavaScript numbers go to Neo4j as floats; years, offsets and ordinals are stored as
-// integers so that Cypher written by hand (year = 2022) matches. A figure's value stays a float.
-const FLOAT_FIELDS = new Set(['value']);
+// integers so that Cypher written by hand (year = 2022) matches. A figure's numbers (value,
+// and a range's low and high) stay floats, whole or not: 4.5%—5% stores 4.5 and 5.0.
+const FLOAT_FIELDS = new Set(['value', 'low', 'high']);
 const stored = (k: string, v: unknown): unknown =>
   typeof v === 'number' && Number.isInteger(v) && !FLOAT_FIELDS.has(k) ? neo4j.int(v) : v;
 
@@ -68,7 +69,7 @@ export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode 
 
 // Properties set to null are absent in Neo4j; the model has them as null.
 const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure', 'code'];
-const FIGURE_NULLABLE = ['value', 'unit', 'direction', 'startYear'];
+const FIGURE_NULLABLE = ['value', 'low', 'high', 'unit', 'direction', 'startYear'];
 const NULLABLE: Record<string, string[]> = {
   Report: ['deliveredOn', 'speaker', 'language', 'source'],
   Section: ['parentId', 'phase'],

@@ -1,0 +1,44 @@
+/**
+ * The exports keep a figure's numbers: GraphML as typed keys (value, low and high as
+ * doubles), CSV and JSON Lines in the node's properties.
+ */
+import { extractReport } from '../src/extract';
+import { toCSV, toGraphML, toJSONLines } from '../src/export';
+import { RANGE_REPORT } from './support/range-report';
+import { lexicon } from './support/lexicon';
+
+const g = extractReport(RANGE_REPORT, lexicon);
+const nodes = [g.report, ...g.sections, ...g.commitments, ...g.figures];
+const gdp = g.figures.find((f) => f.kind === 'Target' && f.metricId === 'metric:gdp')!;
+const jobs = g.figures.find((f) => f.kind === 'Target' && f.qualifier === 'ABOUT')!;
+
+test('GraphML: figure numbers are typed keys; a RANGE has low and high, other figures not', () => {
+  const xml = toGraphML(nodes, g.edges);
+  for (const [key, type] of [
+    ['value', 'double'],
+    ['low', 'double'],
+    ['high', 'double'],
+    ['year', 'int'],
+    ['startYear', 'int'],
+  ])
+    expect(xml).toContain(`<key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`);
+  const node = (id: string) => new RegExp(`<node id="${id}">.*</node>`).exec(xml)![0];
+  expect(node(gdp.id)).toContain(
+    '<data key="n_value">4.5</data><data key="n_low">4.5</data><data key="n_high">5</data><data key="n_year">2026</data>',
+  );
+  expect(node(jobs.id)).toContain('<data key="n_value">5.5</data><data key="n_year">2026</data>');
+  expect(node(jobs.id)).not.toContain('n_low');
+  expect(node(g.commitments[0]!.id)).not.toContain('n_value');
+});
+
+test('CSV and JSON Lines: low and high among the properties of a RANGE', () => {
+  const csv = toCSV(nodes, g.edges)['nodes.csv'];
+  const row = csv.split('\n').find((l) => l.startsWith(gdp.id))!;
+  expect(row).toContain('""low"":4.5,""high"":5');
+  const record = toJSONLines(nodes, g.edges)
+    .split('\n')
+    .filter((l) => l)
+    .map((l) => JSON.parse(l) as { id?: string; properties?: Record<string, unknown> })
+    .find((r) => r.id === gdp.id)!;
+  expect(record.properties).toMatchObject({ value: 4.5, low: 4.5, high: 5, qualifier: 'RANGE' });
+});

@@ -1,0 +1,204 @@
+/**
+ * Reading quantities, one sentence at a time: ranges, counts whose noun follows the unit,
+ * 以内, years without a growth target, and subjects that name no indicator (比上年).
+ */
+import { findFigures, type FigureMention } from '../../src/extract/quantities';
+import { lexicon } from '../support/lexicon';
+
+/** The figures of one sentence, as a plan sentence unless said otherwise. */
+function figures(
+  sentence: string,
+  options: { targetSentence?: boolean; plan?: boolean } = {},
+): FigureMention[] {
+  return findFigures(
+    lexicon,
+    sentence,
+    { start: 0, end: sentence.length },
+    { targetSentence: false, plan: true, ...options },
+  );
+}
+
+const brief = (f: FigureMention) => ({
+  metricText: f.metricText,
+  metric: f.metric?.key ?? null,
+  value: f.value,
+  low: f.low,
+  high: f.high,
+  unit: f.unit,
+  qualifier: f.qualifier,
+});
+
+test.each([
+  ['城镇调查失业率控制在5.5%以内', 'urban_surveyed_unemployment', 5.5],
+  ['城镇调查失业率全年控制在5.5%以内', 'urban_surveyed_unemployment', 5.5],
+  ['城镇登记失业率4.5%以内', null, 4.5],
+  ['财政赤字率一直控制在3%以内', 'deficit_ratio', 3],
+])('以内 is AT_MOST: %s', (sentence, metric, value) => {
+  expect(figures(sentence).map(brief)).toEqual([
+    expect.objectContaining({ metric, value, qualifier: 'AT_MOST', low: null, high: null }),
+  ]);
+});
+
+describe('ranges are one figure: RANGE, value = low, with low and high', () => {
+  test.each([
+    ['地区生产总值增长4.5%—5%', 4.5, 5],
+    ['地区生产总值增长4.5-5%', 4.5, 5],
+    ['地区生产总值增长5%-5.5%', 5, 5.5],
+    ['国内生产总值增长6.5%－7%', 6.5, 7],
+    ['地区生产总值增长5%到5.5%', 5, 5.5],
+    ['地区生产总值增长4.5%至5%', 4.5, 5],
+    ['地区生产总值增长4.5% — 5%', 4.5, 5],
+  ])('%s', (sentence, low, high) => {
+    const found = figures(sentence);
+    expect(found.map(brief)).toEqual([
+      {
+        metricText: sentence.slice(0, 6),
+        metric: 'gdp',
+        value: low,
+        low,
+        high,
+        unit: '%',
+        qualifier: 'RANGE',
+      },
+    ]);
+    expect(found[0]).toMatchObject({ measure: 'GROWTH', direction: 'UP' });
+    // The figure's phrase is the whole range.
+    expect(sentence.slice(found[0]!.span.start, found[0]!.span.end)).toBe(sentence);
+  });
+
+  test('a range of a count, and in a target sentence among other targets', () => {
+    expect(figures('新建2—3家省级制造业创新中心').map(brief)).toEqual([
+      {
+        metricText: '省级制造业创新中心',
+        metric: null,
+        value: 2,
+        low: 2,
+        high: 3,
+        unit: '家',
+        qualifier: 'RANGE',
+      },
+    ]);
+    const targets = figures(
+      '主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右。',
+      { targetSentence: true },
+    );
+    expect(targets.map((f) => [f.metric?.key, f.value, f.low, f.high, f.qualifier])).toEqual([
+      ['gdp', 6, 6, 6.5, 'RANGE'],
+      ['urban_new_jobs', 1100, null, null, 'AT_LEAST'],
+      ['urban_surveyed_unemployment', 5.5, null, null, 'ABOUT'],
+    ]);
+  });
+
+  test('not ranges: a change from one level to another, falling ends, years, other units', () => {
+    expect(figures('消费贡献率由54.9%提高到58.8%').map((f) => [f.value, f.qualifier])).toEqual([
+      [54.9, 'EXACT'],
+      [58.8, 'EXACT'],
+    ]);
+    expect(figures('比重从40.3%至45.4%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+    expect(figures('降幅5%-3%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+    expect(figures('2021-2025年累计投资')).toEqual([]);
+    expect(figures('投资5亿元-3%').map((f) => f.qualifier)).toEqual(['EXACT', 'EXACT']);
+  });
+});
+
+describe('a target not set for the year is DEFERRED', () => {
+  const sentence =
+    '需要说明的是，我们没有提出全年经济增速具体目标，主要因为全球疫情和经贸形势不确定性很大。';
+
+  test('没有提出…目标 in the plan: a DEFERRED GDP target without a number', () => {
+    expect(figures(sentence)).toEqual([
+      expect.objectContaining({
+        status: 'DEFERRED',
+        metricText: '经济增速',
+        metric: expect.objectContaining({ key: 'gdp' }),
+        measure: 'GROWTH',
+        value: null,
+        low: null,
+        high: null,
+        unit: null,
+        rule: 'deferred',
+      }),
+    ]);
+  });
+
+  test('not in the review, nor without 目标, nor without an indicator', () => {
+    expect(figures(sentence, { plan: false })).toEqual([]);
+    expect(figures('我们没有提出经济增速的预测')).toEqual([]);
+    expect(figures('我们没有提出具体目标')).toEqual([]);
+    expect(figures('能耗强度目标在“十四五”规划期内统筹考虑')[0]!.status).toBe('DEFERRED');
+  });
+});
+
+test('a subject of words that name no indicator (比上年, 同比) is the one before', () => {
+  expect(
+    figures('增速稳，国内生产总值达到63.6万亿元，比上年增长7.4%，在世界主要经济体中名列前茅').map(
+      (f) => [f.metric?.key, f.measure, f.value, f.rule],
+    ),
+  ).toEqual([
+    ['gdp', 'LEVEL', 63.6, 'quantity'],
+    ['gdp', 'GROWTH', 7.4, 'inherited-metric'],
+  ]);
+  expect(figures('地区生产总值12.4万亿元，同比增长8%').map((f) => f.metric?.key)).toEqual([
+    'gdp',
+    'gdp',
+  ]);
+  expect(
+    figures('今年拟安排财政赤字1.62万亿元，比去年增加2700亿元').map((f) => f.metricText),
+  ).toEqual(['拟安排财政赤字', '拟安排财政赤字']);
+  // With nothing before, the words stay: there is no indicator to take.
+  expect(figures('比上年增长7.7%')[0]!.metricText).toBe('比上年');
+});
+describe('a count whose noun follows its classifier measures that noun', () => {
+  test.each([
+    ['培育50个以上省级工业互联网平台，支持沈阳建设', '省级工业互联网平台', 'AT_LEAST'],
+    ['三是帮助6万名以上就业困难人员实现就业', '就业困难人员', 'AT_LEAST'],
+    ['七是建设30个养老服务中心', '养老服务中心', 'EXACT'],
+    ['引进100个高层次人才团队', '高层次人才团队', 'EXACT'],
+    ['十是完成26个县级妇幼保健机构特色专科建设', '县级妇幼保健机构特色专科', 'EXACT'],
+    ['全省新增8个国家级临床重点专科', '国家级临床重点专科', 'EXACT'],
+    ['惠及80个乡镇近300万群众', '乡镇', 'EXACT'],
+    ['新建100个“15分钟高品质生活服务圈”', '“15分钟高品质生活服务圈”', 'EXACT'],
+  ])('%s', (sentence, metricText, qualifier) => {
+    const [f] = figures(sentence);
+    expect(f).toMatchObject({ metricText, qualifier, rule: 'classifier' });
+    // The phrase runs from the verb (past 一是, 全省) to the noun.
+    const phrase = sentence.slice(f!.span.start, f!.span.end);
+    expect(phrase.endsWith(metricText)).toBe(true);
+    expect(phrase).not.toMatch(/^(三是|七是|十是|全省)/);
+  });
+
+  test('later counts of the list count their own nouns, governed by the same verb', () => {
+    const found = figures('新增10家省级概念验证中心、30家标杆孵化器和10家省级制造业中试平台');
+    expect(found.map((f) => [f.metricText, f.value, f.measure, f.direction])).toEqual([
+      ['省级概念验证中心', 10, 'CHANGE', 'UP'],
+      ['标杆孵化器', 30, 'CHANGE', 'UP'],
+      ['省级制造业中试平台', 10, 'CHANGE', 'UP'],
+    ]);
+  });
+
+  test('not taken: a noun before the number, a lead that is not a verb, a clause, one character', () => {
+    expect(figures('改造老旧小区1000个')[0]).toMatchObject({
+      metricText: '改造老旧小区',
+      rule: 'quantity',
+    });
+    expect(figures('省政府要继续办好10件民生实事')[0]!.rule).toBe('quantity');
+    expect(figures('加快推进6个百万羽蛋鸡养殖重点项目建设和奶业养殖加工一体化发展')[0]!.rule).toBe(
+      'quantity',
+    );
+    expect(figures('实施5批次')[0]!.rule).toBe('quantity');
+    expect(figures('地区生产总值增长5.5%以上')[0]!.rule).toBe('quantity');
+  });
+});
+
+test('an object after an earlier quantity of the same verb starts after it', () => {
+  const found = figures('新增科技型中小企业4000家、高新技术企业1500家');
+  expect(found.map((f) => [f.metricText, f.measure, f.direction])).toEqual([
+    ['科技型中小企业', 'CHANGE', 'UP'],
+    ['高新技术企业', 'CHANGE', 'UP'],
+  ]);
+  // "提高13.1%和17.7%": the second has no object of its own and takes the first one's.
+  expect(figures('城乡低保标准分别提高13.1%和17.7%').map((f) => f.metricText)).toEqual([
+    '城乡低保标准',
+    '城乡低保标准',
+  ]);
+});
