@@ -88,4 +88,13 @@ describeBrowser('graph explorer', () => {
     await again.close();
     expect(external).toEqual([]);
   });
+
+  test('the search box takes the English names a researcher types for a theme', async () => {
+    await page.goto(`${service.url}/explorer/`);
+    await page.fill('#search', 'five securities');
+    await page.press('#search', 'Enter');
+    const hit = page.locator('#search-results li[data-id="theme:五大安全"]');
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('五大安全');
+  });
 });

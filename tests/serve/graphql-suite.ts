@@ -326,6 +326,10 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
   test('projects, targets, results and theme components', async () => {
     const r = await gql(`{
       five: projects(filter: {servesTheme: "五大安全"}) { name }
+      fiveEn: projects(filter: {servesTheme: "five securities"}) { name }
+      fivePinyin: projects(filter: {servesTheme: "Wudaanquan"}) { name }
+      sixEn: resolve(name: "six stabilities") { name }
+      dual: resolve(name: "dual circulation") { name }
       dalian: projects(filter: {involves: "Dalian"}) { name }
       targets(filter: {metric: "GDP", measure: GROWTH}) { report { id } value qualifier year }
       results(filter: {metric: "国内生产总值", year: 2021}) { report { id } value unit measure }
@@ -335,6 +339,11 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(r.data!.five.map((p: Json) => p.name)).toEqual(
       expect.arrayContaining(['红沿河核电', '徐大堡核电', '沈白高铁']),
     );
+    // The names a researcher types: the same projects as the Chinese name.
+    expect(r.data!.fiveEn).toEqual(r.data!.five);
+    expect(r.data!.fivePinyin).toEqual(r.data!.five);
+    expect(r.data!.sixEn).toEqual([{ name: '六稳' }]);
+    expect(r.data!.dual).toEqual([{ name: '新发展格局' }]);
     expect(r.data!.dalian.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['大连新机场']));
     expect(r.data!.targets).toEqual([
       { report: { id: 'china-2021' }, value: 6, qualifier: 'AT_LEAST', year: 2021 },
@@ -729,5 +738,39 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
         { year: 2026, target: { value: 4.5, low: 4.5, high: 5, qualifier: 'RANGE' } },
       ],
     });
+  });
+
+  // Last: it adds a report.
+  test("a capital's commitments in a provincial 2026 report are found by its name", async () => {
+    const corpus = path.join(__dirname, '../../corpus');
+    const text = readFileSync(path.join(corpus, 'gansu-2026.txt'), 'utf8');
+    const meta = JSON.parse(readFileSync(path.join(corpus, 'gansu-2026.meta.json'), 'utf8'));
+    const input = {
+      id: meta.id,
+      title: meta.title,
+      jurisdiction: meta.jurisdiction,
+      year: meta.year,
+      text,
+    };
+    const added = await gql(INGEST, { input }, { authorization: `Bearer ${API_KEY}` });
+    expect(added.errors).toBeUndefined();
+    const [en, zh] = await Promise.all([
+      gql(INVOLVES, { names: ['Lanzhou'], first: 100 }),
+      gql(INVOLVES, { names: ['兰州市'], first: 100 }),
+    ]);
+    expect(en.errors).toBeUndefined();
+    expect(en.data).toEqual(zh.data);
+    const conn = en.data!.commitments;
+    expect(conn.totalCount).toBeGreaterThanOrEqual(3);
+    for (const c of conn.nodes) {
+      expect(c.report.id).toBe('gansu-2026');
+      const link = c.links.find(
+        (l: Json) => l.entity.id === 'place:兰州' || l.entity.parent?.id === 'place:兰州',
+      );
+      // Named in the sentence: 兰州, or one of its districts and counties (榆中县, 榆中).
+      const words = text.slice(link.evidence.start, link.evidence.end);
+      if (link.entity.id === 'place:兰州') expect(words).toMatch(/^兰州/);
+      else expect(words.length).toBeGreaterThanOrEqual(2);
+    }
   });
 }
