@@ -17,7 +17,9 @@ export function tokens(text: string): string[] {
     for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
     run = '';
   };
-  for (const m of lower.matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+/gu)) {
+  // An apostrophe between letters stays inside the word, as in Lucene's standard tokenizer
+  // (Shenyang's is one token, which "Shenyang" does not find).
+  for (const m of lower.matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
     if (HAN.test(m[0][0]!)) {
       run = m[0];
       flushRun();

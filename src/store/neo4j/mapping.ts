@@ -68,7 +68,7 @@ export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode 
 }
 
 // Properties set to null are absent in Neo4j; the model has them as null.
-const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure', 'code'];
+const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure'];
 const FIGURE_NULLABLE = ['value', 'low', 'high', 'unit', 'direction', 'startYear'];
 const NULLABLE: Record<string, string[]> = {
   Report: ['deliveredOn', 'speaker', 'language', 'source'],
@@ -76,7 +76,8 @@ const NULLABLE: Record<string, string[]> = {
   Commitment: ['sectionId', 'item'],
   Target: FIGURE_NULLABLE,
   Result: FIGURE_NULLABLE,
-  Place: ENTITY_NULLABLE,
+  // Only places carry a division code (null for zones, regions, foreign places).
+  Place: [...ENTITY_NULLABLE, 'code'],
   Industry: ENTITY_NULLABLE,
   Theme: ENTITY_NULLABLE,
   Project: ENTITY_NULLABLE,
