@@ -101,38 +101,23 @@ export class TermMatcher<T extends TermEntry> {
     this.letThrough(s.text);
   }
 
-  /** Mentions in `text.slice(span.start, span.end)`, with spans into `text`. */
+  /**
+   * Mentions in `text.slice(span.start, span.end)`, with spans into `text`: at each place,
+   * the first of the forms `findAll` gives (of one spelling, in the order given).
+   */
   find(text: string, span: Span): Mention<T>[] {
-    const out: Mention<T>[] = [];
-    for (let i = span.start; i < span.end;) {
-      const c = text.charCodeAt(i);
-      const starts = this.starts[c];
-      // At the text's end charCodeAt gives NaN, which hashes to some slot: a false yes at most.
-      if (starts === 0 || (starts === 1 && !this.pairs[pairKey(c, text.charCodeAt(i + 1))])) {
-        i++;
-        continue;
-      }
-      const skip = this.exclusionAt(text, i, c);
-      if (skip) {
-        i += skip.length;
-        continue;
-      }
-      const first = this.root.next.get(c);
-      const hit = first && this.longestAt(text, i, span.end, first, i + 1);
-      if (hit) {
-        out.push({
-          entry: hit.entry,
-          rule: hit.rule,
-          span: { start: i, end: i + hit.text.length },
-        });
-        i += hit.text.length;
-      } else i++;
-    }
-    return out;
+    return this.findAll(text, span, this.readAnywhere).map((c) => ({
+      entry: c.surfaces[0]!.entry,
+      rule: c.surfaces[0]!.rule,
+      span: c.span,
+    }));
   }
 
+  /** The forms `find` reads: every one here; PlaceMatcher leaves local forms out. */
+  protected readonly readAnywhere: (s: Surface<T>) => boolean = () => true;
+
   /**
-   * Every entry a written form may denote, leftmost-longest as in `find`: at each place the
+   * Every entry a written form may denote, leftmost-longest: at each place the
    * longest form with a surface `admit` lets through, with all such surfaces of that form
    * (朝阳: the city of Liaoning, and Beijing's district where its short form is admitted).
    */
@@ -141,6 +126,7 @@ export class TermMatcher<T extends TermEntry> {
     for (let i = span.start; i < span.end;) {
       const c = text.charCodeAt(i);
       const starts = this.starts[c];
+      // At the text's end charCodeAt gives NaN, which hashes to some slot: a false yes at most.
       if (starts === 0 || (starts === 1 && !this.pairs[pairKey(c, text.charCodeAt(i + 1))])) {
         i++;
         continue;
@@ -173,24 +159,6 @@ export class TermMatcher<T extends TermEntry> {
     if (longer) return longer;
     const here = node.surfaces.filter((s) => admit(s) && !this.excluded(text, i, s));
     return here.length > 0 ? here : undefined;
-  }
-
-  /**
-   * The longest surface starting at `i` that ends by `end` and is not in an excluded
-   * context, `node` having matched `text[i..k)`; surfaces of one spelling in the order given.
-   */
-  private longestAt(
-    text: string,
-    i: number,
-    end: number,
-    node: TrieNode<T>,
-    k: number,
-  ): Surface<T> | undefined {
-    const child = k < end ? node.next.get(text.charCodeAt(k)) : undefined;
-    const longer = child && this.longestAt(text, i, end, child, k + 1);
-    if (longer) return longer;
-    for (const s of node.surfaces) if (!this.excluded(text, i, s)) return s;
-    return undefined;
   }
 
   /** The first exclusion written at `i`, if any (no closure: this runs at most positions). */
@@ -228,14 +196,8 @@ export class PlaceMatcher extends TermMatcher<PlaceEntry> {
     ];
   }
 
-  /** Places read anywhere: no local forms (tests and callers without a report). */
-  override find(text: string, span: Span): Mention<PlaceEntry>[] {
-    return this.findAll(text, span, (s) => !s.local).map((c) => ({
-      entry: c.surfaces[0]!.entry,
-      rule: c.surfaces[0]!.rule,
-      span: c.span,
-    }));
-  }
+  /** Read in any report: not the forms read only in the place's own province. */
+  protected override readonly readAnywhere = (s: Surface<PlaceEntry>): boolean => !s.local;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
