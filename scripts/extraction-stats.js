@@ -75,14 +75,14 @@ function reportTable(graphs) {
       g.edges.filter((e) => TEXT_LINK_TYPES.includes(e.type)).map((e) => e.source),
     );
     const figures = g.figures;
-    const metricKey = new Map(g.entities.filter((e) => e.kind === 'Metric').map((e) => [e.id, e]));
+    const metrics = new Map(g.entities.filter((e) => e.kind === 'Metric').map((e) => [e.id, e]));
     // No metric: the figure's subject was not read (an empty metric text).
     const noMetric = figures.filter((f) => !f.metricText).length;
     const unlinked = g.commitments.filter((c) => !linked.has(c.id)).length;
     const headline = HEADLINES.map(([key]) => {
       // The year's target in the measure the metric's annual target uses (GDP growth).
       const t = figures.find((f) => {
-        const m = metricKey.get(f.metricId);
+        const m = metrics.get(f.metricId);
         return (
           f.kind === 'Target' &&
           f.startYear === null &&

@@ -184,12 +184,11 @@ function buildDivisions() {
   // and Xi'an) would always lose to it, or win wrongly: it is not read. A municipality's
   // districts are the exception: they are its first-level divisions, and in its own reports
   // 朝阳 is Beijing's district, not Liaoning's city (the nearest rule tells them apart).
-  const provinceShorts2 = new Set(out.filter((d) => d.level === 'province').map((d) => d.short));
   const higher = new Set(out.filter((d) => d.level !== 'county').flatMap((d) => [d.short, d.name]));
   const underProvince = (d) => byCode.get(d.parentCode)?.level === 'province';
   for (const d of out)
     if (d.level === 'county' && higher.has(d.short))
-      if (!underProvince(d) || provinceShorts2.has(d.short)) d.genericShort = true;
+      if (!underProvince(d) || provinceShorts.has(d.short)) d.genericShort = true;
   const divisions = out.map((d) => {
     const parent = d.parentCode ? byCode.get(d.parentCode).name : '中国';
     // Written forms read in any report, and those read only in its own province's reports.

@@ -457,14 +457,11 @@ export function lexiconNode(
 
 export function placeNode(p: PlaceEntry): EntityNode {
   const source = p.code ? `divisions.json#${p.code}` : `places.json#${p.name}`;
-  return {
-    ...lexiconNode('Place', placeId(p.name), p, source, p.level),
-    // A county's short form is a name a researcher may type too (康平 for 康平县).
-    keys: [
-      ...new Set([...lexiconNode('Place', '', p, '').keys, ...(p.localAliases ?? []).map(nameKey)]),
-    ].sort(),
-    code: p.code ?? null,
-  };
+  const node = lexiconNode('Place', placeId(p.name), p, source, p.level);
+  // A county's short form is a name a researcher may type too (康平 for 康平县).
+  const local = (p.localAliases ?? []).map(nameKey);
+  if (local.length > 0) node.keys = [...new Set([...node.keys, ...local])].sort();
+  return { ...node, code: p.code ?? null };
 }
 
 interface Abbreviation {

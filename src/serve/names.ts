@@ -3,7 +3,7 @@
  * a name denotes nothing): shared by every resolver.
  */
 import { GraphQLError } from 'graphql';
-import { nameKey, placeNode } from '../extract/lexicon';
+import { nameKey, placeId, placeNode } from '../extract/lexicon';
 import type { EntityNode } from '../model';
 import type { Context } from './context';
 
@@ -70,7 +70,7 @@ export async function resolveName(ctx: Context, name: string): Promise<EntityNod
 
 /** The gazetteer's parent of a place the store has no PART_OF edge for. */
 export function gazetteerParent(ctx: Context, place: EntityNode): EntityNode | null {
-  const entry = ctx.lexicon.lookupPlaces(place.name).find((p) => placeNode(p).id === place.id);
+  const entry = ctx.lexicon.lookupPlaces(place.name).find((p) => placeId(p.name) === place.id);
   const parent = entry?.parent ? ctx.lexicon.lookupPlaces(entry.parent)[0] : undefined;
   return parent ? placeNode(parent) : null;
 }

@@ -579,6 +579,15 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
 
   const INGEST = `mutation($input: ReportInput!) { ingestReport(input: $input) { id year jurisdiction { name }
     commitments(first: 10) { totalCount nodes { text places { name } targets { value unit } } } } }`;
+  /** Adds a report through the API as a client would: its metadata's fields and its text. */
+  const ingest = (
+    meta: { id: string; title: string; jurisdiction: string; level?: string; year: number },
+    text: string,
+  ) => {
+    const { id, title, jurisdiction, level, year } = meta;
+    const input = { id, title, jurisdiction, level, year, text };
+    return gql(INGEST, { input }, { authorization: `Bearer ${API_KEY}` });
+  };
   const report = {
     id: 'shenyang-2022',
     title: '2022年沈阳市政府工作报告',
@@ -690,15 +699,7 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
   // After the health check: it adds a report.
   test('a RANGE target comes back with low and high; other figures have them null', async () => {
     const { meta, text } = RANGE_REPORT;
-    const input = {
-      id: meta.id,
-      title: meta.title,
-      jurisdiction: meta.jurisdiction,
-      level: meta.level,
-      year: meta.year,
-      text,
-    };
-    const added = await gql(INGEST, { input }, { authorization: `Bearer ${API_KEY}` });
+    const added = await ingest(meta, text);
     expect(added.errors).toBeUndefined();
     const r = await gql(`{
       targets(filter: {report: "heilongjiang-2026"}) { metricText value low high unit qualifier }
@@ -745,14 +746,7 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     const corpus = path.join(__dirname, '../../corpus');
     const text = readFileSync(path.join(corpus, 'gansu-2026.txt'), 'utf8');
     const meta = JSON.parse(readFileSync(path.join(corpus, 'gansu-2026.meta.json'), 'utf8'));
-    const input = {
-      id: meta.id,
-      title: meta.title,
-      jurisdiction: meta.jurisdiction,
-      year: meta.year,
-      text,
-    };
-    const added = await gql(INGEST, { input }, { authorization: `Bearer ${API_KEY}` });
+    const added = await ingest(meta, text);
     expect(added.errors).toBeUndefined();
     const [en, zh] = await Promise.all([
       gql(INVOLVES, { names: ['Lanzhou'], first: 100 }),
