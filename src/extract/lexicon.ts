@@ -94,7 +94,19 @@ export interface ProjectForms {
   genericWords: string[];
   notNames: string[];
   maxNameLength: number;
+  /** Whether a bracketed place inside the name belongs to it (中日（大连）…示范区). */
+  bracketed?: boolean;
 }
+
+/**
+ * How zones are written (places.json#zoneForms): their own form words and category
+ * names; the clause-opening verbs and breakers are the projects'.
+ */
+export type ZoneForms = Pick<
+  ProjectForms,
+  'suffixes' | 'genericNames' | 'genericWords' | 'innerBreakers'
+> &
+  Partial<Pick<ProjectForms, 'genericStarts' | 'notNames' | 'maxNameLength' | 'leadingWords'>>;
 
 export interface PlanPeriod {
   name: string;
@@ -185,6 +197,8 @@ export interface Lexicon {
   readonly planPeriodNames: ReadonlySet<string>;
   readonly knownProjects: readonly ProjectEntry[];
   readonly projectForms: ProjectForms;
+  /** Zones, new areas and pilot areas by their form (…自贸试验区, …示范区, …新区). */
+  readonly zoneForms: ProjectForms;
   readonly industries: readonly IndustryEntry[];
   readonly organizations: readonly OrganizationEntry[];
   readonly metrics: readonly MetricEntry[];
@@ -197,6 +211,23 @@ export interface Lexicon {
   lookupPlace(name: string): PlaceEntry | undefined;
   /** Every place a name denotes, the highest in level first. */
   lookupPlaces(name: string): readonly PlaceEntry[];
+}
+
+function zoneForms(projects: ProjectForms, zones: ZoneForms | undefined): ProjectForms {
+  return {
+    ...projects,
+    suffixes: zones?.suffixes ?? [],
+    routeSuffixes: [],
+    genericNames: zones?.genericNames ?? [],
+    // Its own: 发展 opens a project's name (发展…产业园) but sits inside a zone's.
+    innerBreakers: zones?.innerBreakers ?? projects.innerBreakers,
+    genericWords: [...projects.genericWords, ...(zones?.genericWords ?? [])],
+    genericStarts: [...projects.genericStarts, ...(zones?.genericStarts ?? [])],
+    leadingWords: [...projects.leadingWords, ...(zones?.leadingWords ?? [])],
+    notNames: zones?.notNames ?? [],
+    maxNameLength: zones?.maxNameLength ?? projects.maxNameLength,
+    bracketed: true,
+  };
 }
 
 /** The files a lexicon is made of; each must be in the folder. */
@@ -257,6 +288,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     places: PlaceEntry[];
     divisions?: DivisionNote[];
     exclusions?: { text: string }[];
+    zoneForms?: ZoneForms;
   }>('places.json');
   const { divisions } = file<{ divisions: DivisionRecord[] }>('divisions.json');
   const themesFile = file<{
@@ -289,6 +321,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     planPeriodNames: new Set(planPeriods.flatMap((p) => [p.name, ...p.aliases])),
     knownProjects: known,
     projectForms,
+    zoneForms: zoneForms(projectForms, placesFile.zoneForms),
     industries: file<{ industries: IndustryEntry[] }>('industries.json').industries,
     organizations: file<{ organizations: OrganizationEntry[] }>('organizations.json').organizations,
     metrics: file<{ metrics: MetricEntry[] }>('metrics.json').metrics,

@@ -32,7 +32,7 @@ import {
   type ProjectEntry,
   type ThemeEntry,
 } from './lexicon';
-import { findProjects } from './projects';
+import { findProjects, findZones } from './projects';
 import { PlaceMatcher, TermMatcher, type Mention, type Surface } from './recognise';
 
 /** The lexicon's matchers and indexes, built once per lexicon. */
@@ -160,7 +160,13 @@ function addEdge(
   }
 }
 
-function textEntity(ctx: Context, kind: 'Theme' | 'Project', id: string, name: string): string {
+function textEntity(
+  ctx: Context,
+  kind: 'Theme' | 'Project' | 'Place',
+  id: string,
+  name: string,
+  level: string | null = null,
+): string {
   if (!ctx.entities.has(id)) {
     ctx.entities.set(id, {
       kind,
@@ -169,7 +175,7 @@ function textEntity(ctx: Context, kind: 'Theme' | 'Project', id: string, name: s
       nameEn: null,
       aliases: [],
       keys: [nameKey(name)],
-      level: null,
+      level,
       lexicon: null,
       curated: false,
       key: null,
@@ -222,6 +228,16 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
     for (const p of m.entry.namedAfter ?? [])
       addEdge(ctx, 'INVOLVES', c.id, placeId(p), 'named-after', m.span);
   }
+  // Zones the lexicon does not know, by their form (太平湾合作创新区): a place of their own.
+  for (const z of findZones(lexicon, text, c.span)) {
+    const covers = (s: Span) => s.start <= z.span.start && z.span.end <= s.end;
+    if (explicit.some((m) => covers(m.span))) continue;
+    if (r.themes.find(text, z.span).some((m) => covers(m.span))) continue; // 辽东绿色经济区
+    if (r.projects.find(text, z.span).some((m) => covers(m.span))) continue;
+    if (!namedAfterDomesticPlace(ctx, z.span)) continue;
+    const zone = textEntity(ctx, 'Place', placeId(z.name), z.name, 'zone');
+    addEdge(ctx, 'INVOLVES', c.id, zone, 'form', z.span);
+  }
 
   // Projects, and the places their names carry: by their form, and by the lexicon.
   const byForm = findProjects(lexicon, text, c.span);
@@ -262,6 +278,27 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   )) {
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
   }
+}
+
+/**
+ * Only a zone named after a place in the country is a zone of its own: 美丽中国先行区 and
+ * 国家自主创新示范区 are titles a place earns, 中国－东盟自贸区 and 亚太自贸区 are trade
+ * agreements. The place opens the name (after 中国: 中国上海自由贸易试验区) or stands in its
+ * brackets (中国（安徽）自贸试验区, 中日（大连）…示范区).
+ */
+function namedAfterDomesticPlace(ctx: Context, zone: Span): boolean {
+  const { text, r } = ctx;
+  let opens = zone.start;
+  for (const m of placesIn(ctx, zone)) {
+    const chain = r.ancestors(m.entry.name);
+    const top = ctx.lexicon.lookupPlace(chain[chain.length - 1]!);
+    const domestic = chain.length > 1 && top?.level === 'country';
+    const bracketed =
+      '（('.includes(text[m.span.start - 1] ?? '') && '）)'.includes(text[m.span.end] ?? '');
+    if (m.entry.level === 'country' && m.span.start === opens) opens = m.span.end;
+    else if (domestic && (m.span.start === opens || bracketed)) return true;
+  }
+  return false;
 }
 
 /**

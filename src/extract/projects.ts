@@ -1,8 +1,9 @@
 /**
- * Named projects, found by their form: a proper name ending in a form word (…核电, …高铁,
- * …工程, …产业园; graph/projects.json). The verbs that open the clause are not part of the
- * name, and phrases that use the form word without naming one project (重大项目, 一批…工程)
- * are not projects.
+ * Named projects and zones, found by their form: a proper name ending in a form word
+ * (…核电, …高铁, …工程, …产业园: graph/projects.json; …自贸试验区, …示范区, …新区:
+ * places.json#zoneForms). The verbs that open the clause are not part of the name, and
+ * phrases that use the form word without naming one thing (重大项目, 一批…工程, 国家级新区)
+ * are not names.
  */
 import type { Span } from '../model';
 import { compiled, type Lexicon, type ProjectForms } from './lexicon';
@@ -18,8 +19,8 @@ export interface ProjectMention {
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
-// A form word followed by these is another word: 工程师, 项目化.
-const NOT_AFTER = /^[师化]/;
+// A form word followed by these is another word: 工程师, 项目化, 示范区线 (a metro line).
+const NOT_AFTER = /^[师化线]/;
 
 /** The lexicon's project forms, sorted and indexed once per lexicon. */
 interface Forms {
@@ -33,8 +34,7 @@ interface Forms {
   breakers: string[];
 }
 
-function buildForms(lexicon: Lexicon): Forms {
-  const P = lexicon.projectForms;
+function buildForms(P: ProjectForms): Forms {
   const suffixesByFirst = new Map<number, string[]>();
   const startsSuffix = new Uint8Array(0x10000);
   for (const x of [...P.suffixes].sort(byLengthDesc)) {
@@ -89,7 +89,42 @@ function isProjectName({ P }: Forms, name: string, form: string): boolean {
 }
 
 export function findProjects(lexicon: Lexicon, text: string, sentence: Span): ProjectMention[] {
-  const f = compiled(lexicon, 'projects', buildForms);
+  return findByForm(
+    compiled(lexicon, 'projects', (l) => buildForms(l.projectForms)),
+    text,
+    sentence,
+  );
+}
+
+/** Zones by their form (辽宁自贸试验区, 太平湾合作创新区); `form` is the zone word. */
+export function findZones(lexicon: Lexicon, text: string, sentence: Span): ProjectMention[] {
+  return findByForm(
+    compiled(lexicon, 'zones', (l) => buildForms(l.zoneForms)),
+    text,
+    sentence,
+  );
+}
+
+/** Where a name ending just before `i` starts: back to a break, over a bracketed place. */
+function nameStart(f: Forms, s: string, i: number): number {
+  let start = i;
+  while (start > 0 && i - start < f.P.maxNameLength * 2) {
+    const c = s[start - 1]!;
+    if (f.P.bracketed && (c === '）' || c === ')')) {
+      // 中日（大连）地方发展合作示范区: a short bracket with words before it is in the name.
+      const open = Math.max(s.lastIndexOf('（', start - 1), s.lastIndexOf('(', start - 1));
+      if (open > 0 && start - 1 - open <= 6 && !BREAK.test(s[open - 1]!)) {
+        start = open;
+        continue;
+      }
+    }
+    if (BREAK.test(c)) break;
+    start--;
+  }
+  return start;
+}
+
+function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
   const s = text.slice(sentence.start, sentence.end);
   const candidates: ProjectMention[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -102,8 +137,7 @@ export function findProjects(lexicon: Lexicon, text: string, sentence: Span): Pr
       end += next.length;
     }
     if (NOT_AFTER.test(s.slice(end, end + 1))) continue;
-    let start = i;
-    while (start > 0 && !BREAK.test(s[start - 1]!) && i - start < f.P.maxNameLength * 2) start--;
+    const start = nameStart(f, s, i);
     let { name, offset } = stripLeading(f, s.slice(start, end), start);
     for (const b of f.breakers) {
       const k = name.lastIndexOf(b);

@@ -126,3 +126,29 @@ test('CONCERNS industries; organisations by name, and 省政府 only in its own 
   const elsewhere = pick(links('省政府支持企业。', '广东'), 'MENTIONS').map((e) => e[0]);
   expect(elsewhere).not.toContain('organization:辽宁省人民政府');
 });
+
+test('zones by form: a zone named after a place is a place of its own; titles and categories are not', () => {
+  const l = links(
+    '深化蚌埠综合保税区改革。推进中国（安徽）自贸试验区建设。创建美丽中国先行区。争创国家自主创新示范区。支持国家级新区发展。开工建设上海示范区线。',
+    '安徽',
+  );
+  const zones = l.edges.filter((e) => e.rule === 'form');
+  expect(zones.map((e) => [e.type, e.to, e.words])).toEqual([
+    ['INVOLVES', 'place:蚌埠综合保税区', '蚌埠综合保税区'],
+    ['INVOLVES', 'place:中国（安徽）自贸试验区', '中国（安徽）自贸试验区'],
+  ]);
+  const zone = l.entities.find((e) => e.id === 'place:蚌埠综合保税区');
+  expect(zone).toMatchObject({ kind: 'Place', level: 'zone', curated: false });
+  // The place its name opens with is involved as well, by its own name.
+  expect(pick(l, 'INVOLVES')).toContainEqual(['place:蚌埠', 'explicit', '蚌埠']);
+});
+
+test('zones by form: a zone the lexicon knows, or a theme of that form, is not read again', () => {
+  const l = links('依托辽宁自贸试验区，高水平建设辽东绿色经济区。');
+  expect(l.edges.filter((e) => e.rule === 'form')).toEqual([]);
+  expect(pick(l, 'INVOLVES')).toContainEqual([
+    'place:辽宁自贸试验区',
+    'explicit',
+    '辽宁自贸试验区',
+  ]);
+});
