@@ -85,11 +85,23 @@ export async function ingestCommand(
     output.err('policy-kg ingest: name at least one report file or folder\n');
     return 2;
   }
+  let files: string[];
+  try {
+    files = await expandPaths(paths);
+  } catch (e) {
+    output.err(`policy-kg ingest: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (!config.neo4j && isProjectSeeds(config.reportsDir)) {
+    output.err(
+      `policy-kg ingest: the embedded store keeps what it ingests in REPORTS_DIR, which is the project's sample folder seeds/ unless set; set REPORTS_DIR to a folder of your own (REPORTS_DIR=./my-reports policy-kg ingest ${paths.join(' ')})\n`,
+    );
+    return 2;
+  }
   const store = openStore(config);
   try {
     await store.init();
     if (store.kind === 'embedded') await loadReportsDir(store, config);
-    const files = await expandPaths(paths);
     const loading = progress(output, files.length, 'stored');
     const linking = progress(output, files.length, 'linked');
     const { results, failures } = await ingestFiles(store, files, {
@@ -115,6 +127,14 @@ export async function ingestCommand(
   }
 }
 
+/** The project's own seeds/ (tracked in git), which a trial must not write into. */
+export function isProjectSeeds(dir: string): boolean {
+  return (
+    path.resolve(dir) === path.resolve(__dirname, '..', '..', 'seeds') ||
+    path.resolve(dir) === path.resolve(__dirname, '..', 'seeds')
+  );
+}
+
 /** The embedded store keeps its reports as files: a new one joins REPORTS_DIR. */
 async function copyInto(dir: string, file: string): Promise<void> {
   const base = file.replace(/\.(txt|meta\.json)$/, '');
@@ -134,9 +154,13 @@ export async function exportCommand(
   let out: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    if ((a === '--format' || a === '-f' || a === '--out' || a === '-o') && !args[i + 1]) {
+      output.err(`policy-kg export: ${a} needs a value\n`);
+      return 2;
+    }
     if (a === '--format' || a === '-f') format = args[++i] as ExportFormat;
     else if (a.startsWith('--format=')) format = a.slice('--format='.length) as ExportFormat;
-    else if (a === '--out' || a === '-o') out = args[++i] ?? null;
+    else if (a === '--out' || a === '-o') out = args[++i]!;
     else if (a.startsWith('--out=')) out = a.slice('--out='.length);
     else {
       output.err(`policy-kg export: unknown argument "${a}"\n`);
@@ -153,19 +177,41 @@ export async function exportCommand(
     output.err('policy-kg export: csv writes two files: give a folder with --out\n');
     return 2;
   }
+  if (out === '') {
+    output.err('policy-kg export: --out needs a value\n');
+    return 2;
+  }
+  // The folder a file goes into must be there (csv makes its own folder, not its parent).
+  const folder = out && path.dirname(path.resolve(out));
+  if (
+    folder &&
+    !(await fs.stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
+    output.err(`policy-kg export: --out ${out}: the folder ${folder} does not exist\n`);
+    return 2;
+  }
   const store = openStore(config);
   try {
     await store.init();
     if (store.kind === 'embedded') await loadReportsDir(store, config);
     const { nodes, edges } = await store.snapshot();
-    if (format === 'csv') {
-      await fs.mkdir(out!, { recursive: true });
-      for (const [name, content] of Object.entries(toCSV(nodes, edges)))
-        await fs.writeFile(path.join(out!, name), content);
-    } else {
-      const content = format === 'graphml' ? toGraphML(nodes, edges) : toJSONLines(nodes, edges);
-      if (out) await fs.writeFile(out, content);
-      else process.stdout.write(content);
+    try {
+      if (format === 'csv') {
+        await fs.mkdir(out!, { recursive: true });
+        for (const [name, content] of Object.entries(toCSV(nodes, edges)))
+          await fs.writeFile(path.join(out!, name), content);
+      } else {
+        const content = format === 'graphml' ? toGraphML(nodes, edges) : toJSONLines(nodes, edges);
+        if (out) await fs.writeFile(out, content);
+        else process.stdout.write(content);
+      }
+    } catch (e) {
+      // EACCES, EISDIR, ENOSPC: the reason, not a stack.
+      output.err(`policy-kg export: cannot write ${out}: ${(e as Error).message}\n`);
+      return 1;
     }
     output.err(
       `exported ${nodes.length} nodes and ${edges.length} edges as ${format}${out ? ` to ${out}` : ''}\n`,

@@ -72,12 +72,33 @@ async function linkLoaded(
 /** The report files named: files as they are, folders by their reports. */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
+  const absent: string[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => null);
     if (stat?.isDirectory()) files.push(...(await listReports(p)));
-    else files.push(p);
+    // NAME.meta.json or NAME names the report as well as NAME.txt does.
+    else if (stat || (await reportExists(p))) files.push(p);
+    else absent.push(p);
+  }
+  if (absent.length) {
+    throw new Error(
+      `${absent.map((p) => JSON.stringify(p)).join(', ')}: no such file or folder (a report is NAME.txt beside NAME.meta.json)`,
+    );
   }
   return files;
+}
+
+async function reportExists(p: string): Promise<boolean> {
+  const base = p.replace(/\.meta\.json$/, '').replace(/\.txt$/, '');
+  const found = await Promise.all(
+    [`${base}.txt`, `${base}.meta.json`].map((f) =>
+      fs.stat(f).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return found.some(Boolean);
 }
 
 export interface BatchOutcome {

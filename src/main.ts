@@ -3,7 +3,7 @@
  * policy-kg: loads the reports in REPORTS_DIR into the configured store and serves them.
  */
 import 'reflect-metadata';
-import { exportCommand, HELP, ingestCommand } from './cli';
+import { exportCommand, HELP, ingestCommand, isProjectSeeds } from './cli';
 import { ConfigError, readConfig } from './config';
 import { loadLexicon } from './extract/lexicon';
 import { log } from './log';
@@ -24,8 +24,10 @@ async function serve(): Promise<void> {
     requestTimeoutMs: config.requestTimeoutMs,
     settings: {
       apiKey: config.apiKey,
-      // The embedded store keeps nothing itself: reports added at run time go to REPORTS_DIR.
-      reportsDir: store.kind === 'embedded' ? config.reportsDir : null,
+      // The embedded store keeps nothing itself: reports added at run time go to REPORTS_DIR,
+      // but never into the project's tracked seeds/ (there they last until a restart).
+      reportsDir:
+        store.kind === 'embedded' && !isProjectSeeds(config.reportsDir) ? config.reportsDir : null,
       maxReportBytes: config.maxReportBytes,
       lexicon,
     },

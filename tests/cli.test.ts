@@ -129,3 +129,39 @@ describeNeo4j('CLI on Neo4j', () => {
   });
   cliSuite(config, 'neo4j');
 });
+
+describe('CLI mistakes: a clear reason, exit code 2, nothing written', () => {
+  const run = async (cmd: typeof ingestCommand, args: string[], reportsDir?: string) => {
+    const lines: string[] = [];
+    const output: Output = { out: (l) => lines.push(l), err: (l) => lines.push(l), tty: false };
+    const base = readConfig({});
+    const code = await cmd(args, { ...base, reportsDir: reportsDir ?? base.reportsDir }, output);
+    return { code, text: lines.join('') };
+  };
+  const scratch = () => mkdtempSync(path.join(tmpdir(), 'policy-kg-cli-'));
+
+  test('ingest of a file or folder that does not exist names every one of them', async () => {
+    const r = await run(ingestCommand, ['missing.txt', '/nodir/'], scratch());
+    expect(r.code).toBe(2);
+    expect(r.text).toContain('"missing.txt", "/nodir/": no such file or folder');
+    expect(r.text).not.toMatch(/metadata/);
+  });
+
+  test('ingest on the embedded store does not write into the project’s seeds/', async () => {
+    const before = readdirSync(SEEDS).sort();
+    const r = await run(ingestCommand, [folder('china-2021')], 'seeds');
+    expect(r.code).toBe(2);
+    expect(r.text).toMatch(/set REPORTS_DIR to a folder of your own/);
+    expect(readdirSync(SEEDS).sort()).toEqual(before);
+  });
+
+  test('export: --out without a value, and into a folder that does not exist', async () => {
+    const noValue = await run(exportCommand, ['--format', 'jsonl', '--out'], scratch());
+    expect(noValue).toEqual({ code: 2, text: 'policy-kg export: --out needs a value\n' });
+    const missing = path.join(scratch(), 'no', 'such', 'graph.graphml');
+    const r = await run(exportCommand, ['--out', missing], scratch());
+    expect(r.code).toBe(2);
+    expect(r.text).toContain(`the folder ${path.dirname(missing)} does not exist`);
+    expect(r.text).not.toMatch(/\n\s+at /); // no stack
+  });
+});

@@ -55,6 +55,12 @@ export function parseMeta(raw: unknown, file: string): ReportMeta {
     return v;
   };
 
+  // Every missing field at once: fixing them one run at a time is tedious.
+  const missing = ['id', 'title', 'jurisdiction', 'level', 'year'].filter(
+    (f) => obj[f] === undefined || obj[f] === null,
+  );
+  if (missing.length > 1)
+    throw new ReportError(file, `fields ${missing.map((f) => `"${f}"`).join(', ')} are missing`);
   const id = requireString('id');
   if (!ID_PATTERN.test(id)) {
     throw new ReportError(

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { listReports, readReport, ReportError } from '../../src/read';
+import { listReports, parseMeta, readReport, ReportError } from '../../src/read';
 
 const META = {
   id: 'test-2022',
@@ -101,4 +101,10 @@ test('a folder lists one entry per report', async () => {
   });
   expect((await listReports(dir)).map((f) => path.basename(f))).toEqual(['a.txt', 'b.txt']);
   await expect(listReports(path.join(dir, 'missing'))).rejects.toThrow(/not a readable folder/);
+});
+
+test('every missing metadata field is named at once', () => {
+  expect(() => parseMeta({ id: 'x', level: 'provincial' }, 'a.meta.json')).toThrow(
+    'a.meta.json: fields "title", "jurisdiction", "year" are missing',
+  );
 });
