@@ -247,7 +247,7 @@ export const LEXICON_FILES = [
  * The project's `graph/`: beside the package.json above this module (src/extract under
  * ts-jest, dist/src/extract when built; an old build's dist/graph is not it).
  */
-function defaultDir(): string {
+export function defaultDir(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'graph');
     if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);

@@ -7,7 +7,8 @@ import type { EntityNode, FigureNode } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
 import { badInput, notFound, resolveEntities, resolveKind } from './names';
-import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target } from './types';
+import { verdictOn } from './verdicts';
+import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target, Verdict } from './types';
 import { edgeView, nodeLabel, nodeView, snippet } from './views';
 
 export const MAX_DEPTH = 3;
@@ -166,5 +167,10 @@ export class MetricPointResolver {
   @FieldResolver(() => Place)
   async jurisdiction(@Root() p: Point, @Ctx() ctx: Context): Promise<EntityNode | null> {
     return ctx.loaders.entity.load(p.jurisdiction);
+  }
+
+  @FieldResolver(() => Verdict, { nullable: true })
+  async verdict(@Root() p: Point, @Ctx() ctx: Context): Promise<Verdict | null> {
+    return p.target && p.result ? verdictOn(ctx, p.target, p.result) : null;
   }
 }

@@ -15,6 +15,7 @@ import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
 import { badInput, gazetteerParent, notFound, resolveKind, resolveName, suggest } from './names';
 import { GraphResolver, MetricPointResolver } from './graph-resolvers';
+import { verdictOn } from './verdicts';
 import { IngestResolver } from './ingest-resolver';
 import {
   Commitment,
@@ -35,6 +36,7 @@ import {
   Result,
   Target,
   PageArgs,
+  Verdict,
   Place,
   Report,
   Section,
@@ -248,6 +250,11 @@ export class FigureResolver {
   async report(@Root() f: FigureNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
     return ctx.loaders.report.load(f.reportId);
   }
+
+  @FieldResolver(() => Place)
+  async jurisdiction(@Root() f: FigureNode, @Ctx() ctx: Context): Promise<EntityNode | null> {
+    return ctx.loaders.entity.load(f.jurisdiction);
+  }
 }
 
 /** Nodes at the other end of a node's edges of one type, in a direction, in edge-id order. */
@@ -278,6 +285,12 @@ export class TargetResolver {
   async outcomes(@Root() t: FigureNode, @Ctx() ctx: Context) {
     return (await across(ctx, t.id, 'OUTCOME_OF', 'in')).map((x) => x.node);
   }
+
+  @FieldResolver(() => Verdict, { nullable: true })
+  async verdict(@Root() t: FigureNode, @Ctx() ctx: Context): Promise<Verdict | null> {
+    const result = (await across(ctx, t.id, 'OUTCOME_OF', 'in'))[0]?.node as FigureNode | undefined;
+    return result ? verdictOn(ctx, t, result) : null;
+  }
 }
 
 @Resolver(() => Result)
@@ -285,6 +298,13 @@ export class ResultResolver {
   @FieldResolver(() => Target, { nullable: true })
   async outcomeOf(@Root() r: FigureNode, @Ctx() ctx: Context) {
     return (await across(ctx, r.id, 'OUTCOME_OF', 'out'))[0]?.node ?? null;
+  }
+
+  @FieldResolver(() => Verdict, { nullable: true })
+  async verdict(@Root() r: FigureNode, @Ctx() ctx: Context): Promise<Verdict | null> {
+    const target = (await across(ctx, r.id, 'OUTCOME_OF', 'out'))[0]?.node as
+      FigureNode | undefined;
+    return target ? verdictOn(ctx, target, r) : null;
   }
 }
 

@@ -375,6 +375,36 @@ export class CommitmentFilter {
   text?: string | null;
 }
 
+export enum VerdictValue {
+  MET = 'MET',
+  MISSED = 'MISSED',
+  NOT_COMPARABLE = 'NOT_COMPARABLE',
+}
+registerEnumType(VerdictValue, {
+  name: 'VerdictValue',
+  description: 'Whether a result met the target it is the outcome of',
+});
+
+@ObjectType({
+  description:
+    "A result judged against its target by the target's qualifier and the metric's better side (graph/verdicts.json)",
+})
+export class Verdict {
+  @Field(() => VerdictValue) value!: VerdictValue;
+  @Field({
+    description:
+      'The rule that judged it: at-least, more-than, at-most, range-floor, about-ceiling, exact-floor, …, or why not (units-differ, no-target-number)',
+  })
+  rule!: string;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How far an ABOUT target may be missed and still be met',
+  })
+  tolerance!: number | null;
+  @Field({ description: 'The comparison in words (3 against about 5.5 (±0.5, floor): missed)' })
+  explanation!: string;
+}
+
 // Figures come last: their fields are typed by Commitment and Report, which must exist first.
 @InterfaceType({
   resolveType: (value: { kind: string }) => value.kind,
@@ -400,6 +430,7 @@ export abstract class Figure {
   @Field(() => Qualifier) qualifier!: Qualifier;
   @Field(() => Direction, { nullable: true }) direction!: Direction | null;
   @Field(() => Int, { description: 'The year the figure is for' }) year!: number;
+  @Field(() => Place, { description: "The report's jurisdiction" }) jurisdiction!: Place;
   @Field(() => Int, { nullable: true, description: 'First year of a multi-year figure' })
   startYear!: number | null;
   @Field({ description: 'The phrase stating the figure' }) text!: string;
@@ -415,11 +446,21 @@ export class Target extends Figure {
     description: 'Results reported later for it (same jurisdiction, metric, measure and year)',
   })
   outcomes!: Result[];
+  @Field(() => Verdict, {
+    nullable: true,
+    description: 'The verdict on the result reported for it; null while none is',
+  })
+  verdict!: Verdict | null;
 }
 
 @ObjectType({ implements: Figure, description: 'A reported figure' })
 export class Result extends Figure {
   @Field(() => Target, { nullable: true }) outcomeOf!: Target | null;
+  @Field(() => Verdict, {
+    nullable: true,
+    description: 'Whether it met the target it is the outcome of; null without one',
+  })
+  verdict!: Verdict | null;
 }
 
 export enum NodeKind {
@@ -487,4 +528,9 @@ export class MetricPoint {
   @Field(() => Place) jurisdiction!: Place;
   @Field(() => Target, { nullable: true }) target!: Target | null;
   @Field(() => Result, { nullable: true }) result!: Result | null;
+  @Field(() => Verdict, {
+    nullable: true,
+    description: 'Whether the result met the target; null unless both are there',
+  })
+  verdict!: Verdict | null;
 }

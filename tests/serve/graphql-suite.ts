@@ -767,4 +767,59 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       else expect(words.length).toBeGreaterThanOrEqual(2);
     }
   });
+
+  // After the health check: it adds two reports.
+  test('verdicts: each target of a year judged against the result a later report gives', async () => {
+    const jilin = (year: number) => ({
+      id: `jilin-${year}`,
+      title: `${year}年吉林省政府工作报告`,
+      jurisdiction: '吉林省',
+      level: 'provincial',
+      year,
+    });
+    const plan =
+      '二、2030年工作安排\n\n今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业25万人以上，城镇调查失业率5.5%以内，居民消费价格涨幅3%左右，粮食产量800亿斤，单位地区生产总值能耗降低3%，一般公共预算收入增长4%—5%。\n';
+    const review =
+      '一、2030年工作回顾\n\n全省地区生产总值增长4.8%，城镇新增就业26万人，城镇调查失业率5.2%，居民消费价格上涨2.1%，粮食产量790亿斤，单位地区生产总值能耗下降2.5%，一般公共预算收入增长4.6%。\n\n二、2031年工作安排\n\n推进高质量发展。\n';
+    expect((await ingest(jilin(2030), plan)).errors).toBeUndefined();
+    expect((await ingest(jilin(2031), review)).errors).toBeUndefined();
+    const r = await gql(`{
+      targets(filter: {report: "jilin-2030"}) { metric { key } qualifier year jurisdiction { name }
+        verdict { value rule tolerance } outcomes { value } }
+      results(filter: {report: "jilin-2031", metric: "GDP"}) { value jurisdiction { name } verdict { value explanation } }
+      metricSeries(metric: "GDP", jurisdiction: "Jilin") { year verdict { value rule } } }`);
+    expect(r.errors).toBeUndefined();
+    const verdicts = (
+      r.data!.targets as {
+        metric: { key: string };
+        qualifier: string;
+        verdict: { value: string; rule: string };
+      }[]
+    ).map((t) => [t.metric.key, t.qualifier, t.verdict.value, t.verdict.rule]);
+    expect(verdicts).toEqual([
+      ['gdp', 'ABOUT', 'MISSED', 'about-floor'], // 4.8 against 5.5 ± 0.5
+      ['urban_new_jobs', 'AT_LEAST', 'MET', 'at-least'],
+      ['urban_surveyed_unemployment', 'AT_MOST', 'MET', 'at-most'],
+      ['cpi', 'ABOUT', 'MET', 'about-ceiling'], // prices under the ceiling
+      ['grain_output', 'EXACT', 'MISSED', 'exact-floor'],
+      ['energy_intensity', 'EXACT', 'MISSED', 'exact-floor'], // a 2.5% fall for a 3% cut
+      ['fiscal_revenue', 'RANGE', 'MET', 'range-floor'],
+    ]);
+    expect(r.data!.targets[0]).toMatchObject({
+      year: 2030,
+      jurisdiction: { name: '吉林' },
+      verdict: { tolerance: 0.5 },
+      outcomes: [{ value: 4.8 }],
+    });
+    expect(r.data!.results).toEqual([
+      {
+        value: 4.8,
+        jurisdiction: { name: '吉林' },
+        verdict: { value: 'MISSED', explanation: '4.8 against about 5.5 (±0.5, floor): missed' },
+      },
+    ]);
+    expect(r.data!.metricSeries).toEqual([
+      { year: 2030, verdict: { value: 'MISSED', rule: 'about-floor' } },
+    ]);
+  });
 }

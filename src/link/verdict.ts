@@ -1,0 +1,150 @@
+/**
+ * Was a target met? A result judged against the target it is the OUTCOME_OF, by the
+ * target's qualifier and the side of the metric that is better (graph/verdicts.json).
+ * Pure: the verdict follows from the two figures and the rules, so it is worked out when
+ * asked, not stored, and a changed tolerance needs no reload.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { defaultDir } from '../extract/lexicon';
+import type { FigureNode } from '../model';
+
+export type VerdictValue = 'MET' | 'MISSED' | 'NOT_COMPARABLE';
+
+export interface Verdict {
+  value: VerdictValue;
+  /** The rule that judged it: at-least, about-floor, range-ceiling, units-differ, … */
+  rule: string;
+  /** How far an ABOUT target may be missed and still be met; null for other qualifiers. */
+  tolerance: number | null;
+  /** The comparison in words, for a citation. */
+  explanation: string;
+}
+
+export interface VerdictRules {
+  aboutTolerance: { percentagePoints: number; relative: number };
+  percentUnits: string[];
+  better: { higher: string[]; lower: string[] };
+}
+
+let standard: VerdictRules | null = null;
+
+/** The project's rules (graph/verdicts.json), read once. */
+export function verdictRules(): VerdictRules {
+  return (standard ??= JSON.parse(
+    readFileSync(path.join(defaultDir(), 'verdicts.json'), 'utf8'),
+  ) as VerdictRules);
+}
+
+type Judged = Pick<
+  FigureNode,
+  'status' | 'value' | 'low' | 'high' | 'unit' | 'qualifier' | 'direction' | 'measure'
+>;
+
+/** Which side of the target's stated number is the good one. */
+type Sense = 'floor' | 'ceiling' | 'two-sided';
+
+const EPSILON = 1e-9;
+const show = (n: number) => String(Math.round(n * 1000) / 1000);
+
+/** The verdict on `result` for `target`; `metricKey` is the curated key (gdp, cpi) or null. */
+export function judge(
+  target: Judged,
+  result: Judged,
+  metricKey: string | null,
+  rules: VerdictRules = verdictRules(),
+): Verdict {
+  const notComparable = (rule: string, explanation: string): Verdict => ({
+    value: 'NOT_COMPARABLE',
+    rule,
+    tolerance: null,
+    explanation,
+  });
+  if (target.status !== 'SET' || target.value === null)
+    return notComparable('no-target-number', `the target sets no number (${target.status})`);
+  if (result.status !== 'SET' || result.value === null)
+    return notComparable('no-result-number', 'the result states no number');
+  if (target.measure !== result.measure)
+    return notComparable('measures-differ', `${target.measure} against ${result.measure}`);
+  if ((target.unit ?? '') !== (result.unit ?? ''))
+    return notComparable(
+      'units-differ',
+      `${target.unit ?? 'no unit'} against ${result.unit ?? 'no unit'}`,
+    );
+  if (result.qualifier === 'RANGE')
+    return notComparable('result-range', 'the result is itself a range');
+
+  const stated = target.direction ?? 'UP';
+  // The result in the target's direction: 下降2.5% is 2.5 of a 降低3% target, 增长1% is -1.
+  const r = (result.direction ?? 'UP') === stated ? result.value : -result.value;
+  const v = target.value;
+  const better = !metricKey
+    ? null
+    : rules.better.higher.includes(metricKey)
+      ? 'higher'
+      : rules.better.lower.includes(metricKey)
+        ? 'lower'
+        : null;
+  const sense: Sense =
+    better === null
+      ? 'two-sided'
+      : (better === 'higher') === (stated === 'UP')
+        ? 'floor'
+        : 'ceiling';
+  const verdict = (
+    met: boolean,
+    rule: string,
+    against: string,
+    tolerance: number | null = null,
+  ) => ({
+    value: met ? ('MET' as const) : ('MISSED' as const),
+    rule,
+    tolerance,
+    explanation: `${show(r)} against ${against}: ${met ? 'met' : 'missed'}`,
+  });
+
+  switch (target.qualifier) {
+    case 'AT_LEAST':
+      return verdict(r >= v - EPSILON, 'at-least', `at least ${show(v)}`);
+    case 'MORE_THAN':
+      return verdict(r > v + EPSILON, 'more-than', `more than ${show(v)}`);
+    case 'AT_MOST':
+      return verdict(r <= v + EPSILON, 'at-most', `at most ${show(v)}`);
+    case 'RANGE': {
+      const low = target.low ?? v;
+      const high = target.high ?? v;
+      const inside = r >= low - EPSILON && r <= high + EPSILON;
+      // Beyond the range on the better side is met too: growth above 6.5% meets 6–6.5%.
+      const beyond = (sense === 'floor' && r > high) || (sense === 'ceiling' && r < low);
+      return verdict(inside || beyond, `range-${sense}`, `${show(low)}–${show(high)}`);
+    }
+    case 'ABOUT':
+    case 'NEARLY': {
+      const percent = rules.percentUnits.includes(target.unit ?? '');
+      const tolerance = percent
+        ? rules.aboutTolerance.percentagePoints
+        : Math.abs(v) * rules.aboutTolerance.relative;
+      const met =
+        sense === 'floor'
+          ? r >= v - tolerance - EPSILON
+          : sense === 'ceiling'
+            ? r <= v + tolerance + EPSILON
+            : Math.abs(r - v) <= tolerance + EPSILON;
+      return verdict(
+        met,
+        `about-${sense}`,
+        `about ${show(v)} (±${show(tolerance)}, ${sense})`,
+        tolerance,
+      );
+    }
+    case 'EXACT': {
+      const met =
+        sense === 'floor'
+          ? r >= v - EPSILON
+          : sense === 'ceiling'
+            ? r <= v + EPSILON
+            : Math.abs(r - v) <= EPSILON;
+      return verdict(met, `exact-${sense}`, `${show(v)} (${sense})`);
+    }
+  }
+}
