@@ -5,7 +5,15 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readConfig, type Config } from './config';
-import { EXPORT_FORMATS, toCSV, toGraphML, toJSONLines, type ExportFormat } from './export';
+import {
+  EXPORT_FORMATS,
+  targetTable,
+  toCSV,
+  toGraphML,
+  toJSONLines,
+  toTargetsCSV,
+  type ExportFormat,
+} from './export';
 import { expandPaths, ingestFiles, type IngestOutcome } from './ingest';
 import type { GraphStore } from './store';
 import { openStore } from './store/open';
@@ -23,7 +31,9 @@ Usage:
   policy-kg export [--format F] [--out PATH]
                                     write the whole graph: graphml (Gephi, NetworkX),
                                     csv (PATH is a folder: nodes.csv, edges.csv) or jsonl;
-                                    default graphml to stdout
+                                    or targets-csv: one row per jurisdiction, year and
+                                    metric with target, result, verdict and citations
+                                    (for R, pandas); default graphml to stdout
   policy-kg --help                  this text
 
 With NEO4J_URI set, ingest and export work on Neo4j. Without it they work on the
@@ -204,7 +214,12 @@ export async function exportCommand(
         for (const [name, content] of Object.entries(toCSV(nodes, edges)))
           await fs.writeFile(path.join(out!, name), content);
       } else {
-        const content = format === 'graphml' ? toGraphML(nodes, edges) : toJSONLines(nodes, edges);
+        const content =
+          format === 'graphml'
+            ? toGraphML(nodes, edges)
+            : format === 'targets-csv'
+              ? toTargetsCSV(targetTable(nodes))
+              : toJSONLines(nodes, edges);
         if (out) await fs.writeFile(out, content);
         else process.stdout.write(content);
       }

@@ -5,7 +5,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { exportCommand, ingestCommand, type Output } from '../src/cli';
+import { TARGET_COLUMNS } from '../src/export';
 import { readConfig, type Config } from '../src/config';
 import { Neo4jStore } from '../src/store/neo4j';
 import { describeNeo4j, neo4jConfig } from './support/neo4j';
@@ -93,6 +95,58 @@ function cliSuite(config: () => Config, kind: string): void {
       'id,type,source,target,rule,evidenceStart,evidenceEnd,score,lexicon,report',
     );
     expect(await exportCommand(['--format', 'pdf'], config(), capture())).toBe(2);
+  });
+
+  test(`${kind}: export targets-csv is a tidy table a CSV parser reads, rows citing their text`, async () => {
+    await run(ingestCommand, [SEEDS]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'policy-kg-export-')), 't.csv');
+    expect(
+      await exportCommand(['--format', 'targets-csv', '--out', file], config(), capture()),
+    ).toBe(0);
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...TARGET_COLUMNS]);
+    // The national GDP growth of 2021: planned at least 6 %, reported 8.1 % a year later.
+    expect(
+      rows.find(
+        (r) =>
+          r.jurisdiction === '中国' &&
+          r.year === '2021' &&
+          r.metric === 'gdp' &&
+          r.measure === 'GROWTH',
+      ),
+    ).toMatchObject({
+      jurisdiction_en: 'China',
+      target_value: '6',
+      target_qualifier: 'AT_LEAST',
+      result_value: '8.1',
+      verdict: 'MET',
+      verdict_rule: 'at-least',
+      target_report: 'china-2021',
+      result_report: 'china-2022',
+    });
+    // One row per jurisdiction, year, metric and measure; every citation slices back to its words.
+    const keys = rows.map((r) => [r.jurisdiction, r.year, r.metric, r.measure].join(' '));
+    expect(new Set(keys).size).toBe(rows.length);
+    const texts = new Map(
+      ['china-2021', 'china-2022', 'liaoning-2022'].map((id) => [
+        id,
+        readFileSync(path.join(SEEDS, `${id}.txt`), 'utf8'),
+      ]),
+    );
+    let cited = 0;
+    for (const r of rows) {
+      for (const side of ['target', 'result'] as const) {
+        if (!r[`${side}_report`]) continue;
+        const text = texts.get(r[`${side}_report`]!)!;
+        expect(text.slice(Number(r[`${side}_start`]), Number(r[`${side}_end`]))).toBe(
+          r[`${side}_text`],
+        );
+        expect(text).toContain(r[`${side}_sentence`]);
+        cited++;
+      }
+      expect(r.verdict === '').toBe(!(r.target_report && r.result_report));
+    }
+    expect(cited).toBeGreaterThan(rows.length);
   });
 
   const run = async (cmd: typeof ingestCommand, args: string[]) => {

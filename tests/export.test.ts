@@ -42,3 +42,32 @@ test('CSV and JSON Lines: low and high among the properties of a RANGE', () => {
     .find((r) => r.id === gdp.id)!;
   expect(record.properties).toMatchObject({ value: 4.5, low: 4.5, high: 5, qualifier: 'RANGE' });
 });
+
+test('GraphML types edge spans and scores as numbers; JSON Lines names edge fields as nodes and CSV do', () => {
+  const xml = toGraphML(nodes, g.edges);
+  expect(xml).toContain(
+    '<key id="e_evidenceStart" for="edge" attr.name="evidenceStart" attr.type="int"/>',
+  );
+  expect(xml).toContain('<key id="e_score" for="edge" attr.name="score" attr.type="double"/>');
+  const records = toJSONLines(nodes, g.edges)
+    .split('\n')
+    .filter((l) => l)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const edge = records.find((r) => r.element === 'edge' && r.evidenceStart !== null)!;
+  expect(Object.keys(edge)).toEqual([
+    'element',
+    'id',
+    'type',
+    'source',
+    'target',
+    'rule',
+    'evidenceStart',
+    'evidenceEnd',
+    'score',
+    'lexicon',
+    'report',
+  ]);
+  expect(typeof edge.evidenceStart).toBe('number');
+  expect(edge.report).toBe(g.report.reportId);
+  expect(records.find((r) => r.element === 'node')).toHaveProperty('report');
+});

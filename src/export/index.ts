@@ -3,13 +3,18 @@
  * and edges.csv, for R and spreadsheets) and JSON Lines (one node or edge per line).
  * Every node keeps its kind and label; every edge its rule, evidence span and score.
  * GraphML also gives figures' numbers keys of their own, typed (value, low, high as doubles,
- * year and startYear as ints), so that tools read them as numbers, not text.
+ * year and startYear as ints), and types edges' spans and scores, so that tools read them as
+ * numbers, not text. JSON Lines names an edge's fields as the CSV does (report, evidenceStart).
+ * targets.ts: the tidy table of targets, results and verdicts.
  */
 import type { FigureNode, GraphEdge, GraphNode } from '../model';
 import { edgeView, nodeView } from '../serve/views';
+import { csv } from './csv';
 
-export type ExportFormat = 'graphml' | 'csv' | 'jsonl';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['graphml', 'csv', 'jsonl'];
+export { targetTable, toTargetsCSV, TARGET_COLUMNS, type TargetRow } from './targets';
+
+export type ExportFormat = 'graphml' | 'csv' | 'jsonl' | 'targets-csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['graphml', 'csv', 'jsonl', 'targets-csv'];
 
 interface Row {
   id: string;
@@ -66,6 +71,12 @@ const FIGURE_NUMBERS: [keyof FigureNode, 'double' | 'int'][] = [
 export function toGraphML(nodes: GraphNode[], edges: GraphEdge[]): string {
   const nodeKeys = ['kind', 'label', 'report', 'phase', 'properties'];
   const edgeKeys = ['type', 'rule', 'evidenceStart', 'evidenceEnd', 'score', 'lexicon', 'report'];
+  // Numbers typed as numbers, so Gephi and NetworkX read spans and scores as such.
+  const edgeType: Record<string, string> = {
+    evidenceStart: 'int',
+    evidenceEnd: 'int',
+    score: 'double',
+  };
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
@@ -73,7 +84,10 @@ export function toGraphML(nodes: GraphNode[], edges: GraphEdge[]): string {
     ...FIGURE_NUMBERS.map(
       ([k, type]) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="${type}"/>`,
     ),
-    ...edgeKeys.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
+    ...edgeKeys.map(
+      (k) =>
+        `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${edgeType[k] ?? 'string'}"/>`,
+    ),
     '  <graph id="policy-kg" edgedefault="directed">',
   ];
   for (const n of nodes) {
@@ -101,14 +115,6 @@ export function toGraphML(nodes: GraphNode[], edges: GraphEdge[]): string {
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');
 }
-
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: Record<string, unknown>[], header: string[]) =>
-  [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n') +
-  '\n';
 
 export function toCSV(
   nodes: GraphNode[],
@@ -143,7 +149,12 @@ export function toJSONLines(nodes: GraphNode[], edges: GraphEdge[]): string {
         properties: JSON.parse(nodeRow(n).properties),
       }),
     ),
-    ...edges.map((e) => JSON.stringify({ element: 'edge', ...e })),
+    // The same names as the nodes' (id, report) and as the CSV's columns; null, not ''.
+    ...edges.map((e) => {
+      const row = edgeRow(e) as Record<string, unknown>;
+      for (const k of Object.keys(row)) if (row[k] === '') row[k] = null;
+      return JSON.stringify({ element: 'edge', ...row });
+    }),
     '',
   ].join('\n');
 }

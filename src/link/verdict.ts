@@ -24,7 +24,7 @@ export interface Verdict {
 export interface VerdictRules {
   aboutTolerance: { percentagePoints: number; relative: number };
   percentUnits: string[];
-  better: { higher: string[]; lower: string[] };
+  better: { higher: string[]; lower: string[]; neither: string[] };
 }
 
 let standard: VerdictRules | null = null;
@@ -47,7 +47,10 @@ type Sense = 'floor' | 'ceiling' | 'two-sided';
 const EPSILON = 1e-9;
 const show = (n: number) => String(Math.round(n * 1000) / 1000);
 
-/** The verdict on `result` for `target`; `metricKey` is the curated key (gdp, cpi) or null. */
+/**
+ * The verdict on `result` for `target`; `metricKey` is the curated key (gdp, cpi), or null
+ * for a metric read from the text.
+ */
 export function judge(
   target: Judged,
   result: Judged,
@@ -78,13 +81,15 @@ export function judge(
   // The result in the target's direction: 下降2.5% is 2.5 of a 降低3% target, 增长1% is -1.
   const r = (result.direction ?? 'UP') === stated ? result.value : -result.value;
   const v = target.value;
-  const better = !metricKey
+  // Unlisted metrics and those read from the text are quotas: more of what is stated meets them.
+  const listed = (list: string[]) => metricKey !== null && list.includes(metricKey);
+  const better = listed(rules.better.neither)
     ? null
-    : rules.better.higher.includes(metricKey)
-      ? 'higher'
-      : rules.better.lower.includes(metricKey)
-        ? 'lower'
-        : null;
+    : listed(rules.better.lower)
+      ? 'lower'
+      : listed(rules.better.higher) || stated === 'UP'
+        ? 'higher'
+        : 'lower';
   const sense: Sense =
     better === null
       ? 'two-sided'

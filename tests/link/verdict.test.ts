@@ -52,7 +52,7 @@ test.each([
     'ABOUT two-sided',
     fig(100, { qualifier: 'ABOUT', unit: '亿元', measure: 'LEVEL' }),
     fig(106, { unit: '亿元', measure: 'LEVEL' }),
-    null,
+    'special_purpose_bonds',
     ['MISSED', 'about-two-sided'],
   ],
   ['AT_LEAST met', fig(6, { qualifier: 'AT_LEAST' }), fig(6), 'gdp', ['MET', 'at-least']],
@@ -130,6 +130,14 @@ test.each([
   ],
 ] as const)('%s', (_name, target, result, key, expected) => {
   expect(verdict(target, result, key)).toEqual(expected);
+});
+
+test('a metric read from the text is a quota: more of what the target states meets it', () => {
+  const quota = { unit: '万个', measure: 'LEVEL' } as const;
+  expect(verdict(fig(5.3, quota), fig(5.6, quota), null)).toEqual(['MET', 'exact-floor']);
+  expect(verdict(fig(5.3, quota), fig(5.1, quota), null)).toEqual(['MISSED', 'exact-floor']);
+  const cut = { unit: '万人', measure: 'CHANGE', direction: 'DOWN' } as const;
+  expect(verdict(fig(1000, cut), fig(1232, cut), null)).toEqual(['MET', 'exact-floor']);
 });
 
 test('pairs that cannot be compared say why', () => {
