@@ -153,3 +153,31 @@ export function judge(
     }
   }
 }
+
+export type Relation = 'ABOVE' | 'BELOW' | 'LEVEL' | 'NOT_COMPARABLE';
+
+type Compared = Pick<FigureNode, 'status' | 'value' | 'low' | 'high' | 'unit' | 'direction'>;
+
+/**
+ * A target against another (a province's against the country's): ABOVE or BELOW when the
+ * ranges they allow do not meet (5.5%左右 against 5%左右; a RANGE is its low to its high),
+ * LEVEL when they do; `difference` between their middles, in the unit as written.
+ */
+export function relativeTo(
+  target: Compared,
+  reference: Compared,
+): { relation: Relation; difference: number | null } {
+  const span = (f: Compared): [number, number] | null => {
+    if (f.status !== 'SET' || f.value === null) return null;
+    const sign = f.direction === 'DOWN' ? -1 : 1; // 降低3% is -3
+    const [a, b] = [(f.low ?? f.value) * sign, (f.high ?? f.value) * sign];
+    return a <= b ? [a, b] : [b, a];
+  };
+  const t = span(target);
+  const r = span(reference);
+  if (!t || !r || (target.unit ?? '') !== (reference.unit ?? ''))
+    return { relation: 'NOT_COMPARABLE', difference: null };
+  const difference = Math.round(((t[0] + t[1]) / 2 - (r[0] + r[1]) / 2) * 1e6) / 1e6;
+  const relation = t[0] > r[1] + EPSILON ? 'ABOVE' : t[1] < r[0] - EPSILON ? 'BELOW' : 'LEVEL';
+  return { relation, difference };
+}

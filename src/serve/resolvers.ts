@@ -14,6 +14,7 @@ import type {
 import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
 import { badInput, gazetteerParent, notFound, resolveKind, resolveName, suggest } from './names';
+import { ComparisonResolver } from './comparison-resolvers';
 import { GraphResolver, MetricPointResolver } from './graph-resolvers';
 import { verdictOn } from './verdicts';
 import { IngestResolver } from './ingest-resolver';
@@ -467,6 +468,7 @@ export const resolvers = [
   IngestResolver,
   GraphResolver,
   MetricPointResolver,
+  ComparisonResolver,
   QueryResolver,
   ReportResolver,
   SectionResolver,

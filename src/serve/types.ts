@@ -534,3 +534,30 @@ export class MetricPoint {
   })
   verdict!: Verdict | null;
 }
+
+export enum Relation {
+  ABOVE = 'ABOVE',
+  BELOW = 'BELOW',
+  LEVEL = 'LEVEL',
+  NOT_COMPARABLE = 'NOT_COMPARABLE',
+}
+registerEnumType(Relation, {
+  name: 'Relation',
+  description:
+    "A target against the country's: ABOVE or BELOW when the ranges they allow do not meet, LEVEL when they do",
+});
+
+@ObjectType({ description: "A jurisdiction's target for a year set against the country's" })
+export class TargetAgainstNational {
+  @Field(() => Int) year!: number;
+  @Field(() => Place) jurisdiction!: Place;
+  @Field(() => Target) target!: Target;
+  @Field(() => Target, { nullable: true, description: "The country's target that year" })
+  national!: Target | null;
+  @Field(() => Relation) relation!: Relation;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Middle of the target minus middle of the national one, in the unit as written',
+  })
+  difference!: number | null;
+}

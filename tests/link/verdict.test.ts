@@ -2,7 +2,7 @@
  * Met or missed: a result judged against its target, one case per qualifier, a reduction,
  * and the pairs that cannot be compared.
  */
-import { judge } from '../../src/link/verdict';
+import { judge, relativeTo } from '../../src/link/verdict';
 import type { FigureNode } from '../../src/model';
 
 type Fig = Parameters<typeof judge>[0];
@@ -169,4 +169,24 @@ test('an ABOUT verdict states its tolerance and the comparison', () => {
       'urban_new_jobs',
     ).tolerance,
   ).toBe(10);
+});
+
+test('a target against the national one: above, below, level where the ranges meet', () => {
+  const about = (v: number) => fig(v, { qualifier: 'ABOUT' });
+  expect(relativeTo(about(5.5), about(5))).toEqual({ relation: 'ABOVE', difference: 0.5 });
+  expect(relativeTo(fig(4, { qualifier: 'RANGE', low: 4, high: 4.5 }), about(5))).toEqual({
+    relation: 'BELOW',
+    difference: -0.75,
+  });
+  expect(relativeTo(fig(4.5, { qualifier: 'RANGE', low: 4.5, high: 5 }), about(5))).toEqual({
+    relation: 'LEVEL',
+    difference: -0.25,
+  });
+  // A bigger cut is below in signed terms: 降低3.5% against 降低3%.
+  expect(relativeTo(fig(3.5, { direction: 'DOWN' }), fig(3, { direction: 'DOWN' }))).toEqual({
+    relation: 'BELOW',
+    difference: -0.5,
+  });
+  expect(relativeTo(about(5), fig(null, { status: 'DEFERRED' })).relation).toBe('NOT_COMPARABLE');
+  expect(relativeTo(about(5), fig(5, { unit: '万人' })).relation).toBe('NOT_COMPARABLE');
 });

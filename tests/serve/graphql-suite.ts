@@ -822,4 +822,53 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       { year: 2030, verdict: { value: 'MISSED', rule: 'about-floor' } },
     ]);
   });
+
+  // After the verdicts: it adds the country's and two more provinces' plans for 2030.
+  test("compareTargets: each province's target against the country's, by year or by jurisdiction", async () => {
+    const plan = (growth: string) =>
+      `二、2030年工作安排\n\n今年主要预期目标是：地区生产总值增长${growth}。\n`;
+    const reports: [string, string, string, string][] = [
+      ['china-2030', '2030年国务院政府工作报告', '中国', '国内生产总值增长5%左右'],
+      ['hebei-2030', '2030年河北省政府工作报告', '河北省', '4%—4.5%'],
+      ['shanxi-2030', '2030年山西省政府工作报告', '山西省', '5%左右'],
+    ];
+    for (const [id, title, jurisdiction, growth] of reports) {
+      const text =
+        id === 'china-2030'
+          ? `二、2030年工作安排\n\n今年发展主要预期目标是：${growth}。\n`
+          : plan(growth);
+      const added = await ingest(
+        {
+          id,
+          title,
+          jurisdiction,
+          year: 2030,
+          level: id === 'china-2030' ? 'national' : 'provincial',
+        },
+        text,
+      );
+      expect(added.errors).toBeUndefined();
+    }
+    const r = await gql(`{
+      byYear: compareTargets(metric: "GDP", year: 2030) { year jurisdiction { name } target { value high qualifier }
+        national { value qualifier report { id } } relation difference }
+      byPlace: compareTargets(metric: "GDP", jurisdiction: "Jilin") { year relation difference } }`);
+    expect(r.errors).toBeUndefined();
+    const rows = (
+      r.data!.byYear as { jurisdiction: { name: string }; relation: string; difference: number }[]
+    ).map((x) => [x.jurisdiction.name, x.relation, x.difference]);
+    expect(rows).toEqual([
+      ['吉林', 'ABOVE', 0.5], // 5.5%左右 against 5%左右
+      ['山西', 'LEVEL', 0],
+      ['河北', 'BELOW', -0.75], // 4%—4.5%
+    ]);
+    expect(r.data!.byYear[0].national).toEqual({
+      value: 5,
+      qualifier: 'ABOUT',
+      report: { id: 'china-2030' },
+    });
+    expect(r.data!.byPlace).toEqual([{ year: 2030, relation: 'ABOVE', difference: 0.5 }]);
+    const neither = await gql(`{ compareTargets(metric: "GDP") { year } }`);
+    expect(neither.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
 }
