@@ -127,6 +127,8 @@ export interface MetricEntry {
 
 /** How the reports write quantities (graph/figures.json). */
 export interface FigureRules {
+  /** Words after a growth word that still leave the indicator a growth rate (增长预期). */
+  growthNounTrail: string[];
   units: string[];
   unitMultipliers: string[];
   notQuantityAfter: string[];

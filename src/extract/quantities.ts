@@ -350,6 +350,14 @@ function measureOf(
   }
   if (v && percent && r.F.growthUp.includes(v)) return { measure: 'GROWTH', direction: 'UP' };
   if (v && percent && r.F.growthDown.includes(v)) return { measure: 'GROWTH', direction: 'DOWN' };
+  // 经济增长预期7%左右, 居民消费价格涨幅控制在3%: the indicator names the growth rate.
+  if (percent && (!v || r.F.levelVerbs.includes(v))) {
+    let noun = metricText;
+    for (const w of r.F.growthNounTrail) if (noun.endsWith(w)) noun = noun.slice(0, -w.length);
+    if (r.F.growthUp.some((w) => noun.endsWith(w))) return { measure: 'GROWTH', direction: 'UP' };
+    if (r.F.growthDown.some((w) => noun.endsWith(w)))
+      return { measure: 'GROWTH', direction: 'DOWN' };
+  }
   if (v && !percent && (r.F.changeUp.includes(v) || r.F.growthUp.includes(v)))
     return { measure: 'CHANGE', direction: 'UP' };
   if (v && !percent && (r.F.changeDown.includes(v) || r.F.growthDown.includes(v))) {

@@ -202,3 +202,10 @@ test('an object after an earlier quantity of the same verb starts after it', () 
     '城乡低保标准',
   ]);
 });
+
+test('a % figure whose indicator ends in a growth word is a growth rate, whatever its verb', () => {
+  const read = (s: string) => figures(s).map((f) => [f.metricText, f.measure, f.direction]);
+  expect(read('经济增长预期7%左右。')).toEqual([['经济增长预期', 'GROWTH', 'UP']]);
+  expect(read('居民消费价格涨幅控制在3.5%左右。')).toEqual([['居民消费价格涨幅', 'GROWTH', 'UP']]);
+  expect(read('城镇调查失业率控制在5.5%左右。')).toEqual([['城镇调查失业率', 'LEVEL', null]]);
+});
