@@ -180,6 +180,10 @@ const QUESTIONS = {
   'involves Shenyang': {
     graphql:
       '{ commitments(filter: {involves: ["沈阳"]}, first: 50) { totalCount nodes { id text } } }',
+    // The generated API has no PART_OF closure: a district of Shenyang, or a zone in one,
+    // is reached by naming each step (沈阳浑南科技城 → 浑南区 → 沈阳).
+    generated:
+      '{ commitmentsConnection(first: 50, sort: [{ sortKey: ASC }], where: { places: { some: { OR: [{ id: { eq: "place:沈阳" } }, { wholes: { some: { id: { eq: "place:沈阳" } } } }, { wholes: { some: { wholes: { some: { id: { eq: "place:沈阳" } } } } } }] } } }) { totalCount edges { node { id text } } } }',
     cypher: [
       [
         'query/commitments',
@@ -200,6 +204,8 @@ const QUESTIONS = {
   },
   'serves the five securities': {
     graphql: '{ projects(filter: {servesTheme: "五大安全"}) { id name } }',
+    generated:
+      '{ projects(limit: 100, sort: [{ id: ASC }], where: { commitments: { some: { themes: { some: { OR: [{ id: { eq: "theme:五大安全" } }, { bundles: { some: { id: { eq: "theme:五大安全" } } } }] } } } } }) { id name } }',
     cypher: [
       [
         'query/projects',
@@ -210,6 +216,9 @@ const QUESTIONS = {
   'metric series (GDP, China)': {
     graphql:
       '{ metricSeries(metric: "gdp", jurisdiction: "China") { year target { value } result { value } } }',
+    // Every annual figure in report order; the standing one of each year is the client's to pick.
+    generated:
+      '{ targets(sort: [{ sortKey: ASC }], where: { jurisdiction: { eq: "place:中国" }, measure: { eq: "GROWTH" }, metric: { some: { id: { eq: "metric:gdp" } } } }) { year startYear value reportId } results(sort: [{ sortKey: ASC }], where: { jurisdiction: { eq: "place:中国" }, measure: { eq: "GROWTH" }, metric: { some: { id: { eq: "metric:gdp" } } } }) { year startYear value reportId } }',
     // The question needs both: each year's standing target and result (asked at once), by
     // the service's statement for them, its {{KIND}} one and the other.
     cypher: ['Target', 'Result'].map((kind) => [
@@ -228,6 +237,9 @@ const QUESTIONS = {
   'neighbourhood of Shenyang': {
     graphql:
       '{ neighborhood(id: "place:沈阳", depth: 1, limit: 200) { nodes { id } edges { id } } }',
+    // Each relationship named, as the generated API needs.
+    generated:
+      '{ places(where: { id: { eq: "place:沈阳" } }) { id commitments(limit: 200) { id } parts(limit: 200) { id } wholes { id } projects(limit: 200) { id } reports { id } } }',
     // The service's one statement for a step: the edges and the nodes at their ends, cut
     // at the 199 nearest new ones (a limit of 200 with Shenyang itself).
     cypher: [
@@ -267,6 +279,35 @@ async function involvesShenyang(store) {
   return lat;
 }
 
+const GENERATED = 'GraphQL/HTTP @neo4j/graphql on neo4j';
+
+/**
+ * The same Neo4j data served as a user would serve it without this service: @neo4j/graphql
+ * over the type definitions of bench/neo4j-graphql.graphql, in Apollo Server on express
+ * (the service's own HTTP stack, so the difference is the GraphQL layer).
+ */
+async function generatedService(driver) {
+  const { Neo4jGraphQL } = require('@neo4j/graphql');
+  const { ApolloServer } = require('@apollo/server');
+  const { expressMiddleware } = require('@as-integrations/express5');
+  const typeDefs = readFileSync(path.join(root, 'bench', 'neo4j-graphql.graphql'), 'utf8');
+  const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
+  const apollo = new ApolloServer({ schema });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => ({}) }));
+  const server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}/graphql`,
+    close: async () => {
+      await apollo.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 /** A statement of cypher/ as the Neo4j store sends it (with a label for {{KIND}}, if given). */
 function statementText(file, kind) {
   const text = readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8');
@@ -285,14 +326,25 @@ const anchorDriver = () =>
  * Each researcher question (all, unless named) over GraphQL on each service and, with a driver, as raw Cypher
  * over Bolt (auto-commit, and through executeQuery), side by side: a row per way of asking.
  */
-async function askQuestions(services, driver, agent, runs, questions = QUESTIONS) {
+async function askQuestions(
+  services,
+  driver,
+  agent,
+  runs,
+  questions = QUESTIONS,
+  generated = null,
+) {
   const rows = [];
-  for (const [q, { graphql, cypher }] of Object.entries(questions)) {
+  for (const [q, { graphql, cypher, generated: generatedQuery }] of Object.entries(questions)) {
     const body = JSON.stringify({ query: graphql });
     const asks = services.map(([name, service]) => [
       `GraphQL/HTTP on ${name}`,
       () => postJson(agent, `${service.url}/graphql`, body),
     ]);
+    if (generated) {
+      const generatedBody = JSON.stringify({ query: generatedQuery });
+      asks.push([GENERATED, () => postJson(agent, generated.url, generatedBody)]);
+    }
     if (driver) {
       const statements = cypher.map(([file, params, kind]) => [statementText(file, kind), params]);
       asks.push(
@@ -463,15 +515,18 @@ async function main() {
       const lat = await involvesShenyang(neo);
       const service = await startService({ store: neo, port: 0, host: '127.0.0.1' });
       // "Involves Shenyang" at every size; at the largest, every researcher question, as on
-      // the three reports below.
+      // the three reports below, and the same questions through @neo4j/graphql.
       const largest = n === sizes.at(-1);
+      const generated = largest ? await generatedService(growthDriver) : null;
       const rows = await askQuestions(
         [['neo4j', service]],
         growthDriver,
         growthAgent,
         runs,
         largest ? QUESTIONS : { 'involves Shenyang': QUESTIONS['involves Shenyang'] },
+        generated,
       );
+      await generated?.close();
       if (largest) results.atScale = { reports: n, queries: rows };
       const shenyang = (via) =>
         rows.find((r) => r.question === 'involves Shenyang' && r.via === via);
@@ -542,7 +597,9 @@ async function main() {
   results.floors = floors.map(([via, timing]) => ({ via, ...timing }));
   const floor = floors[2][1];
   results.floor = floor;
-  results.queries = await askQuestions(services, driver, agent, runs);
+  const generated = driver ? await generatedService(driver) : null;
+  results.queries = await askQuestions(services, driver, agent, runs, QUESTIONS, generated);
+  await generated?.close();
   agent.destroy();
   for (const [, service] of services) await service.close();
   if (driver) {
@@ -563,6 +620,9 @@ async function main() {
 
 /** Markdown as `npm run format` would write it, so that the test command's check passes. */
 async function formatted(markdown, file) {
+  // The load mode's section (scripts/load.js) is its own run's: kept as it is.
+  const load = /<!-- load:start -->[\s\S]*<!-- load:end -->/.exec(readFileSync(file, 'utf8'));
+  if (load) markdown = `${markdown.trimEnd()}\n\n${load[0]}\n`;
   const prettier = require('prettier');
   const options = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(markdown, { ...options, filepath: file });
@@ -607,6 +667,27 @@ function goals(r, ratio, atScale) {
         x.ratio <= 1.2,
       ),
     );
+  for (const [label, rows] of [
+    ['three reports', r.queries],
+    [`${r.atScale?.reports} reports`, r.atScale?.queries],
+  ]) {
+    for (const x of rows ? againstGenerated(rows) : []) {
+      out.push(
+        line(
+          `this service / @neo4j/graphql p50, ${x.q}, ${label}`,
+          `${x.share}× (${x.g} ms against ${x.n} ms)`,
+          '≤ 0.5×',
+          x.share <= 0.5,
+        ),
+        line(
+          `this service's overhead (GraphQL p50 − Cypher p50), ${x.q}, ${label}`,
+          `${x.overhead} ms`,
+          '≤ 0.5 ms',
+          x.overhead <= 0.5,
+        ),
+      );
+    }
+  }
   const big = r.growth.at(-1);
   out.push(
     line(
@@ -630,6 +711,27 @@ function ratios(rows) {
     if (g && c && m) out.push({ q, g, c, ratio: round(g / c), m, managedRatio: round(g / m) });
   }
   return out;
+}
+
+/** This service against @neo4j/graphql and against raw Cypher, per question. */
+function againstGenerated(rows) {
+  const out = [];
+  for (const q of Object.keys(QUESTIONS)) {
+    const p50 = (via) => rows.find((x) => x.question === q && x.via === via)?.p50;
+    const g = p50('GraphQL/HTTP on neo4j');
+    const n = p50(GENERATED);
+    const c = p50('raw Cypher/Bolt on neo4j');
+    if (g && n && c) out.push({ q, g, n, c, share: round(g / n), overhead: round(g - c, 3) });
+  }
+  return out;
+}
+
+function generatedTable(rows) {
+  return `| question | this service p50 ms | @neo4j/graphql p50 ms | this service / @neo4j/graphql | raw Cypher p50 ms | overhead ms |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${againstGenerated(rows)
+  .map((x) => `| ${x.q} | ${x.g} | ${x.n} | ${x.share} | ${x.c} | ${x.overhead} |`)
+  .join('\n')}`;
 }
 
 function ratioTable(ratio) {
@@ -686,6 +788,34 @@ as the service does, auto-commit reads; beside it, the same statements through
 ${ratioTable(ratio)}
 `
     : 'Run with `--neo4j` for the Neo4j rows and the GraphQL/Cypher ratios.'
+}
+
+## Against @neo4j/graphql
+
+What a user would pick instead of this service: the same Neo4j data served by
+\`@neo4j/graphql\` (type definitions for the same labels and relationships,
+\`bench/neo4j-graphql.graphql\`, in Apollo Server on express), asked the same four
+questions as its generated API lets them be asked (the PART_OF steps named one by one; every
+annual figure, the standing ones left to the client; each relationship of Shenyang named),
+side by side with this service and raw Cypher in the same run. Goals: this service's p50 at
+most half of @neo4j/graphql's, and its overhead (GraphQL p50 − raw Cypher p50) at most
+0.5 ms.
+
+${
+  againstGenerated(r.queries).length
+    ? `Three reports:
+
+${generatedTable(r.queries)}
+${
+  r.atScale && againstGenerated(r.atScale.queries).length
+    ? `
+${r.atScale.reports} reports:
+
+${generatedTable(r.atScale.queries)}
+`
+    : ''
+}`
+    : 'Run with `--neo4j` for this comparison.'
 }
 
 ## Against the goals (this run)
