@@ -97,6 +97,15 @@ function corpus(inputs, n) {
   return out;
 }
 
+/** Nodes and edges of a report's graph: what a load writes or compares. */
+const graphElements = (g) =>
+  1 +
+  g.sections.length +
+  g.commitments.length +
+  g.figures.length +
+  g.entities.length +
+  g.edges.length;
+
 /** POSTs a JSON body and reads the whole answer, which must be a GraphQL success. */
 function postJson(agent, url, body) {
   return new Promise((resolve, reject) => {
@@ -401,6 +410,50 @@ async function main() {
   };
   console.error(`extraction: ${results.extraction.mbPerSecond} MB/s`);
 
+  // The real corpus: every report of corpus/ (the 29 of ../shared/reports/), read as they
+  // are, extracted and loaded; its graphs are kept for the load passes below.
+  const realInputs = await Promise.all(
+    (await listReports(path.join(root, 'corpus'))).map((f) => readReport(f)),
+  );
+  const realBytes = realInputs.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
+  for (const r of realInputs) extractReport(r); // warm up
+  const realTimes = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) {
+    const t0 = process.hrtime.bigint();
+    for (const r of realInputs) extractReport(r);
+    realTimes.push(ms(t0));
+  }
+  const realGraphs = realInputs.map(extractReport);
+  results.corpus = {
+    reports: realInputs.length,
+    bytes: realBytes,
+    extractionMedianMs: round(median(realTimes)),
+    extractionMbPerSecond: round(realBytes / 1e6 / (median(realTimes) / 1000)),
+    elements: realGraphs.reduce((n, g) => n + graphElements(g), 0),
+    load: {},
+  };
+  const loadReal = async (store) => {
+    const t0 = process.hrtime.bigint();
+    const failed = (await inPool(realGraphs, LOAD_WIDTH, (g) => store.ingest(g))).find(
+      (x) => x instanceof Error,
+    );
+    if (failed) throw failed;
+    return ms(t0);
+  };
+  const realPasses = async (emptyStore) => {
+    const passes = [];
+    for (let i = 0; i < (quick ? 2 : 5); i++) passes.push(await loadReal(await emptyStore()));
+    return {
+      passes: passes.length,
+      ms: round(median(passes)),
+      elementsPerSecond: round(results.corpus.elements / (median(passes) / 1000), 0),
+    };
+  };
+  results.corpus.load.embedded = await realPasses(async () => new EmbeddedStore());
+  console.error(
+    `corpus: ${realInputs.length} reports, extraction ${results.corpus.extractionMbPerSecond} MB/s, embedded load ${results.corpus.load.embedded.ms} ms`,
+  );
+
   // Growth with N reports, embedded store; first, while no Neo4j work is running beside it
   // (after a load and a clear the server keeps a core busy for a while).
   for (const n of quick ? [3, 30, 150, 600] : [3, 30, 150, 300, 600]) {
@@ -424,17 +477,7 @@ async function main() {
 
   // Load throughput, the same corpus into each store.
   const loadCorpus = corpus(inputs, quick ? 12 : 60).map(extractReport);
-  const elements = loadCorpus.reduce(
-    (n, g) =>
-      n +
-      1 +
-      g.sections.length +
-      g.commitments.length +
-      g.figures.length +
-      g.entities.length +
-      g.edges.length,
-    0,
-  );
+  const elements = loadCorpus.reduce((n, g) => n + graphElements(g), 0);
   // The corpus into a store as `policy-kg ingest` stores a folder: LOAD_WIDTH reports at a
   // time (src/ingest.ts).
   const loadAll = async (store) => {
@@ -497,6 +540,11 @@ async function main() {
       warmUpPasses: warmUps.length,
     };
     console.error(`load neo4j: ${results.load.neo4j.elementsPerSecond} elements/s`);
+    results.corpus.load.neo4j = await realPasses(async () => {
+      await neo.clear();
+      return neo;
+    });
+    console.error(`corpus: neo4j load ${results.corpus.load.neo4j.ms} ms`);
 
     // Growth with N reports on Neo4j: load time and "involves Shenyang" (through the store,
     // as on the embedded store above) as the database grows; memory is the server's. The
@@ -644,8 +692,8 @@ function goals(r, ratio, atScale) {
       line(
         'loading into Neo4j',
         `${r.load.neo4j.elementsPerSecond} elements/s, median of ${r.load.neo4j.passes} passes (${r.load.neo4j.slowest} – ${r.load.neo4j.fastest})`,
-        '≥ 20,000/s',
-        r.load.neo4j.elementsPerSecond >= 20000,
+        '≥ 50,000/s (issue 18; was 20,000)',
+        r.load.neo4j.elementsPerSecond >= 50000,
       ),
     );
   }
@@ -756,6 +804,25 @@ database it is given).
 ${r.extraction.bytes} bytes (the three seed reports), 5 warm-up passes then ${r.extraction.runs} timed runs: median ${r.extraction.medianMs} ms,
 **${r.extraction.mbPerSecond} MB/s** (goal: 5 MB/s).
 
+## The real corpus
+
+${
+  r.corpus
+    ? `The ${r.corpus.reports} reports of \`corpus/\` (those of \`../shared/reports/\`, as published), ${r.corpus.bytes} bytes, ${r.corpus.elements} graph elements: extraction median ${r.corpus.extractionMedianMs} ms, **${r.corpus.extractionMbPerSecond} MB/s**; loaded into an empty store as \`policy-kg ingest\` loads a folder (median of the passes):
+
+| store | passes | median ms | elements/s |
+| --- | ---: | ---: | ---: |
+${['embedded', 'neo4j']
+  .filter((k) => r.corpus.load[k])
+  .map(
+    (k) =>
+      `| ${k} | ${r.corpus.load[k].passes} | ${r.corpus.load[k].ms} | ${r.corpus.load[k].elementsPerSecond} |`,
+  )
+  .join('\n')}
+`
+    : 'Not measured in this run.'
+}
+
 ## Loading
 
 ${r.load.embedded.passes} timed passes per store, each loading the corpus into an empty store; the median pass, and
@@ -771,7 +838,7 @@ ${['embedded', 'neo4j']
   )
   .join('\n')}
 
-Goal for Neo4j: 20,000 elements/s.
+Goal for Neo4j: 50,000 elements/s (issue 18; it was 20,000).
 
 ## Researcher questions (three reports, linked; 8 concurrent clients for throughput)
 
