@@ -29,11 +29,14 @@ import {
   type FigureQuery,
   type GraphStore,
   type ProjectQuery,
+  type IngestOptions,
   type IngestResult,
   type PageRequest,
+  mayStore,
   type SearchHit,
   type StoreHealth,
 } from '..';
+import { KeyedQueue } from '../lock';
 import { cypher, cypherStatements } from './cypher';
 import { edgeFromProps, edgeRow, nodeFromProps, nodeRow, type Props } from './mapping';
 
@@ -94,6 +97,8 @@ const figureParams = (query: FigureQuery) => ({
   status: query.status ?? null,
 });
 
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
 /** The first pause before a failed read is tried again; each next pause is twice as long. */
 const READ_RETRY_FIRST_MS = 200;
 
@@ -114,6 +119,8 @@ export class Neo4jStore implements GraphStore {
   private readonly maxRetryMs: number;
   /** Round trips to the server since start: tests check that pages are batched. */
   roundTrips = 0;
+  /** Ingests of one report id, one at a time (two would both create its nodes). */
+  private readonly ingests = new KeyedQueue();
 
   constructor(readonly config: Neo4jConfig) {
     // One retry time for the driver's transactions and for the store's own read retries.
@@ -167,18 +174,31 @@ export class Neo4jStore implements GraphStore {
       .records;
   }
 
-  async ingest(graph: ReportGraph): Promise<IngestResult> {
+  async ingest(graph: ReportGraph, options: IngestOptions = {}): Promise<IngestResult> {
     assertComplete(graph);
+    return this.ingests.run(graph.report.reportId, async () => {
+      try {
+        return await this.ingestNow(graph, options);
+      } catch (e) {
+        // Another process stored the report first (its nodes' unique ids collide): the
+        // check is made again against what it stored.
+        if ((e as { code?: string }).code !== CONSTRAINT_FAILED) throw e;
+        return this.ingestNow(graph, options);
+      }
+    });
+  }
+
+  private async ingestNow(graph: ReportGraph, options: IngestOptions): Promise<IngestResult> {
     const reportId = graph.report.reportId;
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(async (tx) => {
         const current = await tx.run(cypher('load/report-version'), { reportId });
-        const stored = current.records[0];
-        if (
-          stored?.get('hash') === graph.report.hash &&
-          stored?.get('extractorVersion') === graph.report.extractorVersion
-        ) {
+        const record = current.records[0];
+        const stored = record
+          ? (nodeFromProps('Report', record.get('report') as Props) as ReportNode)
+          : null;
+        if (mayStore(stored, graph.report, options) === null) {
           return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
         }
         // Sent together, answered in order: the deletion of the old graph comes first, so
@@ -200,9 +220,10 @@ export class Neo4jStore implements GraphStore {
           this.unstored(
             tx,
             'load/stored-edges',
+            // Between shared entities: the report claims those it drew (edges.cypher).
             graph.edges
               .filter((e) => !owned.has(e.source) && !owned.has(e.target))
-              .map((e) => edgeRow(e)),
+              .map((e) => ({ ...edgeRow(e), claim: true })),
           ),
         ]);
         const { nodes, edges } = await this.load(
