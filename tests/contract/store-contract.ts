@@ -9,6 +9,7 @@ import { linkReport } from '../../src/link';
 import { NODE_KINDS, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
 import { RANGE_REPORT } from '../support/range-report';
+import { largeReport } from '../support/large-report';
 import { seedGraphs, seedInput } from '../support/seeds';
 
 async function allCommitments(
@@ -682,4 +683,20 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect((await store.ingest(bWithout)).status).toBe('replaced');
     expect(await located()).toEqual([]);
   });
+
+  // Last: a report of 3.7 MB, allowed (under 10 MiB), is stored whole.
+  test('a 3.7 MB report is extracted and stored completely', async () => {
+    const input = await largeReport();
+    expect(Buffer.byteLength(input.text, 'utf8')).toBeGreaterThan(3_700_000);
+    const g = extractReport(input, lexicon);
+    expect(g.commitments.length).toBeGreaterThan(20_000);
+    expect((await store.ingest(g)).status).toBe('added');
+    const [report] = await store.reportsByIds([g.report.reportId]);
+    expect(report!.text).toBe(input.text);
+    expect((await store.commitments({ report: g.report.reportId }, { first: 1 })).totalCount).toBe(
+      g.commitments.length,
+    );
+    const [sections] = await store.sectionsOfReports([g.report.reportId]);
+    expect(sections).toHaveLength(g.sections.length);
+  }, 600_000);
 }

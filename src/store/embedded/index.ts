@@ -289,7 +289,8 @@ export class EmbeddedStore implements GraphStore {
         more = true;
         break;
       }
-      nodes.push(...group.sort((a, b) => cmp(a.sortKey, b.sortKey)));
+      // A group is a whole report's matches: appended, not spread into push (the stack).
+      for (const c of group.sort((a, b) => cmp(a.sortKey, b.sortKey))) nodes.push(c);
     }
     if (nodes.length > page.first) more = true;
     return { totalCount, nodes: nodes.slice(0, page.first), hasNextPage: more };
@@ -320,7 +321,7 @@ export class EmbeddedStore implements GraphStore {
       const id = queue.pop()!;
       if (out.has(id)) continue;
       out.add(id);
-      queue.push(...next(id));
+      for (const n of next(id)) queue.push(n);
     }
     return out;
   }
