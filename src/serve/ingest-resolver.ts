@@ -12,7 +12,7 @@ import { addReport, ReportFileConflictError } from '../ingest';
 import type { Lexicon } from '../extract/lexicon';
 import { LEVELS, type ReportNode } from '../model';
 import { checkText, parseMeta, ReportError } from '../read';
-import { ReportConflictError } from '../store';
+import { ReportConflictError, ReportTooLargeError } from '../store';
 import type { Context } from './context';
 import { badInput } from './names';
 import { Report } from './types';
@@ -112,7 +112,8 @@ export class IngestResolver {
     } catch (e) {
       if (e instanceof ReportConflictError)
         throw badInput(`${e.message}; give the new one its own id`);
-      if (e instanceof ReportFileConflictError) throw badInput(e.message);
+      if (e instanceof ReportFileConflictError || e instanceof ReportTooLargeError)
+        throw badInput(e.message);
       throw e;
     }
     return graph.report;

@@ -196,6 +196,17 @@ export const REPORT_META_FIELDS = [
   'extra',
 ] as const satisfies readonly (keyof ReportNode)[];
 
+/**
+ * The store cannot hold the report in one transaction (Neo4j's transaction memory): nothing
+ * of it was stored, and trying again will not help.
+ */
+export class ReportTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportTooLargeError';
+  }
+}
+
 /** A report is stored under the id with another text or metadata, and may not be replaced. */
 export class ReportConflictError extends Error {
   constructor(
