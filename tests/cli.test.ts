@@ -114,6 +114,56 @@ describe('CLI on the embedded store', () => {
   });
 });
 
+describe('CLI on bad paths says what is wrong', () => {
+  const reportsDir = mkdtempSync(path.join(tmpdir(), 'policy-kg-reportsdir-'));
+  const config = () => ({ ...readConfig({}), reportsDir });
+  const both = () => {
+    const lines: string[] = [];
+    const output: Output = { out: (l) => lines.push(l), err: (l) => lines.push(l), tty: false };
+    return { lines, output };
+  };
+
+  test('ingest of a file or a folder that does not exist', async () => {
+    const { lines, output } = both();
+    const nowhere = path.join(tmpdir(), 'policy-kg-nowhere');
+    expect(
+      await ingestCommand([`${nowhere}/missing.txt`, `${nowhere}/nodir/`], config(), output),
+    ).toBe(1);
+    expect(lines.filter((l) => l.startsWith('skipped'))).toEqual([
+      `skipped ${nowhere}/missing.txt: ${nowhere}/missing.txt: does not exist (no such file or folder)`,
+      `skipped ${nowhere}/nodir/: ${nowhere}/nodir/: does not exist (no such folder)`,
+    ]);
+  });
+
+  test('every missing metadata field is named', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-kg-cli-'));
+    writeFileSync(path.join(dir, 'r.txt'), '一、2022年工作安排\n\n加快发展。\n');
+    writeFileSync(path.join(dir, 'r.meta.json'), '{"id": "r", "level": "provincial"}');
+    const { lines, output } = both();
+    expect(await ingestCommand([dir], config(), output)).toBe(1);
+    expect(lines).toContain(
+      `skipped ${path.join(dir, 'r.txt')}: ${path.join(dir, 'r.meta.json')}: is missing the fields "title", "jurisdiction", "year"`,
+    );
+  });
+
+  test('export --out into a folder that does not exist, and --out without a path, are refused', async () => {
+    const nowhere = path.join(tmpdir(), 'policy-kg-nowhere', 'g.graphml');
+    for (const [args, message] of [
+      [
+        ['--out', nowhere],
+        `policy-kg export: cannot write to ${nowhere}: the folder ${path.dirname(nowhere)} does not exist\n`,
+      ],
+      [['--out'], 'policy-kg export: --out needs a path\n'],
+      [['--out', '--format', 'jsonl'], 'policy-kg export: --out needs a path\n'],
+      [['--out='], 'policy-kg export: --out= needs a path\n'],
+    ] as const) {
+      const { lines, output } = both();
+      expect(await exportCommand([...args], config(), output)).toBe(2);
+      expect(lines).toEqual([message]);
+    }
+  });
+});
+
 describeNeo4j('CLI on Neo4j', () => {
   const config = () => ({ ...readConfig({}), neo4j: neo4jConfig });
   beforeAll(async () => {
