@@ -7,7 +7,11 @@
 // evidence, and its rowHash is cleared so that the next drawing writes it again (as the
 // embedded store does).
 CALL {
-  MATCH (:Node {reportId: $reportId})-->(e)-[r]->()
+  // Each shared entity once (they have no reportId), however many sentences name it.
+  MATCH (:Node {reportId: $reportId})-->(e)
+  WHERE e.reportId IS NULL
+  WITH DISTINCT e
+  MATCH (e)-[r]->()
   WHERE $reportId IN r.reportIds
   WITH DISTINCT r
   WITH r, [x IN r.reportIds WHERE x <> $reportId] AS rest
