@@ -164,15 +164,27 @@ export async function exportCommand(
   let out: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if ((a === '--format' || a === '-f' || a === '--out' || a === '-o') && !args[i + 1]) {
+    if ((a === '--format' || a === '-f') && !args[i + 1]) {
       output.err(`policy-kg export: ${a} needs a value\n`);
       return 2;
     }
     if (a === '--format' || a === '-f') format = args[++i] as ExportFormat;
     else if (a.startsWith('--format=')) format = a.slice('--format='.length) as ExportFormat;
-    else if (a === '--out' || a === '-o') out = args[++i]!;
-    else if (a.startsWith('--out=')) out = a.slice('--out='.length);
-    else {
+    else if (a === '--out' || a === '-o') {
+      const value = args[++i];
+      // Without a value it would write to stdout, not where it was asked to.
+      if (value === undefined || value === '' || value.startsWith('-')) {
+        output.err(`policy-kg export: ${a} needs a path\n`);
+        return 2;
+      }
+      out = value;
+    } else if (a.startsWith('--out=')) {
+      out = a.slice('--out='.length);
+      if (!out) {
+        output.err('policy-kg export: --out= needs a path\n');
+        return 2;
+      }
+    } else {
       output.err(`policy-kg export: unknown argument "${a}"\n`);
       return 2;
     }
@@ -187,20 +199,11 @@ export async function exportCommand(
     output.err('policy-kg export: csv writes two files: give a folder with --out\n');
     return 2;
   }
-  if (out === '') {
-    output.err('policy-kg export: --out needs a value\n');
-    return 2;
-  }
-  // The folder a file goes into must be there (csv makes its own folder, not its parent).
-  const folder = out && path.dirname(path.resolve(out));
-  if (
-    folder &&
-    !(await fs.stat(folder).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ))
-  ) {
-    output.err(`policy-kg export: --out ${out}: the folder ${folder} does not exist\n`);
+  // Checked before the graph is loaded, and said plainly rather than as a stack trace.
+  // (csv makes its folder.)
+  const folder = out && format !== 'csv' ? path.dirname(out) : null;
+  if (folder && !(await fs.stat(folder).catch(() => null))?.isDirectory()) {
+    output.err(`policy-kg export: cannot write to ${out}: the folder ${folder} does not exist\n`);
     return 2;
   }
   const store = openStore(config);

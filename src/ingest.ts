@@ -1,11 +1,15 @@
 /**
  * The pipeline for report files: read → extract → store → link across reports.
  */
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { defaultLexicon, extractReport, type Lexicon } from './extract';
 import { linkReport, reportLinker, type LinkOutcome } from './link';
+import type { ReportGraph, ReportNode } from './model';
 import { listReports, readReport, ReportError } from './read';
-import type { GraphStore, IngestResult } from './store';
+import { mayStore, ReportConflictError, type GraphStore, type IngestResult } from './store';
+import { KeyedQueue } from './store/lock';
 
 export type IngestOutcome = IngestResult & LinkOutcome & { file: string };
 
@@ -47,17 +51,120 @@ async function loadFile(
   { file, graph }: Extracted,
   options: IngestOptions,
 ): Promise<IngestResult> {
-  if (options.changedText === 'refuse') {
-    const [stored] = await store.reportsByIds([graph.report.reportId]);
-    if (stored && stored.hash !== graph.report.hash) {
-      throw new ReportError(
-        file,
-        `a report with id "${graph.report.reportId}" is already stored with a different text (use --replace to replace it)`,
-        'id',
-      );
-    }
+  try {
+    // The store checks and stores as one step, one ingest of an id at a time.
+    return await store.ingest(graph, { changed: options.changedText ?? 'replace' });
+  } catch (e) {
+    if (e instanceof ReportConflictError)
+      throw new ReportError(file, `${e.message} (use --replace to replace it)`, 'id');
+    throw e;
   }
-  return store.ingest(graph);
+}
+
+/** Reports being added at run time in this process, one at a time per id. */
+const adding = new KeyedQueue();
+
+/**
+ * Adds one report at run time (the ingestReport mutation): a report stored under its id
+ * with another text or other metadata is refused (ReportConflictError), the same one is
+ * `unchanged`. With `reportsDir` (the embedded store) the files are written there first,
+ * never over a file already there, and removed again if the store fails. One ingest of an
+ * id at a time: parallel requests for one id get the same answers as one after the other.
+ */
+export async function addReport(
+  store: GraphStore,
+  graph: ReportGraph,
+  reportsDir: string | null,
+): Promise<IngestResult & LinkOutcome> {
+  return adding.run(graph.report.reportId, async () => {
+    const [stored] = await store.reportsByIds([graph.report.reportId]);
+    if (mayStore(stored, graph.report, { changed: 'refuse' }) === null) {
+      return {
+        reportId: graph.report.reportId,
+        status: 'unchanged' as const,
+        nodes: 0,
+        edges: 0,
+        outcomes: 0,
+        continuations: 0,
+      };
+    }
+    const files = reportsDir ? await writeReport(reportsDir, graph.report) : null;
+    let result: IngestResult;
+    try {
+      result = await store.ingest(graph, { changed: 'refuse' });
+    } catch (e) {
+      await files?.undo();
+      throw e;
+    }
+    return { ...result, ...(await linkLoaded(store, result)) };
+  });
+}
+
+/** REPORTS_DIR holds another file under the report's name: it is not written over. */
+export class ReportFileConflictError extends Error {}
+
+/**
+ * Writes NAME.txt and NAME.meta.json, each whole or not at all: written to a temporary
+ * file of its own (parallel writers do not share one) and linked into place, which fails
+ * where a file is already there. That file is left as it is: kept when it holds the same
+ * content, refused otherwise. `undo` removes the files this call created.
+ */
+async function writeReport(
+  dir: string,
+  report: ReportNode,
+): Promise<{ undo: () => Promise<void> }> {
+  const meta = {
+    id: report.reportId,
+    title: report.title,
+    jurisdiction: report.jurisdiction,
+    level: report.level,
+    year: report.year,
+    deliveredOn: report.deliveredOn,
+    speaker: report.speaker,
+    language: report.language,
+    source: report.source,
+    ...(JSON.parse(report.extra || '{}') as Record<string, unknown>),
+  };
+  const created: string[] = [];
+  const undo = async () => void (await Promise.all(created.map((f) => fs.rm(f, { force: true }))));
+  const write = async (name: string, content: string) => {
+    const file = path.join(dir, name);
+    const temporary = path.join(dir, `.${name}.${randomUUID()}.tmp`);
+    try {
+      await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+      try {
+        await fs.link(temporary, file);
+        created.push(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const there = await fs.readFile(file, 'utf8').catch(() => null);
+        if (there !== content) {
+          throw new ReportFileConflictError(
+            `REPORTS_DIR already holds ${name} with other content; it is not written over`,
+          );
+        }
+      }
+    } catch (e) {
+      if (e instanceof ReportFileConflictError) throw e;
+      // The cause without the folder's path, which a client has no business seeing.
+      throw new Error(
+        `could not write ${name} into REPORTS_DIR (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    } finally {
+      await fs.rm(temporary, { force: true });
+    }
+  };
+  try {
+    await write(`${report.reportId}.txt`, report.text);
+    await write(
+      `${report.reportId}.meta.json`,
+      `${JSON.stringify(Object.fromEntries(Object.entries(meta).filter(([, v]) => v != null)), null, 2)}\n`,
+    );
+  } catch (e) {
+    await undo();
+    throw e;
+  }
+  return { undo };
 }
 
 /** Links a report just stored to the others; one stored unchanged is linked already. */
@@ -72,33 +179,12 @@ async function linkLoaded(
 /** The report files named: files as they are, folders by their reports. */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
-  const absent: string[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => null);
-    if (stat?.isDirectory()) files.push(...(await listReports(p)));
-    // NAME.meta.json or NAME names the report as well as NAME.txt does.
-    else if (stat || (await reportExists(p))) files.push(p);
-    else absent.push(p);
-  }
-  if (absent.length) {
-    throw new Error(
-      `${absent.map((p) => JSON.stringify(p)).join(', ')}: no such file or folder (a report is NAME.txt beside NAME.meta.json)`,
-    );
+    if (stat?.isDirectory()) for (const f of await listReports(p)) files.push(f);
+    else files.push(p);
   }
   return files;
-}
-
-async function reportExists(p: string): Promise<boolean> {
-  const base = p.replace(/\.meta\.json$/, '').replace(/\.txt$/, '');
-  const found = await Promise.all(
-    [`${base}.txt`, `${base}.meta.json`].map((f) =>
-      fs.stat(f).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return found.some(Boolean);
 }
 
 export interface BatchOutcome {

@@ -109,14 +109,14 @@ function stripForms(
     const gone = forms.filter((f) => f !== entry.name && drop(f));
     if (gone.length === 0) continue;
     entry[field] = forms.filter((f) => !gone.includes(f));
-    out.push(...gone.map((text) => ({ field, text })));
+    for (const text of gone) out.push({ field, text });
   }
   if (Array.isArray(entry.abbreviations)) {
     entry.abbreviations = entry.abbreviations.filter((a: { seenIn?: unknown }) => {
       const words = strings(a.seenIn);
       const gone = words.filter(drop);
       if (gone.length === 0) return true;
-      out.push(...gone.map((text) => ({ field: 'abbreviations[].seenIn', text })));
+      for (const text of gone) out.push({ field: 'abbreviations[].seenIn', text });
       a.seenIn = words.filter((w) => !gone.includes(w));
       return gone.length < words.length;
     });

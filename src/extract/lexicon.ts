@@ -411,7 +411,7 @@ function gazetteer(
       source: `divisions.json (GB/T 2260 ${d.code})${n ? `; places.json: ${n.source}` : ''}`,
     };
   });
-  places.push(...curated);
+  for (const p of curated) places.push(p);
   const names = new Set<string>();
   for (const p of places) {
     if (names.has(p.name)) throw new Error(`places: two places are named ${p.name}`);

@@ -34,6 +34,7 @@ import {
 } from './lexicon';
 import { findProjects, findZones } from './projects';
 import { PlaceMatcher, TermMatcher, type Mention, type Surface } from './recognise';
+import { append } from './stage';
 
 /** The lexicon's matchers and indexes, built once per lexicon. */
 interface Recognisers {
@@ -401,8 +402,13 @@ function pairings(ctx: Context, span: Span, taken: Span[]): AbbreviationMention[
       j++;
     }
     const distinct = new Set(run.map((r) => r.place.name)).size === run.length;
-    if (run.length >= 2 && distinct) out.push(...run);
-    else out.push(...run.filter((r) => r.via === 'name'));
+    // A run is as long as the text makes it: appended, not spread into push.
+    if (run.length >= 2 && distinct) append(out, run);
+    else
+      append(
+        out,
+        run.filter((r) => r.via === 'name'),
+      );
     i = Math.max(j, i + 1);
   }
   return out;

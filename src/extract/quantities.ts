@@ -8,6 +8,7 @@
  */
 import type { Direction, FigureStatus, Measure, Qualifier, Span } from '../model';
 import { compiled, type FigureRules, type Lexicon, type MetricEntry } from './lexicon';
+import { append } from './stage';
 
 export interface FigureMention {
   status: FigureStatus;
@@ -596,8 +597,8 @@ export function findFigures(
     };
   }
   splitRespectively(r, figures, s, sentence.start);
-  if (options.targetSentence) figures.push(...statedWithoutNumbers(r, s, sentence.start, figures));
-  else if (options.plan !== false) figures.push(...deferred(r, s, sentence.start, figures));
+  if (options.targetSentence) append(figures, statedWithoutNumbers(r, s, sentence.start, figures));
+  else if (options.plan !== false) append(figures, deferred(r, s, sentence.start, figures));
   return figures.sort((a, b) => a.span.start - b.span.start);
 }
 

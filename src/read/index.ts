@@ -21,6 +21,7 @@ export class ReportError extends Error {
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const REQUIRED_FIELDS = ['id', 'title', 'jurisdiction', 'level', 'year'] as const;
 const KNOWN_FIELDS = new Set([
   'id',
   'title',
@@ -39,6 +40,11 @@ export function parseMeta(raw: unknown, file: string): ReportMeta {
     throw new ReportError(file, 'metadata must be a JSON object');
   }
   const obj = raw as Record<string, unknown>;
+  // Every missing field at once: a writer fixing them one by one would come back five times.
+  const missing = REQUIRED_FIELDS.filter((f) => obj[f] === undefined || obj[f] === null);
+  if (missing.length > 1) {
+    throw new ReportError(file, `is missing the fields ${missing.map((f) => `"${f}"`).join(', ')}`);
+  }
   const requireString = (field: string): string => {
     const v = obj[field];
     if (v === undefined || v === null) throw new ReportError(file, 'is missing', field);
@@ -55,12 +61,6 @@ export function parseMeta(raw: unknown, file: string): ReportMeta {
     return v;
   };
 
-  // Every missing field at once: fixing them one run at a time is tedious.
-  const missing = ['id', 'title', 'jurisdiction', 'level', 'year'].filter(
-    (f) => obj[f] === undefined || obj[f] === null,
-  );
-  if (missing.length > 1)
-    throw new ReportError(file, `fields ${missing.map((f) => `"${f}"`).join(', ')} are missing`);
   const id = requireString('id');
   if (!ID_PATTERN.test(id)) {
     throw new ReportError(
@@ -145,6 +145,15 @@ export async function readReport(
     metaRaw = await fs.readFile(metaFile, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      // Neither half is there: the path named is wrong, not a report half-written.
+      if (!(await exists(textFile))) {
+        throw new ReportError(
+          file,
+          /[\\/]$/.test(file)
+            ? 'does not exist (no such folder)'
+            : 'does not exist (no such file or folder)',
+        );
+      }
       throw new ReportError(
         textFile,
         `has no metadata file: expected ${path.basename(metaFile)} beside it`,
@@ -177,6 +186,13 @@ export async function readReport(
   }
   const text = decodeText(await fs.readFile(textFile), textFile, maxBytes);
   return { meta, text, origin: textFile };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Lists the reports in a folder (one per `.meta.json`), sorted by file name. */

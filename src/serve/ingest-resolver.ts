@@ -1,18 +1,18 @@
 /**
  * ingestReport: a report added at run time. It needs the API key, is validated like a
  * report read from disk, and is stored completely or not at all; with the embedded store
- * it is also written into REPORTS_DIR (first), so it is there after a restart.
+ * it is also written into REPORTS_DIR (first), so it is there after a restart. A stored
+ * report is not changed by a request, in text or metadata (src/ingest.ts, addReport).
  */
 import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { GraphQLError } from 'graphql';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { extractReport } from '../extract';
-import { linkReport } from '../link';
+import { addReport, ReportFileConflictError } from '../ingest';
 import type { Lexicon } from '../extract/lexicon';
 import { LEVELS, type ReportNode } from '../model';
 import { checkText, parseMeta, ReportError } from '../read';
+import { ReportConflictError, ReportTooLargeError } from '../store';
 import type { Context } from './context';
 import { badInput } from './names';
 import { Report } from './types';
@@ -106,56 +106,16 @@ export class IngestResolver {
       if (e instanceof ReportError) throw badInput(e.message);
       throw e;
     }
-    const [stored] = await ctx.store.reportsByIds([input.id]);
-    if (stored && stored.hash !== graph.report.hash) {
-      throw badInput(
-        `a report with id "${input.id}" is already stored with a different text; give the new one its own id`,
-      );
-    }
-    const files = ctx.settings.reportsDir
-      ? await writeReport(ctx.settings.reportsDir, graph.report)
-      : null;
     try {
-      await ctx.store.ingest(graph);
+      // One ingest of an id at a time; a stored report is never changed by a request.
+      await addReport(ctx.store, graph, ctx.settings.reportsDir);
     } catch (e) {
-      await files?.undo();
+      if (e instanceof ReportConflictError)
+        throw badInput(`${e.message}; give the new one its own id`);
+      if (e instanceof ReportFileConflictError || e instanceof ReportTooLargeError)
+        throw badInput(e.message);
       throw e;
     }
-    await linkReport(ctx.store, graph.report.reportId);
     return graph.report;
   }
-}
-
-/** Writes NAME.txt and NAME.meta.json (each via a temporary file); `undo` removes them again. */
-async function writeReport(
-  dir: string,
-  report: ReportNode,
-): Promise<{ undo: () => Promise<void> }> {
-  const { text } = report;
-  const meta = {
-    id: report.reportId,
-    title: report.title,
-    jurisdiction: report.jurisdiction,
-    level: report.level,
-    year: report.year,
-    deliveredOn: report.deliveredOn,
-    speaker: report.speaker,
-    language: report.language,
-    source: report.source,
-  };
-  const base = path.join(dir, report.reportId);
-  const written: string[] = [];
-  const write = async (file: string, content: string) => {
-    await fs.writeFile(`${file}.tmp`, content, 'utf8');
-    await fs.rename(`${file}.tmp`, file);
-    written.push(file);
-  };
-  await write(`${base}.txt`, text);
-  await write(
-    `${base}.meta.json`,
-    `${JSON.stringify(Object.fromEntries(Object.entries(meta).filter(([, v]) => v != null)), null, 2)}\n`,
-  );
-  return {
-    undo: async () => void (await Promise.all(written.map((f) => fs.rm(f, { force: true })))),
-  };
 }

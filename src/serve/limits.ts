@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import {
   GraphQLError,
   Kind,
+  parse,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -131,17 +132,27 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   };
 }
 
-/** Answers 503 with a GraphQL error when a request runs longer than `ms`. */
+/**
+ * Answers 503 with a GraphQL error when a request runs longer than `ms`. A query is
+ * abandoned; a mutation is not stopped (an ingest stores its report whole or not at all,
+ * and goes on after the answer), so the answer says so (`continues`) and how to see it.
+ */
 export function timeLimit(ms: number) {
-  return (_req: Request, res: Response, next: NextFunction): void => {
+  return (req: Request, res: Response, next: NextFunction): void => {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
+      const ingest = runningMutation(req.body);
       res.status(503).json({
         errors: [
-          {
-            message: `the request took longer than ${ms} ms and was stopped`,
-            extensions: { code: 'TIMEOUT' },
-          },
+          ingest
+            ? {
+                message: `the request took longer than ${ms} ms; the ingest ${ingest.id ? `of ${ingest.id} ` : ''}goes on: query report(id) to see when it is stored (whole, or not at all if it fails)`,
+                extensions: { code: 'TIMEOUT', continues: true },
+              }
+            : {
+                message: `the request took longer than ${ms} ms and was stopped`,
+                extensions: { code: 'TIMEOUT' },
+              },
         ],
       });
     }, ms);
@@ -149,4 +160,39 @@ export function timeLimit(ms: number) {
     res.on('close', () => clearTimeout(timer));
     next();
   };
+}
+
+/** The mutation a request body runs, with the report id it names when it names one. */
+function runningMutation(body: unknown): { id: string | null } | null {
+  const { query, operationName, variables } = (body ?? {}) as {
+    query?: unknown;
+    operationName?: unknown;
+    variables?: Record<string, unknown> | null;
+  };
+  if (typeof query !== 'string') return null;
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return null;
+  }
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const operation =
+    operations.length === 1
+      ? operations[0]
+      : operations.find((d) => d.name?.value === operationName);
+  if (operation?.operation !== 'mutation') return null;
+  // ingestReport(input: {id: "x", …}) or ingestReport(input: $input) with the id in $input.
+  for (const s of operation.selectionSet.selections) {
+    const input = s.kind === Kind.FIELD ? s.arguments?.find((a) => a.name.value === 'input') : null;
+    if (!input) continue;
+    if (input.value.kind === Kind.VARIABLE) {
+      const id = (variables?.[input.value.name.value] as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') return { id };
+    } else if (input.value.kind === Kind.OBJECT) {
+      const id = input.value.fields.find((f) => f.name.value === 'id')?.value;
+      if (id?.kind === Kind.STRING) return { id: id.value };
+    }
+  }
+  return { id: null };
 }

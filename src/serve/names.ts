@@ -44,11 +44,12 @@ export async function suggest(
   const scored: { name: string; d: number }[] = [];
   for (const e of await ctx.store.entityKeys()) {
     if (kind && !e.id.startsWith(`${kind.toLowerCase()}:`)) continue;
-    const d = Math.min(
-      ...e.keys.map((k) =>
+    let d = Infinity;
+    for (const k of e.keys)
+      d = Math.min(
+        d,
         k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) : distance(key, k),
-      ),
-    );
+      );
     if (d <= allowed) scored.push({ name: e.name, d });
   }
   scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1));

@@ -85,7 +85,7 @@ async function resolveNames(ctx: Context, names: string[]): Promise<string[]> {
     const found = await resolveName(ctx, name);
     if (found.length === 0)
       throw notFound(`nothing is named ${JSON.stringify(name)}`, await suggest(ctx, name));
-    ids.push(...found.map((e) => e.id));
+    for (const e of found) ids.push(e.id);
   }
   return ids;
 }

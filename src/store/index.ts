@@ -82,6 +82,11 @@ export interface IngestResult {
   edges: number;
 }
 
+export interface IngestOptions {
+  /** A report stored under the id with another text or metadata: replace it (default) or refuse. */
+  changed?: 'replace' | 'refuse';
+}
+
 export interface SearchHit {
   node: GraphNode;
   score: number;
@@ -103,8 +108,12 @@ export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** Prepares the store (schema, indexes); safe to call again. */
   init(): Promise<void>;
-  /** Stores one report's graph completely or not at all, replacing an older extraction. */
-  ingest(graph: ReportGraph): Promise<IngestResult>;
+  /**
+   * Stores one report's graph completely or not at all, replacing an older extraction. A
+   * report stored with another text or other metadata is replaced, or with `changed:
+   * 'refuse'` refused (ReportConflictError). Ingests of one report id run one at a time.
+   */
+  ingest(graph: ReportGraph, options?: IngestOptions): Promise<IngestResult>;
   reports(): Promise<ReportNode[]>;
   /** Reports by metadata id, in the order asked, null where absent. */
   reportsByIds(ids: readonly string[]): Promise<(ReportNode | null)[]>;
@@ -173,6 +182,81 @@ export interface GraphStore {
 }
 
 export class GraphIntegrityError extends Error {}
+
+/** The metadata fields a stored report is compared by, beside its text. */
+export const REPORT_META_FIELDS = [
+  'title',
+  'jurisdiction',
+  'level',
+  'year',
+  'deliveredOn',
+  'speaker',
+  'language',
+  'source',
+  'extra',
+] as const satisfies readonly (keyof ReportNode)[];
+
+/**
+ * The store cannot hold the report in one transaction (Neo4j's transaction memory): nothing
+ * of it was stored, and trying again will not help.
+ */
+export class ReportTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportTooLargeError';
+  }
+}
+
+/** A report is stored under the id with another text or metadata, and may not be replaced. */
+export class ReportConflictError extends Error {
+  constructor(
+    readonly reportId: string,
+    /** `text` and/or the metadata fields that differ. */
+    readonly differs: string[],
+  ) {
+    super(
+      `a report with id "${reportId}" is already stored with ${
+        differs.includes('text') ? 'a different text' : `different metadata (${differs.join(', ')})`
+      }`,
+    );
+    this.name = 'ReportConflictError';
+  }
+}
+
+/**
+ * What differs between a stored report and a new extraction of it: `text` (or the
+ * extractor version, which changes the graph as a text does) and metadata fields.
+ */
+export function reportChanges(
+  stored: Pick<ReportNode, 'hash' | 'extractorVersion' | (typeof REPORT_META_FIELDS)[number]>,
+  report: ReportNode,
+): string[] {
+  const differs: string[] = [];
+  if (stored.hash !== report.hash) differs.push('text');
+  else if (stored.extractorVersion !== report.extractorVersion) differs.push('extractorVersion');
+  for (const f of REPORT_META_FIELDS)
+    if ((stored[f] ?? null) !== (report[f] ?? null)) differs.push(f);
+  return differs;
+}
+
+/**
+ * Whether `ingest` may store the report: null when it is stored exactly so (unchanged),
+ * true when it may (new, or replaced); throws ReportConflictError when it is refused. A
+ * new extractor version alone always replaces: the text is the same.
+ */
+export function mayStore(
+  stored: Parameters<typeof reportChanges>[0] | null | undefined,
+  report: ReportNode,
+  options: IngestOptions = {},
+): boolean | null {
+  if (!stored) return true;
+  const differs = reportChanges(stored, report);
+  if (differs.length === 0) return null;
+  const conflicts = differs.filter((d) => d !== 'extractorVersion');
+  if (conflicts.length && options.changed === 'refuse')
+    throw new ReportConflictError(report.reportId, conflicts);
+  return true;
+}
 
 /** Refuses a graph with an edge whose end is not among its nodes: it would load half. */
 export function assertComplete(graph: ReportGraph): void {

@@ -37,7 +37,7 @@ export function rememberingNames(store: GraphStore, ttlMs = NAME_TTL_MS): GraphS
       );
       return entities;
     },
-    ingest: forgetting((graph) => store.ingest(graph)),
+    ingest: forgetting((graph, options) => store.ingest(graph, options)),
     mergeEdges: forgetting((edges) => store.mergeEdges(edges)),
   };
   return new Proxy(store, {

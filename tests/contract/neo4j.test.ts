@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
+import { setLogSink } from '../../src/log';
 import { EmbeddedStore } from '../../src/store/embedded';
-import type { GraphStore } from '../../src/store';
+import { Neo4jStore } from '../../src/store/neo4j';
+import { ReportTooLargeError, type GraphStore } from '../../src/store';
 import { extractReport } from '../../src/extract';
 import { lexicon } from '../support/lexicon';
 import type { ReportGraph } from '../../src/model';
@@ -57,6 +59,53 @@ describeNeo4j('figure numbers in Neo4j', () => {
       ]);
     } finally {
       await driver.close();
+      await store.close();
+    }
+  });
+});
+
+describeNeo4j('a report above the transaction memory', () => {
+  test('is refused at once with a clear error, logged, and not tried again; nothing of it is stored', async () => {
+    // Neo4j Community cannot lower its memory limit at run time: the load runs whole and
+    // then fails as the server fails a transaction that outgrows it. Retried, it would
+    // outlast the test: the driver would try for ten minutes here.
+    const store = await freshNeo4jStore();
+    const limited = new Neo4jStore({ ...neo4jConfig!, maxTransactionRetryTimeMs: 600_000 });
+    const internals = limited as unknown as { load: (...args: unknown[]) => Promise<unknown> };
+    const load = internals.load.bind(limited);
+    let loads = 0;
+    internals.load = async (...args) => {
+      loads++;
+      await load(...args);
+      throw new neo4j.Neo4jError(
+        'The allocation of an extra 2.0 MiB would use more than the limit 1.0 GiB. dbms.memory.transaction.total.max threshold reached',
+        'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+        '50N42',
+        'error: general processing exception - unexpected error',
+      );
+    };
+    const lines: string[] = [];
+    const sink = setLogSink((line) => lines.push(line));
+    try {
+      const graph = extractReport(await seedInput('liaoning-2022'), lexicon);
+      const failure = await limited.ingest(graph).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ReportTooLargeError);
+      expect((failure as Error).message).toMatch(
+        /^report liaoning-2022 needs more memory than Neo4j allows one transaction \(Neo\.TransientError\.General\.MemoryPoolOutOfMemoryError\); nothing of it was stored/,
+      );
+      expect(loads).toBe(1);
+      expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+        expect.objectContaining({
+          event: 'ingest_out_of_memory',
+          reportId: 'liaoning-2022',
+          message: expect.stringMatching(/threshold reached/),
+        }),
+      ]);
+      expect(await store.reportsByIds(['liaoning-2022'])).toEqual([null]);
+      expect(await store.counts()).toEqual({ nodes: {}, edges: {} });
+    } finally {
+      setLogSink(sink);
+      await limited.close();
       await store.close();
     }
   });

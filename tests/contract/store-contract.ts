@@ -1,7 +1,7 @@
 /**
  * The store contract: the same cases, run against the embedded store and against Neo4j.
  */
-import { GraphIntegrityError, type GraphStore } from '../../src/store';
+import { GraphIntegrityError, ReportConflictError, type GraphStore } from '../../src/store';
 import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
 import { lexicon } from '../support/lexicon';
@@ -9,6 +9,7 @@ import { linkReport } from '../../src/link';
 import { NODE_KINDS, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
 import { RANGE_REPORT } from '../support/range-report';
+import { largeReport } from '../support/large-report';
 import { seedGraphs, seedInput } from '../support/seeds';
 
 async function allCommitments(
@@ -559,4 +560,143 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     const [result] = await store.figures({ kind: 'Result', report: 'heilongjiang-2026' }, 10);
     expect(result).toMatchObject({ value: 5, low: null, high: null, qualifier: 'EXACT' });
   });
+
+  // Last: they add made-up reports of Guangdong, which no other test asks about.
+  const guangdong = (id: string, body: string, meta: { title?: string; year?: number } = {}) =>
+    extractReport(
+      {
+        text: `一、2025年工作回顾\n\n${body}\n\n二、2026年工作安排\n\n推动制造业高质量发展。\n`,
+        meta: {
+          id,
+          title: '广东省政府工作报告',
+          jurisdiction: '广东省',
+          level: 'provincial',
+          year: 2026,
+          extra: {},
+          ...meta,
+        },
+        origin: `${id} (made up)`,
+      },
+      lexicon,
+    );
+  /** The report as stored, through every way it is read, and what it owns. */
+  const storedReport = async (id: string) => {
+    const [report] = await store.reportsByIds([id]);
+    const page = await store.commitments({ report: id }, { first: 1000 });
+    const [sections] = await store.sectionsOfReports([id]);
+    return {
+      hash: report?.hash,
+      title: report?.title,
+      year: report?.year,
+      commitments: page.nodes.map((c) => `${c.id} ${c.sortKey}`),
+      sections: sections!.map((x) => x.id),
+    };
+  };
+  const expected = (g: ReportGraph) => ({
+    hash: g.report.hash,
+    title: g.report.title,
+    year: g.report.year,
+    commitments: [...g.commitments]
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))
+      .map((c) => `${c.id} ${c.sortKey}`),
+    sections: [...g.sections].sort((a, b) => a.span.start - b.span.start).map((x) => x.id),
+  });
+
+  test('ten parallel ingests of one report store it once: one is added, nine are unchanged', async () => {
+    const g = guangdong('guangdong-same-2026', '全省地区生产总值增长5%。');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => store.ingest(g)));
+    expect(answers.map((a) => a.status).sort()).toEqual([
+      'added',
+      ...Array<string>(9).fill('unchanged'),
+    ]);
+    expect(await storedReport('guangdong-same-2026')).toEqual(expected(g));
+  });
+
+  test('ten parallel ingests of one id with different texts and metadata: one wins whole, nine are refused', async () => {
+    const variants = Array.from({ length: 10 }, (_, i) =>
+      guangdong('guangdong-race-2026', `全省地区生产总值增长${i + 1}%。`, {
+        title: `广东省政府工作报告（第${i % 3}稿）`,
+        year: 2026 - (i % 2),
+      }),
+    );
+    const answers = await Promise.allSettled(
+      variants.map((g) => store.ingest(g, { changed: 'refuse' })),
+    );
+    const won = answers.flatMap((a, i) => (a.status === 'fulfilled' ? [[i, a.value]] : []));
+    expect(won).toHaveLength(1);
+    const [winner, result] = won[0] as [number, { status: string }];
+    expect(result.status).toBe('added');
+    for (const a of answers) {
+      if (a.status === 'rejected') {
+        expect(a.reason).toBeInstanceOf(ReportConflictError);
+        expect((a.reason as Error).message).toMatch(
+          /^a report with id "guangdong-race-2026" is already stored with (a different text|different metadata)/,
+        );
+      }
+    }
+    expect(await storedReport('guangdong-race-2026')).toEqual(expected(variants[winner]!));
+  });
+
+  test('the same text with other metadata is refused like another text, or replaces it everywhere', async () => {
+    const g = guangdong('guangdong-meta-2026', '全省地区生产总值增长6%。');
+    expect((await store.ingest(g, { changed: 'refuse' })).status).toBe('added');
+    const renamed = guangdong('guangdong-meta-2026', '全省地区生产总值增长6%。', {
+      title: '被改过的标题',
+      year: 2030,
+    });
+    await expect(store.ingest(renamed, { changed: 'refuse' })).rejects.toThrow(
+      'a report with id "guangdong-meta-2026" is already stored with different metadata (title, year)',
+    );
+    expect(await storedReport('guangdong-meta-2026')).toEqual(expected(g));
+    // Replacing applies the metadata to the report and to what is derived from it (the
+    // year orders its commitments).
+    expect((await store.ingest(renamed)).status).toBe('replaced');
+    expect(await storedReport('guangdong-meta-2026')).toEqual(expected(renamed));
+    expect((await store.ingest(renamed, { changed: 'refuse' })).status).toBe('unchanged');
+  });
+
+  test('an edge two reports draw between shared entities stays until neither claims it', async () => {
+    const line = '建成南沙港铁路等项目。';
+    const a = guangdong('guangdong-claim-a-2026', line);
+    const b = guangdong('guangdong-claim-b-2026', `推进${line}`);
+    const edge = a.edges.find((e) => e.type === 'LOCATED_IN' && e.reportId)!;
+    expect(edge).toMatchObject({ source: 'project:南沙港铁路', target: 'place:南沙区' });
+    expect(b.edges.some((e) => e.id === edge.id)).toBe(true);
+    const located = async () =>
+      (await store.edgesAround([edge.source])).filter((e) => e.id === edge.id);
+    for (const g of [a, b]) expect((await store.ingest(g)).status).toBe('added');
+    // The last drawing's evidence.
+    const [drawn] = await located();
+    const evidence = b.edges.find((e) => e.id === edge.id)!.evidence;
+    expect(evidence).not.toEqual(edge.evidence);
+    expect(drawn).toMatchObject({ reportId: b.report.reportId, evidence });
+    // b no longer names the project: the edge stays, a's.
+    const bWithout = guangdong('guangdong-claim-b-2026', '推进项目建设。');
+    expect((await store.ingest(bWithout)).status).toBe('replaced');
+    expect(await located()).toEqual([{ ...drawn, reportId: a.report.reportId, evidence: null }]);
+    // b draws it again, and a no longer does: it stays, b's.
+    expect((await store.ingest(b)).status).toBe('replaced');
+    const aWithout = guangdong('guangdong-claim-a-2026', '推进项目建设。');
+    expect((await store.ingest(aWithout)).status).toBe('replaced');
+    expect(await located()).toEqual([drawn]);
+    // Neither: it goes.
+    expect((await store.ingest(bWithout)).status).toBe('replaced');
+    expect(await located()).toEqual([]);
+  });
+
+  // Last: a report of 3.7 MB, allowed (under 10 MiB), is stored whole.
+  test('a 3.7 MB report is extracted and stored completely', async () => {
+    const input = await largeReport();
+    expect(Buffer.byteLength(input.text, 'utf8')).toBeGreaterThan(3_700_000);
+    const g = extractReport(input, lexicon);
+    expect(g.commitments.length).toBeGreaterThan(20_000);
+    expect((await store.ingest(g)).status).toBe('added');
+    const [report] = await store.reportsByIds([g.report.reportId]);
+    expect(report!.text).toBe(input.text);
+    expect((await store.commitments({ report: g.report.reportId }, { first: 1 })).totalCount).toBe(
+      g.commitments.length,
+    );
+    const [sections] = await store.sectionsOfReports([g.report.reportId]);
+    expect(sections).toHaveLength(g.sections.length);
+  }, 600_000);
 }

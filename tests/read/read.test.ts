@@ -105,6 +105,6 @@ test('a folder lists one entry per report', async () => {
 
 test('every missing metadata field is named at once', () => {
   expect(() => parseMeta({ id: 'x', level: 'provincial' }, 'a.meta.json')).toThrow(
-    'a.meta.json: fields "title", "jurisdiction", "year" are missing',
+    'a.meta.json: is missing the fields "title", "jurisdiction", "year"',
   );
 });

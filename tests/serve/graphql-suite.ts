@@ -2,7 +2,7 @@
  * The GraphQL contract over HTTP, run on each store.
  */
 import 'reflect-metadata';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
@@ -10,7 +10,7 @@ import { linkReport } from '../../src/link';
 import type { GraphStore } from '../../src/store';
 import { startService, type RunningService } from '../../src/serve/server';
 import { RANGE_REPORT } from '../support/range-report';
-import { seedGraphs } from '../support/seeds';
+import { SEEDS, seedGraphs } from '../support/seeds';
 
 /** The national gazetteer, as the dataset gives it (graph/divisions.json). */
 const DIVISIONS: {
@@ -870,5 +870,97 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(r.data!.byPlace).toEqual([{ year: 2030, relation: 'ABOVE', difference: 0.5 }]);
     const neither = await gql(`{ compareTargets(metric: "GDP") { year } }`);
     expect(neither.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  // After the above: these add reports of Guangdong, which no other test asks about.
+  test('ten parallel ingests of one id, with the same and with different texts and metadata, leave one consistent report; every caller gets a clear answer', async () => {
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    const id = 'guangdong-race-2026';
+    const input = (n: number) => ({
+      id,
+      title: `广东省政府工作报告（第${n % 2}稿）`,
+      jurisdiction: '广东省',
+      year: 2026 - (n % 3),
+      text: `一、2025年工作回顾\n\n全省地区生产总值增长${n}%。\n\n二、2026年工作安排\n\n建设南沙港铁路。\n`,
+    });
+    // Five of one report, five each different from it and from each other.
+    const inputs = [1, 1, 1, 1, 1, 2, 3, 4, 5, 6].map(input);
+    const answers = await Promise.all(inputs.map((i) => gql(INGEST, { input: i }, auth)));
+    const stored = await gql(
+      `query($id: ID!) { report(id: $id) { id title year text commitments(first: 0) { totalCount } } }`,
+      { id },
+    );
+    const report = stored.data!.report;
+    const winner = inputs.find((i) => i.text === report.text)!;
+    expect(report).toMatchObject({ title: winner.title, year: winner.year });
+    answers.forEach((a, n) => {
+      if (JSON.stringify(inputs[n]) === JSON.stringify(winner)) {
+        // The winner, and the same report again: stored, as it is.
+        expect(a.errors).toBeUndefined();
+        expect(a.data!.ingestReport).toMatchObject({ id, year: winner.year });
+      } else {
+        expect(a.errors).toHaveLength(1);
+        expect(a.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+        expect(a.errors![0]!.message).toMatch(
+          new RegExp(
+            `^a report with id "${id}" is already stored with (a different text|different metadata \\((title|year)(, year)?\\)); give the new one its own id$`,
+          ),
+        );
+      }
+    });
+    expect(report.commitments.totalCount).toBe(2);
+    expect(
+      (await gql(`{ reports { id } }`)).data!.reports.filter((r: Json) => r.id === id),
+    ).toHaveLength(1);
+    if (store.kind === 'embedded') {
+      // On disk the same report, and no temporary file left.
+      const base = path.join(reportsDir, id);
+      expect(readFileSync(`${base}.txt`, 'utf8')).toBe(winner.text);
+      expect(JSON.parse(readFileSync(`${base}.meta.json`, 'utf8'))).toMatchObject({
+        id,
+        title: winner.title,
+        year: winner.year,
+      });
+      expect(
+        readdirSync(reportsDir)
+          .filter((f) => f.startsWith(`${id}.`) || f.includes(id))
+          .sort(),
+      ).toEqual([`${id}.meta.json`, `${id}.txt`]);
+    }
+  });
+
+  test("a stored report's metadata is not changed by a request, and its files are not written over", async () => {
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    // liaoning-2022 as a seed is: in the store and its files in REPORTS_DIR.
+    const seedFiles = ['liaoning-2022.txt', 'liaoning-2022.meta.json'];
+    for (const f of seedFiles) copyFileSync(path.join(SEEDS, f), path.join(reportsDir, f));
+    const meta = JSON.parse(readFileSync(path.join(SEEDS, 'liaoning-2022.meta.json'), 'utf8'));
+    const text = texts.get('liaoning-2022')!;
+    for (const hostile of [
+      { title: '被篡改的标题' },
+      { year: 2030 },
+      { jurisdiction: '沈阳市' },
+      { title: '被篡改的标题', year: 2030 },
+    ]) {
+      const r = await gql(INGEST, { input: { ...meta, ...hostile, text } }, auth);
+      expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(r.errors![0]!.message).toMatch(
+        /^a report with id "liaoning-2022" is already stored with different metadata \(.+\); give the new one its own id$/,
+      );
+    }
+    // The same report again is answered as it is stored.
+    const same = await gql(INGEST, { input: { ...meta, text } }, auth);
+    expect(same.errors).toBeUndefined();
+    expect(same.data!.ingestReport).toMatchObject({ id: 'liaoning-2022', year: 2022 });
+    const stored = await gql(
+      `{ report(id: "liaoning-2022") { title year jurisdiction { name } } }`,
+    );
+    expect(stored.data!.report).toEqual({
+      title: meta.title,
+      year: 2022,
+      jurisdiction: { name: '辽宁' },
+    });
+    for (const f of seedFiles)
+      expect(readFileSync(path.join(reportsDir, f))).toEqual(readFileSync(path.join(SEEDS, f)));
   });
 }

@@ -31,8 +31,10 @@ import {
   type FigureQuery,
   type GraphStore,
   type ProjectQuery,
+  type IngestOptions,
   type IngestResult,
   type PageRequest,
+  mayStore,
   type SearchHit,
   type StoreHealth,
 } from '..';
@@ -53,21 +55,25 @@ export class EmbeddedStore implements GraphStore {
   /** A report's own nodes and the edges it drew, for replacing it. */
   private readonly ownNodes = new Map<string, Set<string>>();
   private readonly ownEdges = new Map<string, Set<string>>();
+  /**
+   * Edges between shared entities that reports draw from their text (a project's
+   * LOCATED_IN): the reports claiming each, and each report's claims. Such an edge goes
+   * only when no report claims it any more.
+   */
+  private readonly claims = new Map<string, Set<string>>();
+  private readonly claimed = new Map<string, Set<string>>();
   /** Commitments in report order, rebuilt when a report is stored. */
   private ordered: CommitmentNode[] = [];
 
   async init(): Promise<void> {}
 
-  async ingest(graph: ReportGraph): Promise<IngestResult> {
+  async ingest(graph: ReportGraph, options: IngestOptions = {}): Promise<IngestResult> {
     assertComplete(graph);
     const reportId = graph.report.reportId;
     const old = this.nodes.get(graph.report.id) as ReportNode | undefined;
     const counts = { nodes: 0, edges: 0 };
-    if (
-      old &&
-      old.hash === graph.report.hash &&
-      old.extractorVersion === graph.report.extractorVersion
-    ) {
+    // From this check on, nothing awaits: two ingests of one report cannot interleave.
+    if (mayStore(old, graph.report, options) === null) {
       return { reportId, status: 'unchanged', ...counts };
     }
     // Everything below is synchronous and cannot fail half-way: the graph was checked above.
@@ -116,22 +122,38 @@ export class EmbeddedStore implements GraphStore {
     return [...(this.byKind.get(kind)?.values() ?? [])] as Extract<GraphNode, { kind: K }>[];
   }
 
+  /** Whether the node belongs to one report (its sections, commitments …), not shared. */
+  private owned(id: string): boolean {
+    const n = this.nodes.get(id);
+    return n !== undefined && REPORT_OWNED_KINDS.includes(n.kind);
+  }
+
   private addEdge(e: GraphEdge): void {
-    // An edge drawn again by another report (a lexicon edge) belongs to that report now.
     const prev = this.edges.get(e.id);
-    if (prev?.reportId && prev.reportId !== e.reportId) {
-      this.ownEdges.get(prev.reportId)?.delete(e.id);
+    if (e.reportId && !this.owned(e.source) && !this.owned(e.target)) {
+      // Drawn by a report between shared entities: claimed by it beside the others that
+      // drew it; it carries the latest drawing's evidence.
+      addTo(this.claims, e.id, e.reportId);
+      addTo(this.claimed, e.reportId, e.id);
+      this.setEdge(e, prev);
+      return;
     }
+    this.setEdge(e, prev);
+    if (e.reportId) addTo(this.ownEdges, e.reportId, e.id);
+  }
+
+  private setEdge(e: GraphEdge, prev: GraphEdge | undefined): void {
     this.edges.set(e.id, e);
     addTo(this.outgoing, e.source, e.id);
     addTo(this.incoming, e.target, e.id);
     addTo(this.outgoingTyped.get(e.type)!, e.source, e.id);
     addTo(this.incomingTyped.get(e.type)!, e.target, e.id);
     if (!prev) count(this.sourcesTyped.get(e.type)!, e.target, e.source, 1);
-    if (e.reportId) addTo(this.ownEdges, e.reportId, e.id);
   }
 
   private removeReport(reportId: string): void {
+    for (const eid of this.claimed.get(reportId) ?? []) this.withdraw(eid, reportId);
+    this.claimed.delete(reportId);
     for (const eid of this.ownEdges.get(reportId) ?? []) this.removeEdge(eid);
     for (const id of this.ownNodes.get(reportId) ?? []) {
       for (const m of [this.outgoing, this.incoming]) {
@@ -141,6 +163,23 @@ export class EmbeddedStore implements GraphStore {
       this.nodes.delete(id);
     }
     this.ownNodes.delete(reportId);
+  }
+
+  /**
+   * Withdraws a report's claim on a shared edge: the edge goes when no report claims it;
+   * when it carried this report's evidence, it names another claimant (the first by id),
+   * without evidence (cypher/load/delete-report.cypher does the same).
+   */
+  private withdraw(id: string, reportId: string): void {
+    const by = this.claims.get(id);
+    by?.delete(reportId);
+    const e = this.edges.get(id);
+    if (!by?.size) {
+      this.claims.delete(id);
+      this.removeEdge(id);
+    } else if (e && e.reportId === reportId) {
+      this.edges.set(id, { ...e, reportId: [...by].sort(cmp)[0]!, evidence: null });
+    }
   }
 
   private removeEdge(id: string): void {
@@ -250,7 +289,8 @@ export class EmbeddedStore implements GraphStore {
         more = true;
         break;
       }
-      nodes.push(...group.sort((a, b) => cmp(a.sortKey, b.sortKey)));
+      // A group is a whole report's matches: appended, not spread into push (the stack).
+      for (const c of group.sort((a, b) => cmp(a.sortKey, b.sortKey))) nodes.push(c);
     }
     if (nodes.length > page.first) more = true;
     return { totalCount, nodes: nodes.slice(0, page.first), hasNextPage: more };
@@ -281,7 +321,7 @@ export class EmbeddedStore implements GraphStore {
       const id = queue.pop()!;
       if (out.has(id)) continue;
       out.add(id);
-      queue.push(...next(id));
+      for (const n of next(id)) queue.push(n);
     }
     return out;
   }

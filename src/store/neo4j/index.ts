@@ -29,11 +29,16 @@ import {
   type FigureQuery,
   type GraphStore,
   type ProjectQuery,
+  type IngestOptions,
   type IngestResult,
   type PageRequest,
+  mayStore,
+  ReportTooLargeError,
   type SearchHit,
   type StoreHealth,
 } from '..';
+import { log } from '../../log';
+import { KeyedQueue } from '../lock';
 import { cypher, cypherStatements } from './cypher';
 import { edgeFromProps, edgeRow, nodeFromProps, nodeRow, type Props } from './mapping';
 
@@ -94,6 +99,26 @@ const figureParams = (query: FigureQuery) => ({
   status: query.status ?? null,
 });
 
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * A transaction that outgrew the memory the server allows it. Neo4j calls it transient,
+ * so the driver would try the same load again and again (51 s for a 2.6 MB report) and
+ * then give up with its last error; the same report needs the same memory every time.
+ */
+const OUT_OF_MEMORY =
+  /^Neo\.TransientError\.General\.(MemoryPoolOutOfMemoryError|TransactionMemoryLimit|OutOfMemoryError)$/;
+
+/** The error a load that ran out of memory is answered with (logged); null for others. */
+function outOfMemory(e: unknown, reportId: string): ReportTooLargeError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !OUT_OF_MEMORY.test(code)) return null;
+  log('ingest_out_of_memory', { reportId, code, message: (e as Error).message });
+  return new ReportTooLargeError(
+    `report ${reportId} needs more memory than Neo4j allows one transaction (${code}); nothing of it was stored. Raise the server's transaction memory (db.memory.transaction.max, dbms.memory.transaction.total.max, the heap) or split the report`,
+  );
+}
+
 /** The first pause before a failed read is tried again; each next pause is twice as long. */
 const READ_RETRY_FIRST_MS = 200;
 
@@ -114,6 +139,8 @@ export class Neo4jStore implements GraphStore {
   private readonly maxRetryMs: number;
   /** Round trips to the server since start: tests check that pages are batched. */
   roundTrips = 0;
+  /** Ingests of one report id, one at a time (two would both create its nodes). */
+  private readonly ingests = new KeyedQueue();
 
   constructor(readonly config: Neo4jConfig) {
     // One retry time for the driver's transactions and for the store's own read retries.
@@ -167,63 +194,95 @@ export class Neo4jStore implements GraphStore {
       .records;
   }
 
-  async ingest(graph: ReportGraph): Promise<IngestResult> {
+  async ingest(graph: ReportGraph, options: IngestOptions = {}): Promise<IngestResult> {
     assertComplete(graph);
+    return this.ingests.run(graph.report.reportId, async () => {
+      try {
+        return await this.ingestNow(graph, options);
+      } catch (e) {
+        // Another process stored the report first (its nodes' unique ids collide): the
+        // check is made again against what it stored.
+        if ((e as { code?: string }).code !== CONSTRAINT_FAILED) throw e;
+        return this.ingestNow(graph, options);
+      }
+    });
+  }
+
+  private async ingestNow(graph: ReportGraph, options: IngestOptions): Promise<IngestResult> {
     const reportId = graph.report.reportId;
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(async (tx) => {
-        const current = await tx.run(cypher('load/report-version'), { reportId });
-        const stored = current.records[0];
-        if (
-          stored?.get('hash') === graph.report.hash &&
-          stored?.get('extractorVersion') === graph.report.extractorVersion
-        ) {
-          return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
+        try {
+          return await this.loadReport(tx, graph, options);
+        } catch (e) {
+          // Thrown from here, an error the driver does not know is not tried again.
+          throw outOfMemory(e, reportId) ?? e;
         }
-        // Sent together, answered in order: the deletion of the old graph comes first, so
-        // the checks below see what stays.
-        const deletion = stored ? tx.run(cypher('load/delete-report'), { reportId }) : null;
-        // Every report brings the shared entities it names and the lexicon's edges among
-        // them (the gazetteer, themes …), mostly stored already: those stored unchanged
-        // are found by id and hash first and not sent again.
-        const own = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures];
-        const owned = new Set(own.map((n) => n.id));
-        const ownEdges = graph.edges.filter((e) => owned.has(e.source) || owned.has(e.target));
-        const [, shared, sharedEdges] = await Promise.all([
-          deletion,
-          this.unstored(
-            tx,
-            'load/stored-nodes',
-            graph.entities.map((n) => nodeRow(n)),
-          ),
-          this.unstored(
-            tx,
-            'load/stored-edges',
-            graph.edges
-              .filter((e) => !owned.has(e.source) && !owned.has(e.target))
-              .map((e) => edgeRow(e)),
-          ),
-        ]);
-        const { nodes, edges } = await this.load(
-          tx,
-          {
-            nodes: own.map((n) => nodeRow(n, false)),
-            edges: ownEdges.map((e) => edgeRow(e, false)),
-          },
-          { nodes: shared, edges: sharedEdges },
-        );
-        return {
-          reportId,
-          status: stored ? ('replaced' as const) : ('added' as const),
-          nodes,
-          edges,
-        };
       });
+    } catch (e) {
+      // Raised at commit, it was tried again; answered clearly all the same.
+      throw e instanceof ReportTooLargeError ? e : (outOfMemory(e, reportId) ?? e);
     } finally {
       this.roundTrips++;
       await session.close();
     }
+  }
+
+  /** The report's load inside its transaction: check the stored version, delete, load. */
+  private async loadReport(
+    tx: ManagedTransaction,
+    graph: ReportGraph,
+    options: IngestOptions,
+  ): Promise<IngestResult> {
+    const reportId = graph.report.reportId;
+    const current = await tx.run(cypher('load/report-version'), { reportId });
+    const record = current.records[0];
+    const stored = record
+      ? (nodeFromProps('Report', record.get('report') as Props) as ReportNode)
+      : null;
+    if (mayStore(stored, graph.report, options) === null) {
+      return { reportId, status: 'unchanged' as const, nodes: 0, edges: 0 };
+    }
+    // Sent together, answered in order: the deletion of the old graph comes first, so
+    // the checks below see what stays.
+    const deletion = stored ? tx.run(cypher('load/delete-report'), { reportId }) : null;
+    // Every report brings the shared entities it names and the lexicon's edges among
+    // them (the gazetteer, themes …), mostly stored already: those stored unchanged
+    // are found by id and hash first and not sent again.
+    const own = [graph.report, ...graph.sections, ...graph.commitments, ...graph.figures];
+    const owned = new Set(own.map((n) => n.id));
+    const ownEdges = graph.edges.filter((e) => owned.has(e.source) || owned.has(e.target));
+    const [, shared, sharedEdges] = await Promise.all([
+      deletion,
+      this.unstored(
+        tx,
+        'load/stored-nodes',
+        graph.entities.map((n) => nodeRow(n)),
+      ),
+      this.unstored(
+        tx,
+        'load/stored-edges',
+        // Between shared entities: the report claims those it drew (edges.cypher).
+        graph.edges
+          .filter((e) => !owned.has(e.source) && !owned.has(e.target))
+          .map((e) => ({ ...edgeRow(e), claim: true })),
+      ),
+    ]);
+    const { nodes, edges } = await this.load(
+      tx,
+      {
+        nodes: own.map((n) => nodeRow(n, false)),
+        edges: ownEdges.map((e) => edgeRow(e, false)),
+      },
+      { nodes: shared, edges: sharedEdges },
+    );
+    return {
+      reportId,
+      status: stored ? ('replaced' as const) : ('added' as const),
+      nodes,
+      edges,
+    };
   }
 
   /**
