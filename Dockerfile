@@ -10,7 +10,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production PORT=4000 REPORTS_DIR=/app/seeds
+# HOST: every interface, so that the published port reaches the service.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 REPORTS_DIR=/app/seeds
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -41,6 +41,7 @@ embedded store, which keeps its reports in REPORTS_DIR: ingest copies the report
 
 Settings (environment):
   PORT                HTTP port (default 4000): /graphql (IDE in a browser), /healthz
+  HOST                interface to listen on (default 127.0.0.1; 0.0.0.0 in Docker)
   REPORTS_DIR         folder of reports loaded at start (default seeds/)
   NEO4J_URI           bolt://host:7687 to use Neo4j; unset: the embedded in-process store
   NEO4J_USER          Neo4j user (default neo4j)

@@ -3,6 +3,8 @@ import { DEFAULT_MAX_REPORT_BYTES } from './read';
 
 export interface Config {
   port: number;
+  /** The interface the service listens on: this machine only unless told (Docker: 0.0.0.0). */
+  host: string;
   reportsDir: string;
   neo4j: { uri: string; user: string; password: string } | null;
   apiKey: string | null;
@@ -25,6 +27,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   return {
     port: integer(env, 'PORT', 4000),
+    host: env.HOST?.trim() || '127.0.0.1',
     reportsDir: env.REPORTS_DIR || 'seeds',
     neo4j: uri
       ? { uri, user: env.NEO4J_USER || 'neo4j', password: env.NEO4J_PASSWORD || '' }

@@ -15,12 +15,18 @@ async function serve(): Promise<void> {
   const config = readConfig();
   const store = openStore(config);
   const lexicon = loadLexicon(); // graph/: the curated knowledge every report is read with
-  log('starting', { store: store.kind, neo4j: config.neo4j?.uri ?? null, port: config.port });
+  log('starting', {
+    store: store.kind,
+    neo4j: config.neo4j?.uri ?? null,
+    host: config.host,
+    port: config.port,
+  });
   const progress = new StartupProgress(config.reportsDir);
   const service = await startService({
     startup: progress,
     store,
     port: config.port,
+    host: config.host,
     requestTimeoutMs: config.requestTimeoutMs,
     settings: {
       apiKey: config.apiKey,

@@ -3,7 +3,13 @@
  * lexicon it is given: the same input always gives the same graph with the same ids.
  */
 import { createHash } from 'node:crypto';
-import { reportNodeId, type ReportGraph, type ReportInput, type ReportNode } from '../model';
+import {
+  reportNodeId,
+  type Level,
+  type ReportGraph,
+  type ReportInput,
+  type ReportNode,
+} from '../model';
 import { ReportError } from '../read';
 import { curatedStage } from './curated';
 import { figuresStage } from './figures';
@@ -36,7 +42,26 @@ function read(input: ReportInput, lexicon: Lexicon): Reading {
       'jurisdiction',
     );
   }
+  // A city's report cannot be national: the level must be one its government reports at
+  // (of any place the name denotes: 吉林 is a province and a city).
+  const levels = lexicon.lookupPlaces(input.meta.jurisdiction).map((p) => reportLevel(p.level));
+  if (!levels.includes(input.meta.level)) {
+    throw new ReportError(
+      input.origin,
+      `"${input.meta.level}" does not fit ${input.meta.jurisdiction}, whose reports are ${[...new Set(levels)].join(' or ')}`,
+      'level',
+    );
+  }
   return { input, text: input.text, lexicon, jurisdiction };
+}
+
+/** The level a place's own report has: China's national, a province's provincial, else municipal. */
+export function reportLevel(placeLevel: string): Level {
+  return placeLevel === 'country'
+    ? 'national'
+    : placeLevel === 'province'
+      ? 'provincial'
+      : 'municipal';
 }
 
 function assemble(report: ReportNode, parts: GraphPart[]): ReportGraph {

@@ -34,6 +34,14 @@ const KNOWN_FIELDS = new Set([
   'source',
 ]);
 
+/** YYYY-MM-DD naming a day that exists (2022-02-29 and 2022-13-45 do not). */
+function isCalendarDate(s: string): boolean {
+  if (!DATE_PATTERN.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** Checks a parsed metadata object; `file` is only used in messages. */
 export function parseMeta(raw: unknown, file: string): ReportMeta {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -83,7 +91,7 @@ export function parseMeta(raw: unknown, file: string): ReportMeta {
     );
   }
   const deliveredOn = optionalString('deliveredOn');
-  if (deliveredOn !== undefined && !DATE_PATTERN.test(deliveredOn)) {
+  if (deliveredOn !== undefined && !isCalendarDate(deliveredOn)) {
     throw new ReportError(file, `must be a date YYYY-MM-DD, got "${deliveredOn}"`, 'deliveredOn');
   }
   const extra: Record<string, unknown> = {};

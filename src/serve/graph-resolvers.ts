@@ -6,7 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { EntityNode, FigureNode } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
-import { badInput, notFound, resolveEntities, resolveKind } from './names';
+import { badInput, boundedName, notFound, resolveEntities, resolveKind } from './names';
 import { verdictOn } from './verdicts';
 import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target, Verdict } from './types';
 import { edgeView, nodeLabel, nodeView, snippet } from './views';
@@ -152,6 +152,8 @@ export class GraphResolver {
     jurisdiction: string | null,
     measure: Measure | null,
   ) {
+    boundedName('metric', metric);
+    if (jurisdiction) boundedName('jurisdiction', jurisdiction);
     const [metrics, jurisdictions] = await Promise.all([
       resolveEntities(ctx, metric, 'Metric', 'metric'),
       jurisdiction ? resolveKind(ctx, jurisdiction, 'Place', 'place') : null,

@@ -50,7 +50,9 @@ export const IDE_PAGE = `<!doctype html>
 export function ideRouter(): express.Router {
   const router = express.Router();
   router.get('/graphql/ide/:file', (req, res) => {
-    const file = ASSETS[req.params.file];
+    // Own properties only: /graphql/ide/constructor would otherwise find Object's.
+    const name = req.params.file;
+    const file = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!file) {
       res.status(404).end();
       return;

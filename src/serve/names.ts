@@ -6,9 +6,20 @@ import { GraphQLError } from 'graphql';
 import { nameKey, placeId, placeNode } from '../extract/lexicon';
 import type { EntityNode } from '../model';
 import type { Context } from './context';
+import { MAX_NAME_LENGTH } from './types';
 
 export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * A name argument, refused above MAX_NAME_LENGTH: no name is that long, and an unknown
+ * name is compared with every entity's (edit distance, quadratic in its length).
+ */
+export function boundedName(argument: string, name: string): string {
+  if (name.length > MAX_NAME_LENGTH)
+    throw badInput(`${argument} is longer than ${MAX_NAME_LENGTH} characters`);
+  return name;
 }
 
 export function notFound(message: string, suggestions: string[] = []): GraphQLError {
@@ -39,7 +50,8 @@ export async function suggest(
   kind?: EntityNode['kind'],
 ): Promise<string[]> {
   const key = nameKey(name);
-  if (!key) return [];
+  // Callers bound names; this keeps a long one from ever reaching the quadratic distance.
+  if (!key || key.length > MAX_NAME_LENGTH) return [];
   const allowed = Math.max(1, Math.floor(key.length / 3));
   const scored: { name: string; d: number }[] = [];
   for (const e of await ctx.store.entityKeys()) {

@@ -13,7 +13,15 @@ import type {
 } from '../model';
 import type { CommitmentQuery, FigureQuery } from '../store';
 import type { Context } from './context';
-import { badInput, gazetteerParent, notFound, resolveKind, resolveName, suggest } from './names';
+import {
+  badInput,
+  boundedName,
+  gazetteerParent,
+  notFound,
+  resolveKind,
+  resolveName,
+  suggest,
+} from './names';
 import { ComparisonResolver } from './comparison-resolvers';
 import { GraphResolver, MetricPointResolver } from './graph-resolvers';
 import { verdictOn } from './verdicts';
@@ -41,7 +49,6 @@ import {
   Place,
   Report,
   Section,
-  MAX_NAME_LENGTH,
 } from './types';
 
 // Cursors are opaque to clients: the base64url of the last commitment's sort key.
@@ -80,8 +87,7 @@ async function connection(
 async function resolveNames(ctx: Context, names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of names) {
-    if (name.length > MAX_NAME_LENGTH)
-      throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
+    boundedName('name', name);
     const found = await resolveName(ctx, name);
     if (found.length === 0)
       throw notFound(`nothing is named ${JSON.stringify(name)}`, await suggest(ctx, name));
@@ -110,9 +116,7 @@ export class QueryResolver {
       'Entities a name denotes: Chinese, alias, English or pinyin, any case; or an entity id (place:沈阳)',
   })
   async resolve(@Arg('name') name: string, @Ctx() ctx: Context): Promise<EntityNode[]> {
-    if (name.length > MAX_NAME_LENGTH)
-      throw badInput(`name is longer than ${MAX_NAME_LENGTH} characters`);
-    return resolveName(ctx, name);
+    return resolveName(ctx, boundedName('name', name));
   }
 
   @Query(() => CommitmentConnection, { description: 'Commitments in report order' })

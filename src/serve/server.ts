@@ -11,13 +11,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
+import * as path from 'node:path';
 import { log } from '../log';
 import type { GraphStore } from '../store';
 import { rememberingNames } from '../store/remembered-names';
 import { createContext, type Context, type Settings } from './context';
 import { explorerRouter } from './explorer';
 import { ideRouter } from './ide';
-import { limitsPlugin, timeLimit } from './limits';
+import { limitsPlugin, MAX_TOKENS, timeLimit } from './limits';
 import { schema } from './schema';
 import type { StartupProgress } from '../startup';
 
@@ -45,6 +46,13 @@ export interface RunningService {
  * aside; researchers should read what was wrong and where in the message itself.
  */
 export function explainValidation(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  // graphql's own words for a document over maxTokens are "more that N tokens".
+  const tokens = /^Syntax Error: Document contains more that (\d+) tokens/.exec(formatted.message);
+  if (tokens)
+    return {
+      ...formatted,
+      message: `the document has more than ${tokens[1]} tokens; at most ${tokens[1]} are allowed`,
+    };
   const details = formatted.extensions?.validationErrors as
     { property: string; constraints?: Record<string, string>; children?: unknown[] }[] | undefined;
   if (!details?.length) return formatted;
@@ -96,6 +104,8 @@ export async function createApp(
       limitsPlugin(executable),
     ],
     introspection: true,
+    // A document of a million tokens took seconds to parse: refused (400) while parsing.
+    parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: false,
     formatError: explainValidation,
   });
@@ -107,15 +117,40 @@ export async function createApp(
   // than the rest of express's reply (static files keep theirs, from express.static).
   app.set('etag', false);
   // 200 once the store answers and the start-up load is through; 503 before, so that a
-  // script can wait for it.
+  // script can wait for it. It answers from counts, and within HEALTH_TIMEOUT_MS even when
+  // the store does not answer at all (a frozen Neo4j held the probe for 20 s).
   app.get('/healthz', async (_req, res) => {
-    const health = await store.health();
-    const reports = health.reachable ? (await store.reports()).map((r) => r.reportId) : [];
+    const probe = (async () => {
+      const health = await store.health();
+      return { ...health, reports: health.reachable ? await store.reportCount() : null };
+    })();
+    probe.catch(() => undefined); // a late failure, after the timeout answered
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), HEALTH_TIMEOUT_MS);
+    });
+    const health = await Promise.race([
+      probe.catch((e: unknown) => ({
+        store: store.kind,
+        reachable: false,
+        detail: withoutPaths((e as Error).message),
+        reports: null,
+      })),
+      late,
+    ]).finally(() => clearTimeout(timer));
+    const answer = health ?? {
+      store: store.kind,
+      reachable: false,
+      detail: `the store did not answer within ${HEALTH_TIMEOUT_MS} ms`,
+      reports: null,
+    };
     const { startup } = options;
-    const status = !health.reachable ? 'unavailable' : startup?.pending ? 'loading' : 'ok';
-    res
-      .status(status === 'ok' ? 200 : 503)
-      .json({ status, ...health, reports, ...(startup ? { startup } : {}) });
+    const status = !answer.reachable ? 'unavailable' : startup?.pending ? 'loading' : 'ok';
+    res.status(status === 'ok' ? 200 : 503).json({
+      status,
+      ...answer,
+      ...(startup ? { startup: startupView(startup) } : {}),
+    });
   });
   app.use(requestLog);
   app.use(ideRouter());
@@ -123,19 +158,83 @@ export async function createApp(
   app.use(
     '/graphql',
     timeLimit(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    express.json({ limit: '12mb' }),
+    express.json({ limit: '12mb' }), // a report of 10 MiB and its metadata, as JSON
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(store, options.settings, req.headers.authorization ?? null),
     }),
   );
+  app.use(clientErrors);
   return { app, apollo };
+}
+
+/** The longest /healthz waits for the store before it answers 503. */
+export const HEALTH_TIMEOUT_MS = 1500;
+
+/** Absolute paths in a message, cut to their last part: the folder layout is nobody's business. */
+export function withoutPaths(message: string): string {
+  return message.replace(/(?<=^|[\s'"`(])(?:[A-Za-z]:)?[\\/](?![\\/])[^\s'"`)]*/g, (p) =>
+    path.basename(p),
+  );
+}
+
+/** The start-up load as /healthz shows it: how far it is, not where it reads from. */
+function startupView(startup: StartupProgress) {
+  const { state, stored, files, error } = startup.toJSON();
+  return { state, stored, files, ...(error === undefined ? {} : { error: withoutPaths(error) }) };
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Errors before GraphQL (a body that is not JSON, in a charset it cannot read, or too
+ * large) as GraphQL errors in JSON; express's own handler answers HTML with the stack and
+ * the files' absolute paths when NODE_ENV is not "production".
+ */
+function clientErrors(
+  err: unknown,
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+): void {
+  if (res.headersSent) {
+    next(err);
+    return;
+  }
+  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
+  const given = Number(e.status ?? e.statusCode);
+  const status = given >= 400 && given < 500 ? given : 500;
+  const message =
+    e.type === 'entity.parse.failed'
+      ? 'the request body is not valid JSON'
+      : e.type === 'entity.too.large'
+        ? 'the request body is larger than the limit of 12 MB'
+        : e.type === 'charset.unsupported' || e.type === 'encoding.unsupported'
+          ? `the request body must be UTF-8 JSON: ${String(e.message)}`
+          : status < 500
+            ? `the request cannot be read: ${withoutPaths(String(e.message))}`
+            : 'the service failed to answer; the log says why';
+  if (status === 500) log('request-failed', { error: String(e.message) });
+  res.status(status).json({
+    errors: [
+      {
+        message,
+        extensions: {
+          code: STATUS_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'),
+        },
+      },
+    ],
+  });
 }
 
 export async function startService({
   store,
   port,
-  host = '0.0.0.0',
+  host = '127.0.0.1',
   requestTimeoutMs,
   settings,
   startup,

@@ -177,6 +177,8 @@ export interface GraphStore {
   snapshot(): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }>;
   /** Node and edge counts by label and type, for checks and docs. */
   counts(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }>;
+  /** How many reports are stored, without reading them (for /healthz). */
+  reportCount(): Promise<number>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extractReport } from '../../src/extract';
+import { extractReport, reportLevel } from '../../src/extract';
 import { LEXICON_FILES, lexiconFromFiles, type LexiconFiles } from '../../src/extract/lexicon';
 import { lexicon } from '../support/lexicon';
 
@@ -26,7 +26,9 @@ function files(): LexiconFiles {
 /** The places a one-sentence plan of `jurisdiction` involves, with the rule and the words. */
 function involves(jurisdiction: string, sentence: string): string[][] {
   const text = `一、2025年工作回顾\n\n全年经济平稳。\n\n二、2026年工作安排\n\n${sentence}\n`;
-  const meta = { id: 't-2026', title: 't', jurisdiction, level: 'provincial' as const, year: 2026 };
+  // The level its government reports at: a report's level must fit its jurisdiction.
+  const level = reportLevel(lexicon.lookupPlace(jurisdiction)!.level);
+  const meta = { id: 't-2026', title: 't', jurisdiction, level, year: 2026 };
   const graph = extractReport({ origin: 't', meta: { ...meta, extra: {} }, text }, lexicon);
   return graph.edges
     .filter((e) => e.type === 'INVOLVES')

@@ -659,14 +659,14 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     } else expect(existsSync(path.join(reportsDir, 'shenyang-2022.txt'))).toBe(false);
   });
 
-  test('/healthz reports the store and the loaded reports', async () => {
+  test('/healthz reports the store and how many reports it holds', async () => {
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       status: 'ok',
       store: store.kind,
       reachable: true,
-      reports: ['china-2021', 'china-2022', 'liaoning-2022', 'shenyang-2022'],
+      reports: 4,
     });
   });
 
@@ -939,7 +939,9 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     for (const hostile of [
       { title: '被篡改的标题' },
       { year: 2030 },
-      { jurisdiction: '沈阳市' },
+      // Another jurisdiction, with the level its reports have (a level that does not fit
+      // is refused before the stored report is looked at).
+      { jurisdiction: '沈阳市', level: 'municipal' },
       { title: '被篡改的标题', year: 2030 },
     ]) {
       const r = await gql(INGEST, { input: { ...meta, ...hostile, text } }, auth);

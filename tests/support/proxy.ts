@@ -1,6 +1,7 @@
 /**
  * A TCP proxy the test controls, between the service and Neo4j: it can refuse
- * connections, cut the open ones, or cut them once a number of bytes has gone through.
+ * connections, cut the open ones, cut them once a number of bytes has gone through, or
+ * hold what the service sends (a frozen Neo4j: connected, and silent).
  */
 import * as net from 'node:net';
 
@@ -13,6 +14,7 @@ export class Proxy {
   cutDone: Promise<void> = Promise.resolve();
   private onCut: () => void = () => undefined;
   private sent = 0;
+  private held: { upstream: net.Socket; chunk: Buffer }[] | null = null;
   port = 0;
 
   constructor(
@@ -30,6 +32,10 @@ export class Proxy {
         s.on('error', () => s.destroy());
       }
       client.on('data', (chunk: Buffer) => {
+        if (this.held) {
+          this.held.push({ upstream, chunk });
+          return;
+        }
         this.sent += chunk.length;
         if (this.cutAfter !== null && this.sent > this.cutAfter) {
           this.cutAfter = null;
@@ -60,6 +66,18 @@ export class Proxy {
   /** Cuts the open connections (new ones are still accepted while open). */
   cut(): void {
     for (const s of this.sockets) s.destroy();
+  }
+
+  /** Holds whatever the service sends from now on: Neo4j seems frozen. */
+  freeze(): void {
+    this.held ??= [];
+  }
+
+  /** Sends what was held, and lets everything through again. */
+  thaw(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const { upstream, chunk } of held) if (!upstream.destroyed) upstream.write(chunk);
   }
 
   /**

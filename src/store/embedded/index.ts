@@ -519,6 +519,10 @@ export class EmbeddedStore implements GraphStore {
     return [...ENTITY_KINDS].flatMap((k) => this.ofKind(k));
   }
 
+  async reportCount(): Promise<number> {
+    return this.byKind.get('Report')?.size ?? 0;
+  }
+
   async health(): Promise<StoreHealth> {
     return { store: 'embedded', reachable: true };
   }

@@ -628,6 +628,11 @@ export class Neo4jStore implements GraphStore {
     return out;
   }
 
+  async reportCount(): Promise<number> {
+    const [record] = await this.read(cypher('query/report-count'));
+    return Number(record?.get('n') ?? 0);
+  }
+
   async health(): Promise<StoreHealth> {
     try {
       await this.driver.verifyConnectivity();
