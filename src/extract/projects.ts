@@ -32,6 +32,8 @@ interface Forms {
   startsSuffix: Uint8Array;
   leading: string[];
   breakers: string[];
+  /** Every form word ends in one of these (区, 港; 电, 铁, …): a sentence without one names none. */
+  lastChars: RegExp;
 }
 
 function buildForms(P: ProjectForms): Forms {
@@ -48,6 +50,9 @@ function buildForms(P: ProjectForms): Forms {
     startsSuffix,
     leading: [...P.leadingWords].sort(byLengthDesc),
     breakers: [...P.nameBreakers, ...P.innerBreakers],
+    lastChars: new RegExp(
+      `[${[...new Set(P.suffixes.map((x) => x.slice(-1)))].join('').replace(/[\]\\^-]/g, '\\$&')}]`,
+    ),
   };
 }
 
@@ -126,6 +131,7 @@ function nameStart(f: Forms, s: string, i: number): number {
 
 function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
   const s = text.slice(sentence.start, sentence.end);
+  if (!f.lastChars.test(s)) return [];
   const candidates: ProjectMention[] = [];
   for (let i = 0; i < s.length; i++) {
     let form = suffixAt(f, s, i);
