@@ -23,6 +23,7 @@ import {
   suggest,
 } from './names';
 import { ComparisonResolver } from './comparison-resolvers';
+import { TableResolver } from './table-resolvers';
 import { GraphResolver, MetricPointResolver } from './graph-resolvers';
 import { verdictOn } from './verdicts';
 import { IngestResolver } from './ingest-resolver';
@@ -473,6 +474,7 @@ export const resolvers = [
   GraphResolver,
   MetricPointResolver,
   ComparisonResolver,
+  TableResolver,
   QueryResolver,
   ReportResolver,
   SectionResolver,

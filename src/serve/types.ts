@@ -561,3 +561,47 @@ export class TargetAgainstNational {
   })
   difference!: number | null;
 }
+
+@ObjectType({
+  description:
+    'A row of the tidy table: names as the CSV columns (jurisdiction, year, metric, measure, target_*, result_*, verdict, citations)',
+})
+export class TargetRow {
+  @Field(() => String, { nullable: true }) jurisdiction!: string | null;
+  @Field(() => String, { nullable: true }) jurisdiction_en!: string | null;
+  @Field(() => String, { nullable: true }) jurisdiction_code!: string | null;
+  @Field(() => Int, { nullable: true }) year!: number | null;
+  @Field(() => String, { nullable: true }) metric!: string | null;
+  @Field(() => String, { nullable: true }) metric_name!: string | null;
+  @Field(() => Boolean, { nullable: true }) metric_curated!: boolean | null;
+  @Field(() => String, { nullable: true }) measure!: string | null;
+  @Field(() => String, { nullable: true }) unit!: string | null;
+  @Field(() => String, { nullable: true }) target_status!: string | null;
+  @Field(() => Float, { nullable: true }) target_value!: number | null;
+  @Field(() => Float, { nullable: true }) target_low!: number | null;
+  @Field(() => Float, { nullable: true }) target_high!: number | null;
+  @Field(() => String, { nullable: true }) target_qualifier!: string | null;
+  @Field(() => String, { nullable: true }) target_direction!: string | null;
+  @Field(() => Float, { nullable: true }) result_value!: number | null;
+  @Field(() => String, { nullable: true }) result_qualifier!: string | null;
+  @Field(() => String, { nullable: true }) result_direction!: string | null;
+  @Field(() => String, { nullable: true }) verdict!: string | null;
+  @Field(() => String, { nullable: true }) verdict_rule!: string | null;
+  @Field(() => String, { nullable: true }) target_text!: string | null;
+  @Field(() => String, { nullable: true }) target_report!: string | null;
+  @Field(() => Int, { nullable: true }) target_start!: number | null;
+  @Field(() => Int, { nullable: true }) target_end!: number | null;
+  @Field(() => String, { nullable: true }) target_sentence!: string | null;
+  @Field(() => String, { nullable: true }) result_text!: string | null;
+  @Field(() => String, { nullable: true }) result_report!: string | null;
+  @Field(() => Int, { nullable: true }) result_start!: number | null;
+  @Field(() => Int, { nullable: true }) result_end!: number | null;
+  @Field(() => String, { nullable: true }) result_sentence!: string | null;
+}
+
+@ObjectType({ description: 'The tidy table of targets and results, typed and as CSV' })
+export class TargetTable {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [TargetRow]) rows!: TargetRow[];
+  @Field({ description: 'The same rows as CSV (RFC 4180, a header first)' }) csv!: string;
+}

@@ -5,7 +5,9 @@ import 'reflect-metadata';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { getIntrospectionQuery } from 'graphql';
+import { TARGET_COLUMNS } from '../../src/export';
 import { linkReport } from '../../src/link';
 import type { GraphStore } from '../../src/store';
 import { startService, type RunningService } from '../../src/serve/server';
@@ -870,6 +872,39 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(r.data!.byPlace).toEqual([{ year: 2030, relation: 'ABOVE', difference: 0.5 }]);
     const neither = await gql(`{ compareTargets(metric: "GDP") { year } }`);
     expect(neither.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  // After compareTargets: the country has a 2030 plan.
+  test('targetTable: the tidy table of a metric and jurisdiction, typed and as CSV, citing its words', async () => {
+    const r = await gql(`{ targetTable(metric: "GDP", jurisdiction: "China") { totalCount csv
+      rows { year measure target_value target_qualifier result_value verdict verdict_rule result_report result_start result_end result_text } } }`);
+    expect(r.errors).toBeUndefined();
+    const table = r.data!.targetTable as {
+      totalCount: number;
+      csv: string;
+      rows: Record<string, string | number | null>[];
+    };
+    const growth = table.rows
+      .filter((x) => x.measure === 'GROWTH')
+      .map((x) => [x.year, x.target_value, x.target_qualifier, x.result_value, x.verdict]);
+    expect(growth).toEqual([
+      [2020, null, null, 2.3, null],
+      [2021, 6, 'AT_LEAST', 8.1, 'MET'],
+      [2022, 5.5, 'ABOUT', null, null],
+      [2030, 5, 'ABOUT', null, null],
+    ]);
+    for (const x of table.rows.filter((row) => row.result_report)) {
+      const text = texts.get(x.result_report as string)!;
+      expect(text.slice(x.result_start as number, x.result_end as number)).toBe(x.result_text);
+    }
+    const csv = parse(table.csv, { columns: true }) as Record<string, string>[];
+    expect(csv).toHaveLength(table.totalCount);
+    expect(Object.keys(csv[0]!)).toEqual([...TARGET_COLUMNS]);
+    expect(csv.find((x) => x.year === '2021' && x.measure === 'GROWTH')).toMatchObject({
+      jurisdiction: '中国',
+      verdict: 'MET',
+      verdict_rule: 'at-least',
+    });
   });
 
   // After the above: these add reports of Guangdong, which no other test asks about.
