@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readConfig, type Config } from './config';
+import { defaultDir } from './extract/lexicon';
 import {
   EXPORT_FORMATS,
   targetTable,
@@ -140,10 +141,8 @@ export async function ingestCommand(
 
 /** The project's own seeds/ (tracked in git), which a trial must not write into. */
 export function isProjectSeeds(dir: string): boolean {
-  return (
-    path.resolve(dir) === path.resolve(__dirname, '..', '..', 'seeds') ||
-    path.resolve(dir) === path.resolve(__dirname, '..', 'seeds')
-  );
+  // The project's root is where graph/ is found, from src/ under ts-jest and dist/src built.
+  return path.resolve(dir) === path.join(path.dirname(defaultDir()), 'seeds');
 }
 
 /** The embedded store keeps its reports as files: a new one joins REPORTS_DIR. */

@@ -8,7 +8,8 @@ import { placeId } from '../extract/lexicon';
 import { relativeTo } from '../link/verdict';
 import type { EntityNode, FigureNode } from '../model';
 import type { Context } from './context';
-import { badInput, resolveEntities, resolveKind } from './names';
+import { bounded, figureQuery } from './graph-resolvers';
+import { badInput } from './names';
 import { Measure, Place, TargetAgainstNational } from './types';
 
 /** The country: the reference every province's and city's target is set against. */
@@ -43,21 +44,15 @@ export class ComparisonResolver {
       throw badInput(
         'give year (every jurisdiction that year) or jurisdiction (its years), or both',
       );
-    if (year !== null && (!Number.isInteger(year) || year < 1949 || year > 2100))
-      throw badInput(`year must be a whole number from 1949 to 2100, got ${year}`);
-    const [metrics, places] = await Promise.all([
-      resolveEntities(ctx, metric, 'Metric', 'metric'),
-      jurisdiction ? resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
-    ]);
-    const query = {
-      kind: 'Target' as const,
-      metrics: metrics.map((m) => m.id),
-      // Without a measure, the headline one, as metricSeries.
-      measure: measure ?? metrics.find((m) => m.headlineMeasure)?.headlineMeasure ?? null,
-      year,
-    };
+    if (year !== null) bounded('year', year, 1949, 2100);
+    const {
+      metrics,
+      measure: chosen,
+      jurisdictions,
+    } = await figureQuery(ctx, metric, jurisdiction, measure);
+    const query = { kind: 'Target' as const, metrics, measure: chosen, year };
     const [targets, national] = await Promise.all([
-      ctx.store.standingFigures({ ...query, jurisdictions: places }),
+      ctx.store.standingFigures({ ...query, jurisdictions }),
       ctx.store.standingFigures({ ...query, jurisdictions: [NATIONAL] }),
     ]);
     const nationalOf = new Map(national.map((f) => [f.year, f]));

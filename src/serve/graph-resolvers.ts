@@ -17,7 +17,7 @@ export const MAX_PATH = 8;
 
 const view = (g: SubgraphData) => ({ nodes: g.nodes.map(nodeView), edges: g.edges.map(edgeView) });
 
-function bounded(name: string, value: number, min: number, max: number): number {
+export function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw badInput(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
   }
@@ -50,6 +50,26 @@ function series(targets: FigureNode[], results: FigureNode[]): Point[] {
       };
     })
     .sort((a, b) => a.year - b.year || (a.jurisdiction < b.jurisdiction ? -1 : 1));
+}
+
+/**
+ * A figure question's names resolved: the metric (and a jurisdiction, if given) as ids, and
+ * without a measure, the headline one (the measure the metric's annual target uses).
+ */
+export async function figureQuery(
+  ctx: Context,
+  metric: string,
+  jurisdiction: string | null,
+  measure: Measure | null,
+) {
+  boundedName('metric', metric);
+  if (jurisdiction) boundedName('jurisdiction', jurisdiction);
+  const [metrics, jurisdictions] = await Promise.all([
+    resolveEntities(ctx, metric, 'Metric', 'metric'),
+    jurisdiction ? resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
+  ]);
+  const chosen = measure ?? metrics.find((m) => m.headlineMeasure)?.headlineMeasure ?? null;
+  return { metrics: metrics.map((m) => m.id), measure: chosen, jurisdictions };
 }
 
 @Resolver()
@@ -119,7 +139,7 @@ export class GraphResolver {
     @Arg('measure', () => Measure, { nullable: true }) measure: Measure | null,
     @Ctx() ctx: Context,
   ) {
-    const query = await this.figureQuery(ctx, metric, jurisdiction, measure);
+    const query = await figureQuery(ctx, metric, jurisdiction, measure);
     // Picked in the store: every year, however many figures the reports state.
     const [targets, results] = await Promise.all([
       ctx.store.standingFigures({ kind: 'Target', ...query }),
@@ -137,30 +157,13 @@ export class GraphResolver {
     @Arg('measure', () => Measure, { nullable: true }) measure: Measure | null,
     @Ctx() ctx: Context,
   ) {
-    const query = await this.figureQuery(ctx, metric, null, measure);
+    const query = await figureQuery(ctx, metric, null, measure);
     // One year's: by jurisdiction.
     return ctx.store.standingFigures({
       kind: 'Target',
       ...query,
       year: bounded('year', year, 1949, 2100),
     });
-  }
-
-  private async figureQuery(
-    ctx: Context,
-    metric: string,
-    jurisdiction: string | null,
-    measure: Measure | null,
-  ) {
-    boundedName('metric', metric);
-    if (jurisdiction) boundedName('jurisdiction', jurisdiction);
-    const [metrics, jurisdictions] = await Promise.all([
-      resolveEntities(ctx, metric, 'Metric', 'metric'),
-      jurisdiction ? resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
-    ]);
-    // Without a measure, the headline one: the measure the metric's annual target uses.
-    const chosen = measure ?? metrics.find((m) => m.headlineMeasure)?.headlineMeasure ?? null;
-    return { metrics: metrics.map((m) => m.id), measure: chosen, jurisdictions };
   }
 }
 

@@ -6,7 +6,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { targetTable, toTargetsCSV, type TargetRow as Row } from '../export/targets';
 import type { GraphNode } from '../model';
 import type { Context } from './context';
-import { resolveKind } from './names';
+import { boundedName, resolveKind } from './names';
 import { TargetTable } from './types';
 
 /** Every figure, as the table reads them (the store's own cap is far above any corpus). */
@@ -23,6 +23,9 @@ export class TableResolver {
     @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction: string | null,
     @Ctx() ctx: Context,
   ): Promise<{ rows: Row[]; csv: string; totalCount: number }> {
+    // Capped as every name argument is (names.ts).
+    if (metric) boundedName('metric', metric);
+    if (jurisdiction) boundedName('jurisdiction', jurisdiction);
     const [metrics, jurisdictions] = await Promise.all([
       metric ? resolveKind(ctx, metric, 'Metric', 'metric') : null,
       jurisdiction ? resolveKind(ctx, jurisdiction, 'Place', 'place') : null,
