@@ -97,6 +97,26 @@ function corpus(inputs, n) {
   return out;
 }
 
+/** Times of `runs` passes extracting every input, after `warmUps` untimed passes. */
+function extractionTimes(inputs, warmUps, runs) {
+  for (let i = 0; i < warmUps; i++) for (const r of inputs) extractReport(r);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    for (const r of inputs) extractReport(r);
+    times.push(ms(t0));
+  }
+  return times;
+}
+
+/** Graphs into a store as `policy-kg ingest` stores a folder: LOAD_WIDTH at a time (src/ingest.ts). */
+async function storeAll(store, graphs) {
+  const failed = (await inPool(graphs, LOAD_WIDTH, (g) => store.ingest(g))).find(
+    (x) => x instanceof Error,
+  );
+  if (failed) throw failed;
+}
+
 /** Nodes and edges of a report's graph: what a load writes or compares. */
 const graphElements = (g) =>
   1 +
@@ -394,14 +414,8 @@ async function main() {
   // Extraction throughput.
   const bytes = inputs.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
   const extractRuns = quick ? 20 : 50;
-  const times = [];
   // Steady state, as when ingesting a folder: the first passes run before V8 has optimised.
-  for (let i = 0; i < 5; i++) for (const r of inputs) extractReport(r);
-  for (let i = 0; i < extractRuns; i++) {
-    const t0 = process.hrtime.bigint();
-    for (const r of inputs) extractReport(r);
-    times.push(ms(t0));
-  }
+  const times = extractionTimes(inputs, 5, extractRuns);
   results.extraction = {
     bytes,
     runs: extractRuns,
@@ -416,13 +430,7 @@ async function main() {
     (await listReports(path.join(root, 'corpus'))).map((f) => readReport(f)),
   );
   const realBytes = realInputs.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
-  for (const r of realInputs) extractReport(r); // warm up
-  const realTimes = [];
-  for (let i = 0; i < (quick ? 3 : 10); i++) {
-    const t0 = process.hrtime.bigint();
-    for (const r of realInputs) extractReport(r);
-    realTimes.push(ms(t0));
-  }
+  const realTimes = extractionTimes(realInputs, 1, quick ? 3 : 10);
   const realGraphs = realInputs.map(extractReport);
   results.corpus = {
     reports: realInputs.length,
@@ -434,10 +442,7 @@ async function main() {
   };
   const loadReal = async (store) => {
     const t0 = process.hrtime.bigint();
-    const failed = (await inPool(realGraphs, LOAD_WIDTH, (g) => store.ingest(g))).find(
-      (x) => x instanceof Error,
-    );
-    if (failed) throw failed;
+    await storeAll(store, realGraphs);
     return ms(t0);
   };
   const realPasses = async (emptyStore) => {
@@ -478,14 +483,7 @@ async function main() {
   // Load throughput, the same corpus into each store.
   const loadCorpus = corpus(inputs, quick ? 12 : 60).map(extractReport);
   const elements = loadCorpus.reduce((n, g) => n + graphElements(g), 0);
-  // The corpus into a store as `policy-kg ingest` stores a folder: LOAD_WIDTH reports at a
-  // time (src/ingest.ts).
-  const loadAll = async (store) => {
-    const failed = (await inPool(loadCorpus, LOAD_WIDTH, (g) => store.ingest(g))).find(
-      (x) => x instanceof Error,
-    );
-    if (failed) throw failed;
-  };
+  const loadAll = (store) => storeAll(store, loadCorpus);
   // The corpus into a store, timed: `passes` loads into an empty store, and the median.
   const loadPasses = quick ? 5 : 9;
   const timeLoads = async (emptyStore) => {
