@@ -29,6 +29,8 @@ const statusLine = byId('status');
 const shareButton = byId<HTMLButtonElement>('share');
 const expandButton = byId<HTMLButtonElement>('expand');
 const detailBody = byId('detail-body');
+const app = byId('app');
+const paneTabs = byId('pane-tabs');
 
 const state = {
   q: '',
@@ -48,6 +50,24 @@ const graph = new GraphView(byId('graph'), {
     void expand(id);
   },
   clearSelection: () => clearSelection(),
+});
+
+// ---- panes (one at a time below 768 px) ----
+
+export type Pane = 'search' | 'graph' | 'detail';
+
+/** Shows one pane on a phone; on a desk all three show and this only marks the choice. */
+function showPane(pane: Pane): void {
+  app.dataset.pane = pane;
+  paneTabs.querySelectorAll<HTMLButtonElement>('button[data-pane]').forEach((b) => {
+    b.setAttribute('aria-pressed', String(b.dataset.pane === pane));
+  });
+  // The canvas had no size while its pane was hidden.
+  if (pane === 'graph') graph.cy.resize();
+}
+
+paneTabs.querySelectorAll<HTMLButtonElement>('button[data-pane]').forEach((b) => {
+  b.addEventListener('click', () => showPane(b.dataset.pane as Pane));
 });
 
 // ---- status line ----
@@ -214,6 +234,7 @@ function resultItem(item: ResultItem): HTMLLIElement {
     searchResults.querySelectorAll('li.active').forEach((n) => n.classList.remove('active'));
     li.classList.add('active');
     clearMessage();
+    showPane('graph');
     void expand(item.id, { select: true });
   };
   onActivate(li, open);
