@@ -82,18 +82,6 @@ export interface CommitmentLink {
   entity: { id: string; name: string };
 }
 
-export interface CommitmentDetail {
-  id: string;
-  text: string;
-  phase: Phase;
-  span: Span;
-  paragraph: Span;
-  section: { path: string; title: string } | null;
-  targets: Figure[];
-  results: Figure[];
-  links: CommitmentLink[];
-}
-
 interface WireError {
   message: string;
   extensions?: { code?: string };
@@ -192,38 +180,38 @@ export const reportText = cached(async (id: string): Promise<string> => {
   return data.report.text;
 });
 
-const COMMITMENTS = `query ReportCommitments($report: ID!, $after: String) {
-  commitment: commitments(filter: {report: $report}, first: 1000, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id text phase span { start end } paragraph { start end } section { path title }
-      targets { text value low high unit qualifier } results { text value low high unit qualifier }
-      links { kind rule evidence { start end } entity { id name } }
-    }
+export interface Passage extends Span {
+  text: string;
+}
+
+export interface CommitmentDetail {
+  id: string;
+  text: string;
+  phase: Phase;
+  span: Span;
+  passage: Passage;
+  report: { id: string; title: string };
+  section: { path: string; title: string } | null;
+  targets: Figure[];
+  results: Figure[];
+  links: CommitmentLink[];
+}
+
+const COMMITMENT = `query Commitment($id: ID!) {
+  commitment(id: $id) {
+    id text phase span { start end } passage { start end text }
+    report { id title } section { path title }
+    targets { text value low high unit qualifier } results { text value low high unit qualifier }
+    links { kind rule evidence { start end } entity { id name } }
   }
 }`;
 
-interface CommitmentPage {
-  commitment: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: CommitmentDetail[];
-  };
-}
-
-/** Every commitment of a report, by id, in report order. */
-export const reportCommitments = cached(
-  async (report: string): Promise<Map<string, CommitmentDetail>> => {
-    const byId = new Map<string, CommitmentDetail>();
-    let after: string | null = null;
-    for (;;) {
-      const page: CommitmentPage = await gql<CommitmentPage>(COMMITMENTS, { report, after });
-      for (const c of page.commitment.nodes) byId.set(c.id, c);
-      const { hasNextPage, endCursor } = page.commitment.pageInfo;
-      if (!hasNextPage || !endCursor) return byId;
-      after = endCursor;
-    }
-  },
-);
+/** One commitment with its paragraph's words: what the detail shows, without the report's text. */
+export const commitmentDetail = cached(async (id: string): Promise<CommitmentDetail> => {
+  const data = await gql<{ commitment: CommitmentDetail | null }>(COMMITMENT, { id });
+  if (!data.commitment) throw new Error(`NOT_FOUND: no commitment has id "${id}"`);
+  return data.commitment;
+});
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,10 +1,11 @@
 // The detail panel: a commitment in its paragraph, an edge with its evidence, or the commitments
 // around an entity, grouped by report. Report text only ever enters the page as text nodes.
 import {
+  commitmentDetail,
   neighborhood,
-  reportCommitments,
   reportText,
   type CommitmentDetail,
+  type Passage,
   type Figure,
   type GraphEdge,
   type GraphNode,
@@ -65,6 +66,12 @@ function words(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
 
+/** The words of `span` when the passage holds it. */
+function passageWords(p: Passage, span: Span): string | null {
+  if (span.start < p.start || span.end > p.end) return null;
+  return p.text.slice(span.start - p.start, span.end - p.start);
+}
+
 function figureLine(kind: 'Target' | 'Result', f: Figure): HTMLElement {
   const number = f.low != null && f.high != null ? `${f.low}–${f.high}` : f.value;
   const amount = number == null ? null : `${number}${f.unit ?? ''}`;
@@ -91,13 +98,10 @@ export async function showCommitment(
     loading('Loading the sentence in its report…'),
   );
   if (!report) throw new Error(`no report known for ${node.id}`);
-  const [text, commitments] = await Promise.all([reportText(report), reportCommitments(report)]);
+  // The sentence in its paragraph: one small request, not the report's whole text.
+  const c = await commitmentDetail(node.id);
   if (!ctx.current()) return;
-  const c = commitments.get(node.id);
-  if (!c) throw new Error(`NOT_FOUND: ${node.id} is not among the commitments of ${report}`);
-
-  const start = Math.min(c.paragraph.start, c.span.start);
-  const end = Math.max(c.paragraph.end, c.span.end);
+  const p = c.passage;
   const section = c.section
     ? el(
         'p',
@@ -121,9 +125,13 @@ export async function showCommitment(
     el(
       'blockquote',
       { className: 'paragraph', attrs: { lang: 'zh' } },
-      marked(text.slice(start, end), c.span.start, c.span.end, 'highlight', start),
+      marked(p.text, c.span.start, c.span.end, 'highlight', p.start),
     ),
-    el('p', { className: 'meta' }, `characters ${c.span.start}–${c.span.end} of ${report}`),
+    el(
+      'p',
+      { className: 'meta' },
+      `${c.report.title}, characters ${c.span.start}–${c.span.end} of ${report}`,
+    ),
   ];
 
   if (c.targets.length + c.results.length > 0) {
@@ -140,11 +148,11 @@ export async function showCommitment(
 
   parts.push(el('h4', {}, `Links (${c.links.length})`));
   if (c.links.length === 0) parts.push(el('p', { className: 'hint' }, 'No links.'));
-  else parts.push(linksTable(c, text, ctx));
+  else parts.push(linksTable(c, ctx));
   body.replaceChildren(...parts);
 }
 
-function linksTable(c: CommitmentDetail, text: string, ctx: DetailContext): HTMLElement {
+function linksTable(c: CommitmentDetail, ctx: DetailContext): HTMLElement {
   const rows = c.links.map((link) => {
     const entity = el(
       'button',
@@ -161,7 +169,7 @@ function linksTable(c: CommitmentDetail, text: string, ctx: DetailContext): HTML
       el(
         'td',
         { className: 'link-evidence', attrs: { lang: 'zh' } },
-        link.evidence ? `«${words(text, link.evidence)}»` : '—',
+        link.evidence ? `«${passageWords(c.passage, link.evidence) ?? '…'}»` : '—',
       ),
     );
   });
@@ -182,17 +190,6 @@ function linksTable(c: CommitmentDetail, text: string, ctx: DetailContext): HTML
     ),
     el('tbody', {}, ...rows),
   );
-}
-
-/** The commitment of a report whose sentence holds `span`, if any. */
-function sentenceHolding(
-  commitments: Map<string, CommitmentDetail>,
-  span: Span,
-): CommitmentDetail | undefined {
-  for (const c of commitments.values()) {
-    if (c.span.start <= span.start && span.end <= c.span.end) return c;
-  }
-  return undefined;
 }
 
 /** The line of the text around `span` (a heading, say), cut to 120 characters each side. */
@@ -254,40 +251,52 @@ export async function showEdge(
     source?.report ?? reportOfId(edge.source) ?? target?.report ?? reportOfId(edge.target);
   if (!evidence || !report) return;
   body.append(loading('Loading the evidence…'));
-  const [text, commitments] = await Promise.all([reportText(report), reportCommitments(report)]);
+  // Evidence lies in a sentence: that of the commitment at either end, read with its paragraph.
+  const sentence = [source, target].find((n) => n?.kind === 'COMMITMENT');
+  const holder = sentence ? await commitmentDetail(sentence.id) : null;
   if (!ctx.current()) return;
-  const holder =
-    sentenceHolding(commitments, evidence) ??
-    [source, target]
-      .filter((n): n is GraphNode => n?.kind === 'COMMITMENT')
-      .map((n) => commitments.get(n.id))
-      .find((c): c is CommitmentDetail => c !== undefined);
-  const context =
-    holder && holder.span.start <= evidence.start && evidence.end <= holder.span.end
-      ? holder.span
-      : lineAround(text, evidence);
+  let shown: { words: string; context: Passage; inSentence: boolean };
+  const inHolder = holder ? passageWords(holder.passage, evidence) : null;
+  if (holder && inHolder !== null) {
+    const s = holder.span;
+    const within = s.start <= evidence.start && evidence.end <= s.end;
+    const context = within
+      ? {
+          ...s,
+          text: holder.passage.text.slice(
+            s.start - holder.passage.start,
+            s.end - holder.passage.start,
+          ),
+        }
+      : holder.passage;
+    shown = { words: inHolder, context, inSentence: within };
+  } else {
+    // No sentence at either end (a figure's edge, say): the line of the report around it.
+    const text = await reportText(report);
+    if (!ctx.current()) return;
+    const line = lineAround(text, evidence);
+    shown = {
+      words: words(text, evidence),
+      context: { ...line, text: words(text, line) },
+      inSentence: false,
+    };
+  }
   body.replaceChildren(
     header,
     list,
     el('h4', {}, 'Evidence'),
-    el('p', { className: 'evidence-words', attrs: { lang: 'zh' } }, `«${words(text, evidence)}»`),
+    el('p', { className: 'evidence-words', attrs: { lang: 'zh' } }, `«${shown.words}»`),
     el(
       'h4',
       {},
-      holder && context === holder.span ? 'In the sentence' : 'In the text',
+      shown.inSentence ? 'In the sentence' : 'In the text',
       ' ',
       el('span', { className: 'meta' }, report),
     ),
     el(
       'blockquote',
       { className: 'sentence', attrs: { lang: 'zh' } },
-      marked(
-        text.slice(context.start, context.end),
-        evidence.start,
-        evidence.end,
-        'evidence',
-        context.start,
-      ),
+      marked(shown.context.text, evidence.start, evidence.end, 'evidence', shown.context.start),
     ),
   );
 }

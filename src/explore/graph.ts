@@ -48,8 +48,24 @@ const KIND_RING: Record<NodeKind, number> = {
 /** Above this many nodes: concentric layout, no animation, cheaper rendering. */
 export const LARGE_GRAPH = 300;
 
+/** System CJK fonts first; "Noto Sans SC" is also the web font the explorer ships (main.ts). */
 const FONT =
   'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+/**
+ * Fetches the web font's subsets for `text` and redraws: a canvas draws with what is loaded and,
+ * unlike the page's own text, does not make the browser fetch a unicode-range subset.
+ */
+function loadGlyphs(cy: cytoscape.Core, text: string): void {
+  const fonts = (document as Document & { fonts?: FontFaceSet }).fonts;
+  if (!fonts || !/[\u3400-\u9fff]/.test(text)) return;
+  fonts.load('10px "Noto Sans SC"', text).then(
+    (faces) => {
+      if (faces.length > 0) cy.style().update();
+    },
+    () => undefined, // no web font: the system's fonts draw what they can
+  );
+}
 
 export function shortLabel(node: Pick<GraphNode, 'kind' | 'label'>): string {
   const max = node.kind === 'COMMITMENT' ? 16 : 24;
@@ -259,6 +275,7 @@ export class GraphView {
     }
     if (fresh.length === 0) return 0;
     const added = this.cy.add(fresh);
+    loadGlyphs(this.cy, fresh.map((e) => String(e.data.display ?? '')).join(''));
     if (this.filters) this.filterElements(added.nodes(), this.filters);
     return fresh.length;
   }

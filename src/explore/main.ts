@@ -1,5 +1,9 @@
 // The graph explorer: search, expand, filter and read the commitments of the reports.
 // State lives in the URL (?q=&focus=&expanded=&kinds=&phase=&report=) so a view can be shared.
+
+// The CJK web font, so that labels read on a machine with no Chinese font installed: in
+// unicode-range subsets, so that a page fetches only those holding the characters it shows.
+import '@fontsource/noto-sans-sc/400.css';
 import {
   KINDS,
   errorMessage,

@@ -36,6 +36,7 @@ import {
   Figure,
   FigureFilter,
   Industry,
+  Passage,
   Organization,
   Project,
   ProjectFilter,
@@ -118,6 +119,17 @@ export class QueryResolver {
   })
   async resolve(@Arg('name') name: string, @Ctx() ctx: Context): Promise<EntityNode[]> {
     return resolveName(ctx, boundedName('name', name));
+  }
+
+  @Query(() => Commitment, {
+    nullable: true,
+    description: 'A commitment by its id (commitment:liaoning-2022:6385); null when absent',
+  })
+  async commitment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<CommitmentNode | null> {
+    return ctx.loaders.commitment.load(boundedName('id', id));
   }
 
   @Query(() => CommitmentConnection, { description: 'Commitments in report order' })
@@ -377,6 +389,15 @@ async function linked(
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
+  @FieldResolver(() => Passage)
+  async passage(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<Passage> {
+    const report = await ctx.loaders.report.load(c.reportId);
+    // The sentence may run past a paragraph the splitter closed early: cover both.
+    const start = Math.min(c.paragraph.start, c.span.start);
+    const end = Math.max(c.paragraph.end, c.span.end);
+    return { start, end, text: report ? report.text.slice(start, end) : '' };
+  }
+
   @FieldResolver(() => Report)
   async report(@Root() c: CommitmentNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
     return ctx.loaders.report.load(c.reportId);

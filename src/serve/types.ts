@@ -88,6 +88,15 @@ export class Span {
   @Field(() => Int) end!: number;
 }
 
+@ObjectType({
+  description: 'A stretch of a report with its words, so a reader need not fetch the whole text',
+})
+export class Passage {
+  @Field(() => Int) start!: number;
+  @Field(() => Int) end!: number;
+  @Field() text!: string;
+}
+
 @ObjectType()
 export class PageInfo {
   @Field() hasNextPage!: boolean;
@@ -303,6 +312,10 @@ export class Commitment {
   @Field(() => Section, { nullable: true }) section!: Section | null;
   @Field(() => Span) span!: Span;
   @Field(() => Span, { description: 'The paragraph the sentence stands in' }) paragraph!: Span;
+  @Field(() => Passage, {
+    description: 'The paragraph with its words (it holds the sentence and its links\' evidence)',
+  })
+  passage!: Passage;
   @Field(() => Span, {
     description: "The paragraph's opening (topic) sentence, which frames the rest",
   })

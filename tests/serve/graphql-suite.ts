@@ -325,6 +325,32 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(bank.places).toEqual([]);
   });
 
+  test('commitment(id) gives one sentence and its paragraph with the words, not the report', async () => {
+    const list = await gql(`{ commitments(filter: {text: "红沿河核电"}) { nodes { id } } }`);
+    const id = list.data!.commitments.nodes[0].id as string;
+    const r = await gql(
+      `query One($id: ID!) { commitment(id: $id) { id text span { start end }
+        paragraph { start end } passage { start end text } links { evidence { start end } } }
+        missing: commitment(id: "commitment:liaoning-2022:999999999") { id } }`,
+      { id },
+    );
+    expect(r.errors).toBeUndefined();
+    const c = r.data!.commitment;
+    const text = texts.get('liaoning-2022')!;
+    expect(c.id).toBe(id);
+    expect(r.data!.missing).toBeNull();
+    // The passage is the report's own words over the paragraph, and holds the sentence.
+    expect(c.passage.text).toBe(text.slice(c.passage.start, c.passage.end));
+    expect(c.passage.start).toBeLessThanOrEqual(Math.min(c.span.start, c.paragraph.start));
+    expect(c.passage.end).toBeGreaterThanOrEqual(Math.max(c.span.end, c.paragraph.end));
+    expect(c.passage.text).toContain(c.text);
+    expect(c.passage.text.length).toBeLessThan(text.length / 10);
+    for (const link of c.links.filter((l: Json) => l.evidence)) {
+      expect(link.evidence.start).toBeGreaterThanOrEqual(c.passage.start);
+      expect(link.evidence.end).toBeLessThanOrEqual(c.passage.end);
+    }
+  });
+
   test('projects, targets, results and theme components', async () => {
     const r = await gql(`{
       five: projects(filter: {servesTheme: "五大安全"}) { name }
