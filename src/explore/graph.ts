@@ -48,6 +48,67 @@ const KIND_RING: Record<NodeKind, number> = {
 /** Above this many nodes: concentric layout, no animation, cheaper rendering. */
 export const LARGE_GRAPH = 300;
 
+/** Above this many nodes sentences are labelled only when hovered, selected or zoomed into. */
+export const LABEL_ALL = 40;
+
+/** Placing order around an anchor: kinds in bands, entities before sentences and figures. */
+const KIND_ORDER: NodeKind[] = [
+  'REPORT',
+  'SECTION',
+  'PLACE',
+  'THEME',
+  'PROJECT',
+  'INDUSTRY',
+  'ORGANIZATION',
+  'METRIC',
+  'COMMITMENT',
+  'TARGET',
+  'RESULT',
+];
+
+/**
+ * Where to put new nodes around an anchor: each kind takes one sector, as wide as its share of
+ * the nodes (kinds apart, in KIND_ORDER), filled ring by ring outwards in id order; the same
+ * nodes land in the same places on every machine (a shared view looks the same; no random start).
+ */
+export function ringPositions(
+  center: { x: number; y: number },
+  nodes: { id: string; kind: NodeKind }[],
+  firstRadius = 90,
+): Map<string, { x: number; y: number }> {
+  const at = new Map<string, { x: number; y: number }>();
+  if (nodes.length === 0) return at;
+  const byKind = new Map<NodeKind, { id: string }[]>();
+  for (const n of [...nodes].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))) {
+    byKind.set(n.kind, [...(byKind.get(n.kind) ?? []), n]);
+  }
+  const spacing = 34;
+  let from = -Math.PI / 2;
+  for (const kind of KIND_ORDER) {
+    const members = byKind.get(kind);
+    if (!members) continue;
+    const width = (2 * Math.PI * members.length) / nodes.length;
+    let radius = firstRadius;
+    let index = 0;
+    while (index < members.length) {
+      const capacity = Math.max(1, Math.floor((width * radius) / spacing));
+      const onRing = Math.min(capacity, members.length - index);
+      for (let k = 0; k < onRing; k++) {
+        const node = members[index + k] as { id: string };
+        const angle = from + (width * (k + 0.5)) / onRing;
+        at.set(node.id, {
+          x: center.x + radius * Math.cos(angle),
+          y: center.y + radius * Math.sin(angle),
+        });
+      }
+      index += onRing;
+      radius += spacing;
+    }
+    from += width;
+  }
+  return at;
+}
+
 /** System CJK fonts first; "Noto Sans SC" is also the web font the explorer ships (main.ts). */
 const FONT =
   'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
@@ -61,11 +122,19 @@ function loadGlyphs(cy: cytoscape.Core, text: string): void {
   if (!fonts || !/[\u3400-\u9fff]/.test(text)) return;
   fonts.load('10px "Noto Sans SC"', text).then(
     (faces) => {
-      if (faces.length > 0) cy.style().update();
+      if (faces.length === 0) return;
+      // Labels are cached as bitmaps keyed by their font: a new key draws them anew.
+      glyphGeneration++;
+      cy.batch(() => {
+        cy.elements().toggleClass('glyphs-a', glyphGeneration % 2 === 1);
+        cy.elements().toggleClass('glyphs-b', glyphGeneration % 2 === 0);
+      });
     },
     () => undefined, // no web font: the system's fonts draw what they can
   );
 }
+
+let glyphGeneration = 0;
 
 export function shortLabel(node: Pick<GraphNode, 'kind' | 'label'>): string {
   const max = node.kind === 'COMMITMENT' ? 16 : 24;
@@ -84,6 +153,8 @@ export interface GraphHandlers {
   selectEdge(id: string): void;
   expandNode(id: string): void;
   clearSelection(): void;
+  /** A node was dragged to a new place. */
+  moved?(): void;
 }
 
 function style(): cytoscape.StylesheetJson {
@@ -109,6 +180,8 @@ function style(): cytoscape.StylesheetJson {
       },
     },
     { selector: 'node.quiet', style: { 'min-zoomed-font-size': 12 } },
+    // Past LABEL_ALL nodes a sentence is labelled when hovered, selected or zoomed into.
+    { selector: 'node.busy[kind = "COMMITMENT"]', style: { 'min-zoomed-font-size': 16 } },
     { selector: 'node.quiet[kind = "COMMITMENT"]', style: { label: '' } },
     {
       selector: 'node.expanded',
@@ -152,6 +225,21 @@ function style(): cytoscape.StylesheetJson {
       },
     },
     { selector: '.filtered', style: { display: 'none' } },
+    {
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(display)',
+        'text-wrap': 'wrap',
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+      },
+    },
+    // Two spellings of one font stack (see loadGlyphs).
+    { selector: '.glyphs-a', style: { 'font-family': `"Noto Sans SC", ${FONT}` } },
+    { selector: '.glyphs-b', style: { 'font-family': `${FONT}, "Noto Sans SC"` } },
   ];
   for (const kind of KINDS) {
     sheet.push({
@@ -167,6 +255,18 @@ function style(): cytoscape.StylesheetJson {
       style: { label: 'data(display)', 'min-zoomed-font-size': 0 },
     },
     { selector: 'node[kind = "COMMITMENT"]', style: { width: 14, height: 14 } },
+    {
+      selector: 'node.hover, node.cursor',
+      style: { label: 'data(display)', 'min-zoomed-font-size': 0, 'z-index': 20 },
+    },
+    {
+      selector: 'node.cursor',
+      style: {
+        'overlay-color': '#1f6feb',
+        'overlay-opacity': 0.25,
+        'overlay-padding': 6,
+      },
+    },
   );
   return sheet;
 }
@@ -219,6 +319,124 @@ export class GraphView {
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) handlers.clearSelection();
     });
+    this.cy.on('mouseover', 'node', (event) => event.target.addClass('hover'));
+    this.cy.on('mouseout', 'node', (event) => event.target.removeClass('hover'));
+    this.cy.on('dragfree', 'node', () => handlers.moved?.());
+  }
+
+  // ---- groups: sentences collapsed into one node with a count ----
+
+  isGroup(id: string): boolean {
+    return this.cy.getElementById(id).hasClass('group');
+  }
+
+  members(id: string): string[] {
+    return (this.cy.getElementById(id).data('members') as string[] | undefined) ?? [];
+  }
+
+  /** Takes a group off the canvas and returns where it was, for its members to take its place. */
+  removeGroup(id: string): cytoscape.Position | null {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return null;
+    const at = { ...node.position() };
+    node.remove();
+    return at;
+  }
+
+  // ---- the keyboard cursor: a node the arrows move between neighbours ----
+
+  private cursorId: string | null = null;
+
+  cursor(): GraphNode | undefined {
+    return this.cursorId ? this.node(this.cursorId) : undefined;
+  }
+
+  setCursor(id: string | null): void {
+    this.cy.nodes('.cursor').removeClass('cursor');
+    this.cursorId = id;
+    if (!id) return;
+    const node = this.cy.getElementById(id);
+    node.addClass('cursor');
+    const extent = this.cy.extent();
+    const p = node.position();
+    if (p.x < extent.x1 || p.x > extent.x2 || p.y < extent.y1 || p.y > extent.y2) {
+      this.cy.center(node);
+    }
+  }
+
+  /**
+   * Moves the cursor to the neighbour lying most in the direction (dx, dy) on screen; to the
+   * nearest visible node that way when no neighbour is; to the selection or the first node when
+   * there is no cursor yet. Returns the node the cursor is on.
+   */
+  step(dx: number, dy: number): GraphNode | undefined {
+    const visible = this.cy.nodes().filter((n) => !n.hasClass('filtered'));
+    const from = this.cursorId ? this.cy.getElementById(this.cursorId) : null;
+    if (!from || from.empty() || from.hasClass('filtered')) {
+      const start = visible.filter(':selected').first().nonempty()
+        ? visible.filter(':selected').first()
+        : visible.first();
+      this.setCursor(start.nonempty() ? start.id() : null);
+      return this.cursor();
+    }
+    const origin = from.position();
+    const best = (pool: cytoscape.NodeCollection) => {
+      let found: cytoscape.NodeSingular | null = null;
+      let bestScore = Infinity;
+      pool.forEach((n) => {
+        if (n.id() === from.id() || n.hasClass('filtered')) return;
+        const vx = n.position().x - origin.x;
+        const vy = n.position().y - origin.y;
+        const along = vx * dx + vy * dy;
+        if (along <= 0) return;
+        const across = Math.abs(vx * dy - vy * dx);
+        const score = along + 2 * across;
+        if (score < bestScore) {
+          bestScore = score;
+          found = n;
+        }
+      });
+      return found as cytoscape.NodeSingular | null;
+    };
+    const next = best(from.neighborhood().nodes()) ?? best(visible);
+    if (next) this.setCursor(next.id());
+    return this.cursor();
+  }
+
+  // ---- positions, for share links that keep the picture ----
+
+  /** Every node's position, in id order, as base-36 integers: "x.y,x.y,…". */
+  positions(): string {
+    return this.sortedNodes()
+      .map((n) => {
+        const p = n.position();
+        return `${Math.round(p.x).toString(36)}.${Math.round(p.y).toString(36)}`;
+      })
+      .join(',');
+  }
+
+  private sortedNodes(): cytoscape.NodeSingular[] {
+    return this.cy
+      .nodes()
+      .toArray()
+      .sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
+  }
+
+  /** Puts the nodes where `positions()` said; false (and nothing moved) when the nodes differ. */
+  applyPositions(code: string): boolean {
+    const points = code.split(',').map((pair) => pair.split('.').map((v) => parseInt(v, 36)));
+    const nodes = this.cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
+    if (points.length !== nodes.length) return false;
+    if (points.some((p) => p.length !== 2 || p.some((v) => !Number.isFinite(v)))) return false;
+    this.layout?.stop();
+    this.cy.batch(() => {
+      nodes.forEach((n, i) => {
+        const [x, y] = points[i] as [number, number];
+        n.position({ x, y });
+      });
+    });
+    this.cy.fit(undefined, 30);
+    return true;
   }
 
   has(id: string): boolean {
@@ -248,22 +466,38 @@ export class GraphView {
   }
 
   /** Adds the nodes and edges not drawn yet (edges only between drawn nodes); returns how many. */
-  merge(nodes: GraphNode[], edges: GraphEdge[], anchor?: string): number {
-    const center = this.anchorPosition(anchor);
+  merge(
+    nodes: GraphNode[],
+    edges: GraphEdge[],
+    anchor?: string,
+    around?: cytoscape.Position,
+  ): number {
+    const center = around ?? this.anchorPosition(anchor);
     const fresh: cytoscape.ElementDefinition[] = [];
     const ids = new Set<string>();
-    for (const n of nodes) {
-      if (ids.has(n.id) || this.has(n.id)) continue;
+    const newNodes = nodes.filter((n) => {
+      if (ids.has(n.id) || this.has(n.id)) return false;
       ids.add(n.id);
-      const angle = Math.random() * 2 * Math.PI;
-      const radius = 40 + Math.random() * 80;
+      return true;
+    });
+    const at = ringPositions(
+      center,
+      newNodes.filter((n) => n.id !== anchor),
+    );
+    if (anchor) at.set(anchor, center);
+    for (const n of newNodes) {
+      const members = (n as GraphNode & { members?: string[] }).members;
       fresh.push({
         group: 'nodes',
-        data: { ...n, display: shortLabel(n) },
-        position: {
-          x: center.x + radius * Math.cos(angle),
-          y: center.y + radius * Math.sin(angle),
-        },
+        data: members
+          ? {
+              ...n,
+              display: n.label.replace(' · ', '\n'),
+              size: Math.round(16 + 3 * Math.sqrt(members.length)),
+            }
+          : { ...n, display: shortLabel(n) },
+        position: at.get(n.id) ?? center,
+        classes: members ? 'group' : undefined,
       });
     }
     for (const e of edges) {
@@ -295,9 +529,9 @@ export class GraphView {
   }
 
   /**
-   * Lays out the graph: cose when small (animated when smaller still); when large, a disc
-   * of concentric rings, one band per kind (reports and sections in the middle, sentences and
-   * figures outside), each ring holding as many nodes as fit on it, without animation.
+   * Lays out the graph: when small, nodes keep the places ringPositions gave them and the view
+   * fits them; when large, a disc of concentric rings, one band per kind (reports and sections
+   * in the middle, sentences and figures outside), each ring holding as many as fit on it.
    */
   relayout(): void {
     this.layout?.stop();
@@ -309,6 +543,7 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.edges().toggleClass('bulk', large);
       this.cy.nodes().toggleClass('quiet', large);
+      this.cy.nodes().toggleClass('busy', count > LABEL_ALL);
     });
     if (count === 0) return;
     let options: cytoscape.LayoutOptions;
@@ -325,20 +560,9 @@ export class GraphView {
         padding: 20,
       };
     } else {
-      options = {
-        name: 'cose',
-        // 'end': one tween from the old positions to the new (cytoscape's types only know booleans).
-        animate: (count > 120 ? false : 'end') as unknown as boolean,
-        animationDuration: 400,
-        randomize: false,
-        fit: true,
-        padding: 30,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 70,
-        nodeOverlap: 8,
-        numIter: count > 200 ? 400 : count > 100 ? 700 : 1000,
-        componentSpacing: 60,
-      };
+      // Nodes stay where ringPositions put them: a view keeps its shape as it grows.
+      this.cy.fit(undefined, 30);
+      return;
     }
     this.layout = eles.layout(options);
     this.layout.run();

@@ -34,26 +34,48 @@ const shareButton = byId<HTMLButtonElement>('share');
 const expandButton = byId<HTMLButtonElement>('expand');
 const detailBody = byId('detail-body');
 const app = byId('app');
+const retryButton = byId<HTMLButtonElement>('retry');
+const graphBox = byId('graph');
+const graphLive = byId('graph-live');
 const paneTabs = byId('pane-tabs');
 
 const state = {
   q: '',
   focus: null as string | null,
   expanded: [] as string[],
+  /** Groups of sentences drawn one by one (see collapse). */
+  opened: [] as string[],
+  /** Expanded ids of a shared view that failed to load: kept in the URL for a retry. */
+  unrestored: [] as string[],
 };
+/** Sentences collapsed into a group node: what to draw when it is opened. */
+const groups = new Map<string, { anchor: string; sub: Subgraph }>();
+/** Past this many new sentences around one node, they are drawn as one node per report. */
+const GROUP_ABOVE = 12;
 let restoring = false;
 let pending = 0;
 let message: { text: string; error: boolean } | null = null;
 let detailToken = 0;
 
-const graph = new GraphView(byId('graph'), {
-  selectNode: (id) => selectNode(id),
-  selectEdge: (id) => selectEdge(id),
+const graph = new GraphView(graphBox, {
+  selectNode: (id) => {
+    markStep();
+    selectNode(id);
+  },
+  selectEdge: (id) => {
+    markStep();
+    selectEdge(id);
+  },
   expandNode: (id) => {
     clearMessage();
-    void expand(id);
+    markStep();
+    void expandOrOpen(id);
   },
-  clearSelection: () => clearSelection(),
+  clearSelection: () => {
+    markStep();
+    clearSelection();
+  },
+  moved: () => writeUrl(),
 });
 
 // ---- panes (one at a time below 768 px) ----
@@ -74,6 +96,13 @@ paneTabs.querySelectorAll<HTMLButtonElement>('button[data-pane]').forEach((b) =>
   b.addEventListener('click', () => showPane(b.dataset.pane as Pane));
 });
 
+// The skip link lands on the detail, which on a phone is a pane of its own.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  showPane('detail');
+  byId('detail').focus();
+});
+
 // ---- status line ----
 
 function renderStatus(): void {
@@ -87,6 +116,8 @@ function renderStatus(): void {
   statusLine.classList.toggle('busy', pending > 0);
 }
 
+let retryAction: (() => void) | null = null;
+
 function setMessage(text: string, error = false): void {
   message = { text, error };
   renderStatus();
@@ -94,12 +125,23 @@ function setMessage(text: string, error = false): void {
 
 function clearMessage(): void {
   message = null;
+  retryAction = null;
+  retryButton.hidden = true;
   renderStatus();
 }
 
-function showError(error: unknown): void {
+/** Says a request failed; with `retry`, a Retry button beside the status runs it again. */
+function showError(error: unknown, retry?: () => void): void {
   setMessage(`Error: ${errorMessage(error)}`, true);
+  retryAction = retry ?? null;
+  retryButton.hidden = !retry;
 }
+
+retryButton.addEventListener('click', () => {
+  const again = retryAction;
+  clearMessage();
+  again?.();
+});
 
 /** Counts a request as loading while it runs. */
 async function track<T>(work: Promise<T>): Promise<T> {
@@ -131,19 +173,35 @@ function readFilters(): Filters {
   };
 }
 
+/** The next URL change starts a history entry: a user's step, which Back undoes. */
+let stepPending = false;
+
+function markStep(): void {
+  stepPending = true;
+}
+
 function writeUrl(): void {
   if (restoring) return;
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   if (state.focus) params.set('focus', state.focus);
-  if (state.expanded.length > 0) params.set('expanded', state.expanded.join(','));
+  const expanded = [...new Set([...state.expanded, ...state.unrestored])];
+  if (expanded.length > 0) params.set('expanded', expanded.join(','));
+  if (state.opened.length > 0) params.set('open', state.opened.join(','));
   const kinds = checkedKinds();
   if (kinds.size < KINDS.length) params.set('kinds', KINDS.filter((k) => kinds.has(k)).join(','));
   if (phaseSelect.value) params.set('phase', phaseSelect.value);
   if (reportSelect.value) params.set('report', reportSelect.value);
+  // Where every node stands, so that a shared view looks as it did (last: the longest).
+  if (graph.counts().nodes > 0 && state.unrestored.length === 0) {
+    params.set('layout', graph.positions());
+  }
   const query = params.toString();
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-  history.replaceState(null, '', url);
+  const same = url === `${location.pathname}${location.search}${location.hash}`;
+  if (stepPending && !same) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+  stepPending = false;
 }
 
 // ---- filters ----
@@ -173,6 +231,7 @@ function fillReports(reports: ReportSummary[]): void {
 }
 
 function onFiltersChanged(): void {
+  markStep();
   graph.applyFilters(readFilters());
   renderStatus();
   writeUrl();
@@ -214,12 +273,29 @@ async function runSearch(text: string): Promise<void> {
       items.push({ id: h.id, kind: h.kind, label: h.label, sub: h.snippet });
     }
   } else errors.push(errorMessage(hits.reason));
-  // An unknown name is no error for a search box when the full-text search answered.
-  if (errors.length > 0 && (items.length === 0 || hits.status === 'rejected')) {
-    showError(errors.join('; '));
-  }
   searchResults.replaceChildren(...items.map(resultItem));
-  if (items.length === 0) {
+  // An unknown name is no error for a search box when the full-text search answered; a failed
+  // search is never reported as "nothing found".
+  if (hits.status === 'rejected') {
+    const again = () => void runSearch(text);
+    showError(errors.join('; '), again);
+    const retry = el('button', { className: 'retry', attrs: { type: 'button' } }, 'Retry');
+    retry.addEventListener('click', () => {
+      clearMessage();
+      again();
+    });
+    searchEmpty.replaceChildren(
+      el(
+        'span',
+        { className: 'error', attrs: { role: 'alert' } },
+        items.length === 0
+          ? `The search failed: ${errors.join('; ')}. `
+          : `Some results may be missing: ${errors.join('; ')}. `,
+      ),
+      retry,
+    );
+    searchEmpty.hidden = false;
+  } else if (items.length === 0) {
     searchEmpty.textContent = `Nothing found for “${state.q}”.`;
     searchEmpty.hidden = false;
   }
@@ -238,6 +314,7 @@ function resultItem(item: ResultItem): HTMLLIElement {
     searchResults.querySelectorAll('li.active').forEach((n) => n.classList.remove('active'));
     li.classList.add('active');
     clearMessage();
+    markStep();
     showPane('graph');
     void expand(item.id, { select: true });
   };
@@ -252,11 +329,79 @@ function addExpanded(id: string): void {
   graph.markExpanded(id);
 }
 
+/**
+ * Past GROUP_ABOVE new sentences around `anchor`, stands one node per report for them ("21
+ * commitments · liaoning-2022"), to be opened on demand: a hub's 200 sentences are a hairball.
+ */
+function collapse(sub: Subgraph, anchor: string): Subgraph {
+  const fresh = sub.nodes.filter(
+    (n) => n.kind === 'COMMITMENT' && n.id !== anchor && !graph.has(n.id),
+  );
+  if (fresh.length <= GROUP_ABOVE) return sub;
+  const byReport = new Map<string, GraphNode[]>();
+  for (const n of fresh) {
+    const report = n.report ?? '—';
+    byReport.set(report, [...(byReport.get(report) ?? []), n]);
+  }
+  const hidden = new Set(fresh.map((n) => n.id));
+  const nodes: GraphNode[] = sub.nodes.filter((n) => !hidden.has(n.id));
+  const edges = sub.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
+  for (const [report, members] of byReport) {
+    const id = `group:${anchor}:${report}`;
+    const ids = new Set(members.map((m) => m.id));
+    groups.set(id, {
+      anchor,
+      sub: {
+        nodes: members,
+        edges: sub.edges.filter((e) => ids.has(e.source) || ids.has(e.target)),
+      },
+    });
+    const label = `${members.length} commitments · ${report}`;
+    nodes.push({
+      id,
+      kind: 'COMMITMENT',
+      label,
+      report,
+      phase: null,
+      members: [...ids],
+    } as GraphNode);
+    edges.push({
+      id: `${id}:edge`,
+      type: 'GROUPS',
+      source: anchor,
+      target: id,
+      rule: null,
+      evidence: null,
+      score: null,
+    });
+  }
+  return { nodes, edges };
+}
+
+/** Draws a group's sentences where the group stood. */
+function openGroup(id: string): boolean {
+  const group = groups.get(id);
+  if (!group) return false;
+  const at = graph.removeGroup(id) ?? undefined;
+  graph.merge(group.sub.nodes, group.sub.edges, group.anchor, at);
+  if (!state.opened.includes(id)) state.opened.push(id);
+  graph.relayout();
+  if (state.focus === id) state.focus = null;
+  renderStatus();
+  writeUrl();
+  return true;
+}
+
+async function expandOrOpen(id: string): Promise<boolean> {
+  if (graph.isGroup(id)) return openGroup(id);
+  return expand(id);
+}
+
 /** Draws a node's neighbours (depth 1, at most 200) around it. */
 async function expand(id: string, options: { select?: boolean } = {}): Promise<boolean> {
   try {
     if (!state.expanded.includes(id) || !graph.has(id)) {
-      const sub = await track(neighborhood(id, 200));
+      const sub = collapse(await track(neighborhood(id, 200)), id);
       graph.merge(sub.nodes, sub.edges, id);
       addExpanded(id);
       graph.relayout();
@@ -266,7 +411,7 @@ async function expand(id: string, options: { select?: boolean } = {}): Promise<b
     writeUrl();
     return true;
   } catch (error) {
-    showError(error);
+    showError(error, () => void expand(id, options));
     return false;
   }
 }
@@ -283,7 +428,7 @@ async function reveal(id: string): Promise<void> {
     }
     selectNode(id);
   } catch (error) {
-    showError(error);
+    showError(error, () => void reveal(id));
   }
 }
 
@@ -304,6 +449,7 @@ function detailContext(token: number): DetailContext {
     openNode,
     reveal: (id) => {
       clearMessage();
+      markStep();
       void reveal(id);
     },
     current: () => token === detailToken,
@@ -315,9 +461,62 @@ function render(work: (ctx: DetailContext) => Promise<void>): void {
   const ctx = detailContext(token);
   void track(work(ctx)).catch((error: unknown) => {
     if (!ctx.current()) return;
-    showError(error);
-    detailBody.append(el('p', { className: 'error' }, `Error: ${errorMessage(error)}`));
+    const again = () => render(work);
+    showError(error, again);
+    // The error replaces the "Loading…" line it answers.
+    detailBody.querySelectorAll('.loading').forEach((n) => n.remove());
+    const retry = el('button', { className: 'retry', attrs: { type: 'button' } }, 'Retry');
+    retry.addEventListener('click', () => {
+      clearMessage();
+      again();
+    });
+    detailBody.append(
+      el(
+        'p',
+        { className: 'error', attrs: { role: 'alert' } },
+        `Error: ${errorMessage(error)} `,
+        retry,
+      ),
+    );
   });
+}
+
+function showGroup(id: string): void {
+  const group = groups.get(id);
+  const node = graph.node(id);
+  if (!group || !node) return;
+  const draw = el('button', { attrs: { type: 'button' } }, `Draw these ${group.sub.nodes.length}`);
+  draw.addEventListener('click', () => {
+    markStep();
+    openGroup(id);
+  });
+  const items = group.sub.nodes.map((c) => {
+    const li = el(
+      'li',
+      { data: { id: c.id }, attrs: { tabindex: '0', role: 'button', lang: 'zh' } },
+      c.label,
+    );
+    onActivate(li, () => {
+      markStep();
+      openGroup(id);
+      selectNode(c.id);
+    });
+    return li;
+  });
+  detailBody.replaceChildren(
+    el(
+      'header',
+      { className: 'detail-header' },
+      el('h3', { className: 'detail-label' }, node.label),
+    ),
+    el(
+      'p',
+      { className: 'hint' },
+      'Drawn as one node to keep the graph readable; E or double-click draws them one by one.',
+    ),
+    draw,
+    el('ul', { className: 'commitment-list' }, ...items),
+  );
 }
 
 function selectNode(id: string): void {
@@ -327,6 +526,12 @@ function selectNode(id: string): void {
   state.focus = id;
   expandButton.disabled = false;
   expandButton.dataset.id = id;
+  if (graph.isGroup(id)) {
+    detailToken++;
+    showGroup(id);
+    writeUrl();
+    return;
+  }
   render((ctx) =>
     node.kind === 'COMMITMENT'
       ? showCommitment(node, detailBody, ctx)
@@ -364,6 +569,7 @@ function clearSelection(): void {
 async function restore(): Promise<void> {
   const params = new URLSearchParams(location.search);
   restoring = true;
+  state.q = params.get('q') ?? '';
   try {
     const kinds = params.get('kinds');
     if (kinds !== null) {
@@ -391,23 +597,36 @@ async function restore(): Promise<void> {
     const expanded = [...new Set((params.get('expanded') ?? '').split(',').filter(Boolean))];
     const fetched = await Promise.allSettled(expanded.map((id) => track(neighborhood(id, 200))));
     const failures: string[] = [];
+    state.unrestored = [];
+    // In the order of the URL, so that every machine places the nodes alike.
     fetched.forEach((result, i) => {
       const id = expanded[i] as string;
       if (result.status === 'rejected') {
         failures.push(`${id}: ${errorMessage(result.reason)}`);
+        state.unrestored.push(id);
         return;
       }
-      const sub: Subgraph = result.value;
+      const sub = collapse(result.value, id);
       graph.merge(sub.nodes, sub.edges, id);
       addExpanded(id);
     });
-    if (failures.length > 0) showError(failures.join('; '));
+    for (const id of (params.get('open') ?? '').split(',').filter(Boolean)) {
+      if (graph.isGroup(id)) openGroup(id);
+    }
     graph.relayout();
+    const layout = params.get('layout');
+    if (layout && failures.length === 0) graph.applyPositions(layout);
 
     const focus = params.get('focus');
     if (focus) {
       if (graph.edge(focus)) selectEdge(focus);
       else await reveal(focus);
+      // A focus that could not be shown stays in the URL, for the retry.
+      if (!graph.has(focus)) state.focus = focus;
+    }
+    if (failures.length > 0) {
+      // The shared view stays in the URL: Retry loads what failed.
+      showError(`the shared view did not load whole: ${failures.join('; ')}`, () => void restore());
     }
   } finally {
     restoring = false;
@@ -425,6 +644,7 @@ reportSelect.addEventListener('change', onFiltersChanged);
 searchForm.addEventListener('submit', (event) => {
   event.preventDefault();
   clearMessage();
+  markStep();
   void runSearch(searchInput.value);
 });
 
@@ -432,7 +652,8 @@ expandButton.addEventListener('click', () => {
   const id = expandButton.dataset.id ?? state.focus;
   if (!id || !graph.node(id)) return;
   clearMessage();
-  void expand(id);
+  markStep();
+  void expandOrOpen(id);
 });
 
 shareButton.addEventListener('click', () => {
@@ -445,9 +666,77 @@ shareButton.addEventListener('click', () => {
   );
 });
 
-void track(listReports())
-  .then(fillReports)
-  .catch((error: unknown) => showError(error));
+/** The report filter's list, asked again after 1, 2 and 4 s before the failure is shown. */
+async function loadReports(attempt = 0): Promise<void> {
+  try {
+    fillReports(await track(listReports()));
+  } catch (error) {
+    if (attempt < 3) {
+      setTimeout(() => void loadReports(attempt + 1), 1000 * 2 ** attempt);
+      return;
+    }
+    showError(`the report list did not load: ${errorMessage(error)}`, () => void loadReports());
+  }
+}
+void loadReports();
+
+// Back and Forward walk the user's steps: the view is drawn again from the URL.
+window.addEventListener('popstate', () => {
+  detailToken++;
+  graph.cy.elements().remove();
+  graph.setCursor(null);
+  state.expanded = [];
+  state.opened = [];
+  state.focus = null;
+  clearMessage();
+  detailBody.replaceChildren(
+    el('p', { className: 'hint' }, 'Click a node or an edge to see where it comes from.'),
+  );
+  searchResults.replaceChildren();
+  searchEmpty.hidden = true;
+  searchInput.value = new URLSearchParams(location.search).get('q') ?? '';
+  void restore();
+});
+
+// ---- the graph by keyboard ----
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+function announce(node: GraphNode | undefined): void {
+  graphLive.textContent = node ? `${node.kind.toLowerCase()} ${node.label}` : '';
+}
+
+graphBox.addEventListener('focus', () => {
+  if (!graph.cursor()) announce(graph.step(0, 0));
+});
+graphBox.addEventListener('blur', () => graph.setCursor(null));
+graphBox.addEventListener('keydown', (event) => {
+  const arrow = ARROWS[event.key];
+  if (arrow) {
+    event.preventDefault();
+    announce(graph.step(arrow[0], arrow[1]));
+    return;
+  }
+  const node = graph.cursor();
+  if (event.key === 'Enter' && node) {
+    event.preventDefault();
+    markStep();
+    selectNode(node.id);
+  } else if ((event.key === 'e' || event.key === 'E') && node) {
+    event.preventDefault();
+    clearMessage();
+    markStep();
+    void expandOrOpen(node.id);
+  } else if (event.key === 'Escape') {
+    markStep();
+    clearSelection();
+  }
+});
 
 renderStatus();
 void restore();

@@ -23,3 +23,15 @@ export async function showPane(page: Page, pane: Pane): Promise<void> {
 export function noSidewaysScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
+
+declare global {
+  interface Window {
+    /** What src/explore/main.ts hands tests and the console. */
+    explorer: {
+      cy: import('cytoscape').Core;
+      expand: (id: string) => Promise<boolean>;
+      select: (id: string) => void;
+      search: (text: string) => Promise<void>;
+    };
+  }
+}
