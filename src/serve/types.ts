@@ -313,7 +313,7 @@ export class Commitment {
   @Field(() => Span) span!: Span;
   @Field(() => Span, { description: 'The paragraph the sentence stands in' }) paragraph!: Span;
   @Field(() => Passage, {
-    description: 'The paragraph with its words (it holds the sentence and its links\' evidence)',
+    description: "The paragraph with its words (it holds the sentence and its links' evidence)",
   })
   passage!: Passage;
   @Field(() => Span, {
