@@ -181,6 +181,23 @@ describeBrowser('explorer workbench', () => {
         expect(await page.evaluate(() => document.fonts.check('14px "Noto Sans SC"', '沈阳'))).toBe(
           true,
         );
+        // Every element showing Chinese has the font in its stack (ids in monospace too).
+        const without = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('body *'))
+            .filter((e) =>
+              Array.from(e.childNodes).some(
+                (n) => n.nodeType === Node.TEXT_NODE && /[\u3400-\u9fff]/.test(n.textContent ?? ''),
+              ),
+            )
+            .filter((e) => !getComputedStyle(e).fontFamily.includes('Noto Sans SC'))
+            .map((e) => `${e.tagName}.${e.className}`),
+        );
+        expect(without).toEqual([]);
+        const mono = await page.evaluate(
+          () => getComputedStyle(document.querySelector('#detail .detail-id')!).fontFamily,
+        );
+        const [m1, m2] = await glyphs(`32px ${mono}`);
+        expect(m1).not.toBe(m2);
         // Subsets, not the whole font, all from this service.
         expect(fonts.length).toBeGreaterThan(0);
         expect(fonts.length).toBeLessThan(60);
