@@ -187,11 +187,14 @@ export function metricParams(params: URLSearchParams): void {
   if (state.mode === 'compare' && state.year !== null) params.set('year', String(state.year));
 }
 
-/** Opens the view a shared URL names, if it names one. */
+/** Opens the view a URL names; a URL that names none (Back to a graph view) closes it. */
 export function restoreMetric(params: URLSearchParams): Promise<void> {
   const view = params.get('view');
   const metric = params.get('metric');
-  if ((view !== 'metric' && view !== 'compare') || !metric) return Promise.resolve();
+  if ((view !== 'metric' && view !== 'compare') || !metric) {
+    closeMetric();
+    return Promise.resolve();
+  }
   const year = Number(params.get('year'));
   return openMetric(metric, {
     mode: view,
