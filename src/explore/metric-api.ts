@@ -57,6 +57,7 @@ export interface SeriesPoint {
 }
 
 export interface AgainstNational {
+  year: number;
   jurisdiction: PlaceRef;
   relation: 'ABOVE' | 'BELOW' | 'LEVEL' | 'NOT_COMPARABLE';
   difference: number | null;
@@ -100,7 +101,7 @@ const COMPARISON = `${FIG}
 query Comparison($metric: String!, $year: Int!) {
   targetComparison(metric: $metric, year: $year) { ...Fig }
   compareTargets(metric: $metric, year: $year) {
-    jurisdiction { id name nameEn } relation difference national { ...Fig }
+    year jurisdiction { id name nameEn } relation difference national { ...Fig }
   }
 }`;
 
@@ -117,6 +118,22 @@ export async function comparison(metric: string, year: number): Promise<Comparis
     { metric, year },
   );
   return { targets: data.targetComparison, against: data.compareTargets };
+}
+
+const AGAINST = `${FIG}
+query Against($metric: String!, $jurisdiction: String!) {
+  compareTargets(metric: $metric, jurisdiction: $jurisdiction) {
+    year jurisdiction { id name nameEn } relation difference national { ...Fig }
+  }
+}`;
+
+/** A jurisdiction's targets, year by year, set against the country's. */
+export async function againstNational(
+  metric: string,
+  jurisdiction: string,
+): Promise<AgainstNational[]> {
+  const data = await gql<{ compareTargets: AgainstNational[] }>(AGAINST, { metric, jurisdiction });
+  return data.compareTargets;
 }
 
 /** The tidy table (one row per jurisdiction, year and measure) as CSV, with its row count. */

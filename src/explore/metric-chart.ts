@@ -35,6 +35,8 @@ export interface ChartInput {
   results: ResultDot[];
   /** The country's target, drawn as a reference line across every jurisdiction. */
   national?: TargetShape | null;
+  /** Over years for a province or city: the country's target of each year, to set it against. */
+  nationals?: TargetShape[];
   unit: string;
   width: number;
 }
@@ -56,8 +58,9 @@ const has = (kind: ShapeKind) => (s: TargetShape) => s.kind === kind;
 /** Every number drawn, so that the scale shows all of them with a little room. */
 function domain(input: ChartInput): [number, number] | undefined {
   const values: number[] = [];
-  for (const s of [...input.targets, ...(input.national ? [input.national] : [])])
-    for (const v of [s.value, s.lo, s.hi]) if (v !== null) values.push(v);
+  const shapes = [...input.targets, ...(input.nationals ?? [])];
+  if (input.national) shapes.push(input.national);
+  for (const s of shapes) for (const v of [s.value, s.lo, s.hi]) if (v !== null) values.push(v);
   for (const r of input.results) values.push(r.value);
   if (values.length === 0) return undefined;
   const lo = Math.min(...values);
@@ -90,6 +93,31 @@ export function seriesChart(input: ChartInput): SVGSVGElement | HTMLElement {
     },
     y: { domain: domain(input), grid: true, label: input.unit || null, nice: true },
     marks: [
+      // The country's target of the same year, behind the jurisdiction's: an outline.
+      Plot.barY((input.nationals ?? []).filter(has('band')), {
+        x: 'key',
+        y1: 'lo',
+        y2: 'hi',
+        fill: 'none',
+        stroke: NATIONAL,
+        strokeDasharray: '3,2',
+        inset: -3,
+        ariaLabel: label,
+        title: label,
+      }),
+      Plot.tickY(
+        (input.nationals ?? []).filter((s) => s.kind !== 'band' && s.value !== null),
+        {
+          x: 'key',
+          y: 'value',
+          stroke: NATIONAL,
+          strokeWidth: 2,
+          strokeDasharray: '3,2',
+          inset: -3,
+          ariaLabel: label,
+          title: label,
+        },
+      ),
       Plot.barY(t.filter(has('band')), {
         x: 'key',
         y1: 'lo',

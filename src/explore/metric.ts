@@ -11,6 +11,7 @@ import type { DetailContext } from './detail';
 import { append, byId, el, marked, onActivate } from './dom';
 import type { ChartInput, ResultDot, ShapeKind, TargetShape } from './metric-chart';
 import {
+  againstNational,
   comparison,
   metricInfo,
   metricSeries,
@@ -238,6 +239,10 @@ const comparisonOf = memo((key: string) => {
   const [metric, year] = JSON.parse(key) as [string, number];
   return comparison(metric, year);
 });
+const againstOf = memo((key: string) => {
+  const [metric, jurisdiction] = JSON.parse(key) as [string, string];
+  return againstNational(metric, jurisdiction);
+});
 const chartModule = memo(() => import('./metric-chart'));
 
 // ---- loading and drawing ----
@@ -283,7 +288,13 @@ async function load(): Promise<void> {
     if (!current()) return;
     fillControls(series);
     if (state.mode === 'metric') {
-      await drawSeries(info, series, current);
+      // A province or city is set against the country's target of each year.
+      const against =
+        state.jurisdiction && state.jurisdiction !== NATIONAL
+          ? await againstOf(JSON.stringify([info.id, state.jurisdiction]))
+          : [];
+      if (!current()) return;
+      await drawSeries(info, series, against, current);
     } else {
       const cmp =
         state.year === null ? null : await comparisonOf(JSON.stringify([info.id, state.year]));
@@ -307,6 +318,8 @@ function measureWords(measure: string): string {
   };
   return words[measure] ?? measure;
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function placeName(p: PlaceRef): string {
   return p.nameEn && p.nameEn !== p.name ? `${p.name} ${p.nameEn}` : p.name;
@@ -440,6 +453,7 @@ function unitOf(figs: (Fig | null)[]): string {
 async function drawSeries(
   info: MetricInfo,
   series: SeriesPoint[],
+  against: AgainstNational[],
   current: () => boolean,
 ): Promise<void> {
   const points = series.filter((p) => p.jurisdiction.id === state.jurisdiction);
@@ -466,20 +480,40 @@ async function drawSeries(
       return dot ? [dot] : [];
     }),
     unit: unitOf(points.flatMap((p) => [p.target, p.result])),
+    nationals: against.flatMap((a) =>
+      a.national
+        ? [
+            {
+              ...targetShape(String(a.year), a.national, null),
+              label: `national target ${a.year}: ${figureWords(a.national)}`,
+            },
+          ]
+        : [],
+    ),
   };
   const caption = el(
     'p',
     { className: 'metric-caption' },
     `${info.name} · ${placeName(place)} · ${first}–${last}: `,
-    `${input.targets.length} targets, ${input.results.length} results`,
+    `${count(input.targets.length, 'target')}, ${count(input.results.length, 'result')}`,
   );
   const chartBox = el('div', { className: 'metric-chart', data: { chart: 'series' } });
-  body.replaceChildren(caption, chartBox, legend(false), seriesTable(points));
+  const comparing = place.id !== NATIONAL;
+  body.replaceChildren(
+    caption,
+    chartBox,
+    legend(comparing),
+    seriesTable(points, comparing ? new Map(against.map((a) => [a.year, a])) : null),
+  );
   drawn = { kind: 'series', input };
   await redraw(current);
 }
 
-function seriesTable(points: SeriesPoint[]): HTMLElement {
+/** `against`: the country's target by year, for a province or city; null for the country. */
+function seriesTable(
+  points: SeriesPoint[],
+  against: Map<number, AgainstNational> | null,
+): HTMLElement {
   const rows = points.map((p) => {
     const year = String(p.year);
     const t = p.target;
@@ -492,6 +526,9 @@ function seriesTable(points: SeriesPoint[]): HTMLElement {
       cell('year', year, `${year} · ${p.jurisdiction.name}`, figs(['Target', t], ['Result', r])),
       cell('target', t ? figureAmount(t) : '—', `Target ${year}`, figs(['Target', t])),
       cell('qualifier', t ? qualifierCell(t) : '—', `Target ${year}`, figs(['Target', t])),
+      against
+        ? nationalCell(p.year, t, against.get(p.year), `${p.jurisdiction.name} against the country`)
+        : null,
       cell('result', r ? amountWords(r) : '—', `Result ${year}`, figs(['Result', r])),
       cell(
         'verdict',
@@ -504,7 +541,24 @@ function seriesTable(points: SeriesPoint[]): HTMLElement {
       ),
     );
   });
-  return table(['Year', 'Target', 'Qualifier', 'Result', 'Verdict'], rows, 'metric-table');
+  const headings = ['Year', 'Target', 'Qualifier', 'Result', 'Verdict'];
+  if (against) headings.splice(3, 0, 'Against national');
+  return table(headings, rows, 'metric-table');
+}
+
+/** The country's target beside a jurisdiction's, and how they compare; opens both sentences. */
+function nationalCell(
+  year: number,
+  target: Fig | null,
+  a: AgainstNational | undefined,
+  heading: string,
+): HTMLTableCellElement {
+  if (!target || !a?.national) return cell('national', '—', heading, []);
+  const words = relationWords(a, target);
+  return cell('national', `${figureWords(a.national)} · ${words}`, `${heading}, ${year}`, [
+    { role: 'Target', fig: target },
+    { role: 'National target', fig: a.national },
+  ]);
 }
 
 function figureAmount(f: Fig): string {

@@ -354,6 +354,25 @@ describeBrowser('metric view', () => {
       await again.locator('[data-chart="series"] svg').waitFor();
       expect(await again.inputValue('#metric-jurisdiction')).toBe('place:辽宁');
       expect(await again.locator('#metric-table tr[data-year="2022"]').count()).toBe(1);
+      // A province's years are set against the country's target of each year, as compareTargets says.
+      const liaoning = await gql<{
+        compareTargets: { year: number; relation: string; national: { value: number } | null }[];
+      }>(
+        '{ compareTargets(metric: "gdp", jurisdiction: "辽宁") { year relation national { value } } }',
+      );
+      expect(liaoning.compareTargets.length).toBeGreaterThan(0);
+      for (const c of liaoning.compareTargets) {
+        const shown = await again
+          .locator(`#metric-table tr[data-year="${c.year}"] td[data-column="national"]`)
+          .textContent();
+        expect(shown?.toUpperCase()).toContain(c.relation);
+        expect(shown).toContain(String(c.national!.value));
+        expect(
+          await again
+            .locator(`[data-chart="series"] svg [aria-label^="national target ${c.year}:"]`)
+            .count(),
+        ).toBe(1);
+      }
 
       await again.click('#metric-back');
       expect(await again.locator('#metric-view').isVisible()).toBe(false);
