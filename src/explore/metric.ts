@@ -63,7 +63,7 @@ let drawn: { kind: 'series' | 'comparison'; input: Omit<ChartInput, 'width'> } |
 // ---- the DOM, built once ----
 
 const section = byId('metric-view');
-const graphBox = byId('graph');
+const center = byId('center');
 const title = el('h2', { attrs: { id: 'metric-title' } });
 const back = el('button', { attrs: { type: 'button', id: 'metric-back' } }, '← Back to graph');
 const modeButtons = (['metric', 'compare'] as const).map((mode) =>
@@ -161,7 +161,7 @@ export function openMetric(
   state.jurisdiction = options.jurisdiction ?? (same ? state.jurisdiction : null);
   state.year = options.year ?? (same ? state.year : null);
   section.hidden = false;
-  graphBox.hidden = true;
+  center.classList.add('metric-open');
   if (!same) source.replaceChildren();
   hooks.showCenter();
   hooks.writeUrl();
@@ -174,7 +174,7 @@ export function closeMetric(): void {
   token++;
   state.open = false;
   section.hidden = true;
-  graphBox.hidden = false;
+  center.classList.remove('metric-open');
   hooks.showCenter();
   hooks.writeUrl();
 }

@@ -385,6 +385,22 @@ describeBrowser('metric view', () => {
       await openFromSearch(page, '城镇新增就业', 'metric:urban_new_jobs');
       expect(await page.textContent('#metric-title')).toContain('城镇新增就业');
       await page.click('#metric-back');
+      // The graph drawn meanwhile is laid out and centred in the canvas, not fitted to a 0 × 0 box.
+      const drawn = await page.evaluate(() => {
+        const { cy } = (window as unknown as { explorer: { cy: import('cytoscape').Core } })
+          .explorer;
+        const box = cy.nodes().renderedBoundingBox();
+        return {
+          x: (box.x1 + box.x2) / 2 / cy.width(),
+          y: (box.y1 + box.y2) / 2 / cy.height(),
+          size: Math.min(box.w, box.h),
+        };
+      });
+      expect(drawn.size).toBeGreaterThan(100);
+      expect(drawn.x).toBeGreaterThan(0.3);
+      expect(drawn.x).toBeLessThan(0.7);
+      expect(drawn.y).toBeGreaterThan(0.3);
+      expect(drawn.y).toBeLessThan(0.7);
       await showPane(page, 'detail');
       const button = page.locator('#detail .open-chart[data-id="metric:urban_new_jobs"]');
       await button.waitFor();
