@@ -232,6 +232,17 @@ describeBrowser('metric view', () => {
       await row(page, 2021).locator('td[data-column="verdict"] button').click();
       expect(await source.locator('blockquote').count()).toBe(2);
       expect(await source.locator('.verdict-line').textContent()).toContain('8.1');
+
+      // "Show in graph" opens the target's commitment in the graph and the detail panel.
+      await row(page, 2021).locator('td[data-column="target"] button').click();
+      const sentence = await source.locator('blockquote').textContent();
+      await source.locator('.citation button', { hasText: 'Show in graph' }).click();
+      expect(await page.locator('#metric-view').isVisible()).toBe(false);
+      expect(new URL(page.url()).searchParams.get('view')).toBeNull();
+      await showPane(page, 'detail');
+      const mark = page.locator('#detail mark.highlight');
+      await mark.waitFor();
+      expect(await mark.textContent()).toBe(sentence);
     });
 
     test('one year across jurisdictions: the jurisdictions targetComparison returns, the national target as a reference line', async () => {
