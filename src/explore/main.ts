@@ -654,7 +654,13 @@ async function restore(): Promise<void> {
 // ---- wiring ----
 
 buildKindFilters();
-initMetric({ writeUrl, reveal: (id) => void reveal(id), showCenter: () => showPane('graph') }); // metric view
+// metric view
+initMetric({
+  writeUrl,
+  markStep,
+  reveal: (id) => void reveal(id),
+  showCenter: () => showPane('graph'),
+});
 phaseSelect.addEventListener('change', onFiltersChanged);
 reportSelect.addEventListener('change', onFiltersChanged);
 

@@ -31,6 +31,8 @@ export type MetricMode = 'metric' | 'compare';
 export interface MetricHooks {
   /** Writes the explorer's state, this view's included (metricParams), into the URL. */
   writeUrl(): void;
+  /** Makes the next URL change a history entry of its own: a user's step, which Back undoes. */
+  markStep(): void;
   /** Selects a node in the graph, fetching it first if it is not drawn. */
   reveal(id: string): void;
   /** Brings the center column into view (the Graph tab on a phone) and sizes the canvas. */
@@ -52,6 +54,7 @@ const NATIONAL = 'place:中国';
 const state: View = { open: false, mode: 'metric', metric: '', jurisdiction: null, year: null };
 let hooks: MetricHooks = {
   writeUrl: () => undefined,
+  markStep: () => undefined,
   reveal: () => undefined,
   showCenter: () => undefined,
 };
@@ -116,20 +119,25 @@ section.append(
   source,
 );
 
-back.addEventListener('click', () => closeMetric());
+/** A user's step inside the view: a history entry, then the view drawn for it. */
+function step(change: () => void): void {
+  change();
+  hooks.markStep();
+  hooks.writeUrl();
+  void load();
+}
+
+back.addEventListener('click', () => closeMetric({ step: true }));
 for (const b of modeButtons) {
   b.addEventListener('click', () => {
-    state.mode = b.dataset.mode as MetricMode;
-    void load();
+    if (state.mode !== b.dataset.mode) step(() => (state.mode = b.dataset.mode as MetricMode));
   });
 }
 jurisdictionSelect.addEventListener('change', () => {
-  state.jurisdiction = jurisdictionSelect.value;
-  void load();
+  step(() => (state.jurisdiction = jurisdictionSelect.value));
 });
 yearSelect.addEventListener('change', () => {
-  state.year = Number(yearSelect.value);
-  void load();
+  step(() => (state.year = Number(yearSelect.value)));
 });
 download.addEventListener('click', () => void downloadCsv());
 
@@ -149,10 +157,18 @@ export function isMetricOpen(): boolean {
   return state.open;
 }
 
-/** Shows the metric view of `metric` (a name or an id) in place of the graph. */
+/**
+ * Shows the metric view of `metric` (a name or an id) in place of the graph; `step`: as a
+ * history entry of its own (not when the caller has marked one, nor when restoring).
+ */
 export function openMetric(
   metric: string,
-  options: { mode?: MetricMode; jurisdiction?: string | null; year?: number | null } = {},
+  options: {
+    mode?: MetricMode;
+    jurisdiction?: string | null;
+    year?: number | null;
+    step?: boolean;
+  } = {},
 ): Promise<void> {
   const same = state.open && state.metric === metric;
   state.open = true;
@@ -164,18 +180,20 @@ export function openMetric(
   center.classList.add('metric-open');
   if (!same) source.replaceChildren();
   hooks.showCenter();
+  if (options.step) hooks.markStep();
   hooks.writeUrl();
   return load();
 }
 
-/** Back to the graph. */
-export function closeMetric(): void {
+/** Back to the graph; `step` as for openMetric. */
+export function closeMetric(options: { step?: boolean } = {}): void {
   if (!state.open) return;
   token++;
   state.open = false;
   section.hidden = true;
   center.classList.remove('metric-open');
   hooks.showCenter();
+  if (options.step) hooks.markStep();
   hooks.writeUrl();
 }
 
@@ -212,7 +230,7 @@ export function addChartButton(node: GraphNode, detail: HTMLElement, ctx: Detail
     { className: 'open-chart', data: { id: node.id }, attrs: { type: 'button' } },
     'Open chart',
   );
-  button.addEventListener('click', () => void openMetric(node.id));
+  button.addEventListener('click', () => void openMetric(node.id, { step: true }));
   const header = detail.querySelector('.detail-header');
   if (header) header.after(button);
   else detail.prepend(button);
@@ -717,11 +735,12 @@ function comparisonTable(
       placeName(place),
     );
     name.title = `${place.name} over the years`;
-    onActivate(name, () => {
-      state.mode = 'metric';
-      state.jurisdiction = place.id;
-      void load();
-    });
+    onActivate(name, () =>
+      step(() => {
+        state.mode = 'metric';
+        state.jurisdiction = place.id;
+      }),
+    );
     const rel = relationWords(against.get(place.id), t);
     const both =
       national && place.id !== NATIONAL
@@ -814,7 +833,7 @@ function citation(role: string, f: Fig): HTMLElement {
     'Show in graph',
   );
   reveal.addEventListener('click', () => {
-    closeMetric();
+    closeMetric({ step: true });
     hooks.reveal(c.id);
   });
   return el(

@@ -338,7 +338,7 @@ describeBrowser('metric view', () => {
       );
     });
 
-    test('the URL restores the view; "Back to graph" returns to the graph and leaves the URL', async () => {
+    test('the URL restores the view; each step is a history entry; "Back to graph" returns to the graph', async () => {
       await page.goto(`${service.url}/explorer/?view=metric&metric=gdp`);
       await page.locator('[data-chart="series"] svg').waitFor();
       await page.click('#metric-view .metric-modes button[data-mode="compare"]');
@@ -348,6 +348,27 @@ describeBrowser('metric view', () => {
       const compareUrl = page.url();
       expect(new URL(compareUrl).searchParams.get('view')).toBe('compare');
       expect(new URL(compareUrl).searchParams.get('metric')).toBe('metric:gdp');
+
+      // Each step is a history entry: Back undoes the year, then the switch to the comparison;
+      // Back after "Back to graph" brings the view back.
+      const caption = (year: string) =>
+        page.waitForFunction(
+          (y) => document.querySelector('.metric-caption')?.textContent?.includes(y),
+          year,
+        );
+      await page.goBack();
+      await caption('2026');
+      expect(await page.inputValue('#metric-year')).toBe('2026');
+      await page.goBack();
+      await page.locator('[data-chart="series"] svg').waitFor();
+      expect(new URL(page.url()).searchParams.get('view')).toBe('metric');
+      await page.goForward();
+      await page.locator('[data-chart="comparison"] svg').waitFor();
+      await page.click('#metric-back');
+      expect(await page.locator('#graph').isVisible()).toBe(true);
+      await page.goBack();
+      await page.locator('#metric-view [data-chart="comparison"] svg').waitFor();
+      expect(await page.locator('#metric-view').isVisible()).toBe(true);
 
       const again = await newPage();
       await again.goto(compareUrl);
