@@ -21,6 +21,15 @@ import {
 import { kindChip, showCommitment, showEdge, showNeighbours, type DetailContext } from './detail';
 import { byId, el, onActivate } from './dom';
 import { GraphView, KIND_COLORS, type Filters } from './graph';
+// The metric view (metric.ts): marked "metric view" where main.ts calls it.
+import {
+  addChartButton,
+  closeMetric,
+  initMetric,
+  metricParams,
+  openMetric,
+  restoreMetric,
+} from './metric';
 
 const searchForm = byId<HTMLFormElement>('search-form');
 const searchInput = byId<HTMLInputElement>('search');
@@ -192,6 +201,7 @@ function writeUrl(): void {
   if (kinds.size < KINDS.length) params.set('kinds', KINDS.filter((k) => kinds.has(k)).join(','));
   if (phaseSelect.value) params.set('phase', phaseSelect.value);
   if (reportSelect.value) params.set('report', reportSelect.value);
+  metricParams(params); // metric view: view=, metric=, jurisdiction=, year=
   // Where every node stands, so that a shared view looks as it did (last: the longest).
   if (graph.counts().nodes > 0 && state.unrestored.length === 0) {
     params.set('layout', graph.positions());
@@ -317,6 +327,9 @@ function resultItem(item: ResultItem): HTMLLIElement {
     markStep();
     showPane('graph');
     void expand(item.id, { select: true });
+    // metric view
+    if (item.kind === 'METRIC') void openMetric(item.id);
+    else closeMetric();
   };
   onActivate(li, open);
   return li;
@@ -532,10 +545,11 @@ function selectNode(id: string): void {
     writeUrl();
     return;
   }
+  // metric view: a metric's Overview gets "Open chart" (addChartButton)
   render((ctx) =>
     node.kind === 'COMMITMENT'
       ? showCommitment(node, detailBody, ctx)
-      : showNeighbours(node, detailBody, ctx),
+      : showNeighbours(node, detailBody, ctx).finally(() => addChartButton(node, detailBody, ctx)),
   );
   renderStatus();
   writeUrl();
@@ -570,6 +584,7 @@ async function restore(): Promise<void> {
   const params = new URLSearchParams(location.search);
   restoring = true;
   state.q = params.get('q') ?? '';
+  const metricView = restoreMetric(params); // metric view
   try {
     const kinds = params.get('kinds');
     if (kinds !== null) {
@@ -628,6 +643,7 @@ async function restore(): Promise<void> {
       // The shared view stays in the URL: Retry loads what failed.
       showError(`the shared view did not load whole: ${failures.join('; ')}`, () => void restore());
     }
+    await metricView;
   } finally {
     restoring = false;
     renderStatus();
@@ -638,6 +654,13 @@ async function restore(): Promise<void> {
 // ---- wiring ----
 
 buildKindFilters();
+// metric view
+initMetric({
+  writeUrl,
+  markStep,
+  reveal: (id) => void reveal(id),
+  showCenter: () => showPane('graph'),
+});
 phaseSelect.addEventListener('change', onFiltersChanged);
 reportSelect.addEventListener('change', onFiltersChanged);
 
