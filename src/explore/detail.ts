@@ -13,6 +13,7 @@ import {
   type Span,
 } from './api';
 import { el, marked, onActivate } from './dom';
+import { qualifierWords } from './qualifiers';
 import { KIND_COLORS } from './graph';
 
 export interface DetailContext {
@@ -83,7 +84,7 @@ function figureLine(kind: 'Target' | 'Result', f: Figure): HTMLElement {
     ' ',
     el('span', { className: 'figure-text' }, f.text),
     amount ? el('span', { className: 'figure-value' }, ` ${amount}`) : null,
-    qualifier ? el('span', { className: 'meta' }, qualifier) : null,
+    qualifier ? el('span', { className: 'meta' }, qualifierWords(qualifier)) : null,
   );
 }
 

@@ -446,6 +446,7 @@ async function reveal(id: string): Promise<void> {
 }
 
 function openNode(node: GraphNode, edges: GraphEdge[], anchor: string): void {
+  markStep();
   if (!graph.has(node.id)) {
     graph.merge([node], edges, anchor);
     graph.relayout();

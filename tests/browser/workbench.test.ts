@@ -346,6 +346,22 @@ describeBrowser('explorer workbench', () => {
       // A shared view that cannot load keeps its URL, says why, and loads on Retry.
       const shared = page.url();
       expect(shared).toContain('expanded=');
+
+      // Figures say their qualifier in words, not as the API's enum.
+      const gdp = (
+        await api(`{ targets(filter: {report: "liaoning-2022", metric: "GDP"}) {
+          qualifier commitment { id } } }`)
+      ).targets.find((t: Json) => t.qualifier === 'AT_LEAST');
+      await page.evaluate(async (cid) => {
+        await window.explorer.expand(cid);
+        window.explorer.select(cid);
+      }, gdp.commitment.id);
+      await showPane(page, 'detail');
+      const figures = page.locator('#detail .figures');
+      await figures.waitFor();
+      expect(await figures.textContent()).toContain('以上 / at least');
+      expect(await figures.textContent()).not.toMatch(/AT_LEAST|ABOUT|AT_MOST/);
+
       const restored = await context.newPage();
       let down = true;
       await restored.route('**/graphql', (route) =>
