@@ -21,6 +21,8 @@ import {
 import { kindChip, showCommitment, showEdge, showNeighbours, type DetailContext } from './detail';
 import { byId, el, onActivate } from './dom';
 import { GraphView, KIND_COLORS, type Filters } from './graph';
+import { ListTab, noteOverview } from './lists';
+import { selectTab, setupTabs } from './tabs';
 
 const searchForm = byId<HTMLFormElement>('search-form');
 const searchInput = byId<HTMLInputElement>('search');
@@ -535,8 +537,11 @@ function selectNode(id: string): void {
   render((ctx) =>
     node.kind === 'COMMITMENT'
       ? showCommitment(node, detailBody, ctx)
-      : showNeighbours(node, detailBody, ctx),
+      : showNeighbours(node, detailBody, ctx).then(() =>
+          noteOverview(node, detailBody, ctx, openList),
+        ),
   );
+  lists.select(node, detailContext(detailToken));
   renderStatus();
   writeUrl();
 }
@@ -549,6 +554,7 @@ function selectEdge(id: string): void {
   expandButton.disabled = true;
   delete expandButton.dataset.id;
   render((ctx) => showEdge(edge, detailBody, ctx));
+  lists.select(null, null);
   writeUrl();
 }
 
@@ -561,6 +567,7 @@ function clearSelection(): void {
   detailBody.replaceChildren(
     el('p', { className: 'hint' }, 'Click a node or an edge to see where it comes from.'),
   );
+  lists.select(null, null);
   writeUrl();
 }
 
@@ -633,6 +640,22 @@ async function restore(): Promise<void> {
     renderStatus();
     writeUrl();
   }
+}
+
+// ---- the List tab (lists.ts, tabs.ts) ----
+
+const detailTabs = byId('detail-tabs');
+const overviewTab = byId<HTMLButtonElement>('detail-tab-overview');
+const listTabButton = byId<HTMLButtonElement>('detail-tab-list');
+setupTabs(detailTabs);
+const lists = new ListTab(listTabButton, byId('detail-list'), () =>
+  selectTab(detailTabs, overviewTab),
+);
+detailTabs.addEventListener('tabchange', () => {
+  if (lists.active()) lists.shown();
+});
+function openList(): void {
+  selectTab(detailTabs, listTabButton, true);
 }
 
 // ---- wiring ----
