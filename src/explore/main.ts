@@ -22,6 +22,7 @@ import { kindChip, showCommitment, showEdge, showNeighbours, type DetailContext 
 import { byId, el, onActivate } from './dom';
 import { GraphView, KIND_COLORS, type Filters } from './graph';
 import { ListTab, noteOverview } from './lists';
+import { PathControl } from './path';
 import { selectTab, setupTabs } from './tabs';
 
 const searchForm = byId<HTMLFormElement>('search-form');
@@ -542,6 +543,7 @@ function selectNode(id: string): void {
         ),
   );
   lists.select(node, detailContext(detailToken));
+  pathControl.setSource(node);
   renderStatus();
   writeUrl();
 }
@@ -555,6 +557,7 @@ function selectEdge(id: string): void {
   delete expandButton.dataset.id;
   render((ctx) => showEdge(edge, detailBody, ctx));
   lists.select(null, null);
+  pathControl.selectEdge(id);
   writeUrl();
 }
 
@@ -568,6 +571,7 @@ function clearSelection(): void {
     el('p', { className: 'hint' }, 'Click a node or an edge to see where it comes from.'),
   );
   lists.select(null, null);
+  pathControl.setSource(null);
   writeUrl();
 }
 
@@ -642,7 +646,7 @@ async function restore(): Promise<void> {
   }
 }
 
-// ---- the List tab (lists.ts, tabs.ts) ----
+// ---- the List tab and "Path to…" (lists.ts, path.ts, tabs.ts) ----
 
 const detailTabs = byId('detail-tabs');
 const overviewTab = byId<HTMLButtonElement>('detail-tab-overview');
@@ -657,6 +661,13 @@ detailTabs.addEventListener('tabchange', () => {
 function openList(): void {
   selectTab(detailTabs, listTabButton, true);
 }
+const pathControl = new PathControl({
+  graph,
+  track,
+  say: (text, error) => setMessage(text, error),
+  select: (id) => selectNode(id),
+});
+byId('detail').querySelector('.detail-bar')?.after(pathControl.root);
 
 // ---- wiring ----
 
