@@ -504,19 +504,23 @@ function commitmentItem(r: CommitmentRow, list: ListView): HTMLElement {
       'div',
       { className: 'row-meta' },
       el('span', { className: `phase-badge phase-${r.phase}` }, r.phase),
-      ` ${r.report.id} · ${r.section ? `${r.section.path} · ` : ''}characters ${r.span.start}–${r.span.end}`,
+      ` ${r.report.id} · ${r.section ? `${r.section.path} ${r.section.title} · ` : ''}characters ${r.span.start}–${r.span.end}`,
     ),
-    links.length > 0
-      ? el('ul', { className: 'via-list', attrs: { 'aria-label': 'Links' } }, ...links)
-      : null,
-    copyButton(list, () =>
-      citation({
-        reportTitle: r.report.title,
-        reportId: r.report.id,
-        section: r.section,
-        span: r.span,
-        sentence: r.text,
-      }),
+    el(
+      'div',
+      { className: 'row-foot' },
+      links.length > 0
+        ? el('ul', { className: 'via-list', attrs: { 'aria-label': 'Links' } }, ...links)
+        : null,
+      copyButton(list, () =>
+        citation({
+          reportTitle: r.report.title,
+          reportId: r.report.id,
+          section: r.section,
+          span: r.span,
+          sentence: r.text,
+        }),
+      ),
     ),
   );
 }

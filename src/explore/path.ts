@@ -3,7 +3,7 @@
 import { errorMessage, gql, resolveName, type ResolvedEntity, type Subgraph } from './api';
 import { kindChip } from './detail';
 import { el } from './dom';
-import type { GraphView } from './graph';
+import { shortLabel, type GraphView } from './graph';
 import './path.css';
 
 /** The longest path asked for, in edges (the API's default). */
@@ -209,7 +209,8 @@ export class PathControl {
     });
     const steps = path.edges.length;
     const nodes = pathOrder(path, from.id);
-    const names = nodes.map((n) => n.label);
+    // Short labels: a sentence's whole text would push the end of the path out of the status line.
+    const names = nodes.map((n) => shortLabel(n));
     const text = `Path of ${steps} step${steps === 1 ? '' : 's'}: ${names.join(' → ')}`;
     this.output.replaceChildren(
       el('p', { className: 'path-summary' }, `Path of ${steps} step${steps === 1 ? '' : 's'}:`),

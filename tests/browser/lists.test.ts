@@ -144,10 +144,8 @@ describeBrowser('explorer List tab', () => {
         expect(await noSidewaysScroll(page)).toBe(true);
         if (shots && screen.name === 'desktop') {
           mkdirSync(shots, { recursive: true });
-          const row = page.locator(`#detail-list .list-row[data-id="${viaPart[0]!.row.id}"]`);
-          await row.scrollIntoViewIfNeeded();
-          await page.locator('#detail-list .list-csv').scrollIntoViewIfNeeded();
-          await page.waitForTimeout(800);
+          await page.evaluate(() => document.querySelector('#detail')?.scrollTo(0, 0));
+          await page.waitForTimeout(1500);
           await page.screenshot({ path: path.join(shots, 'explorer-list.png') });
         }
 
@@ -274,6 +272,41 @@ describeBrowser('explorer List tab', () => {
           `${data.commitments.totalCount} commitments`,
         );
         expect(await noSidewaysScroll(page)).toBe(true);
+      });
+
+      test('a metric, a project, an industry and a report each list the API answer behind them', async () => {
+        const data = await api.gql<{
+          targets: { id: string }[];
+          results: { id: string }[];
+          project: { commitments: { totalCount: number } }[];
+          industry: { totalCount: number };
+          report: { totalCount: number };
+        }>(`{ targets(filter: {metric: "metric:gdp"}, first: 1000) { id }
+              results(filter: {metric: "metric:gdp"}, first: 1000) { id }
+              project: resolve(name: "project:沈白高铁") { commitments { totalCount } }
+              industry: commitments(filter: {industry: "industry:制造业"}) { totalCount }
+              report: commitments(filter: {report: "china-2022"}) { totalCount } }`);
+        const figures = data.targets.length + data.results.length;
+        expect(figures).toBeGreaterThan(0);
+        const expected: [string, string][] = [
+          [
+            'metric:gdp',
+            `${figures} ${figures === 1 ? 'target or result' : 'targets and results'}`,
+          ],
+          ['project:沈白高铁', `${data.project[0]!.commitments.totalCount} commitments`],
+          ['industry:制造业', `${data.industry.totalCount} commitments`],
+          ['report:china-2022', `${data.report.totalCount} commitments`],
+        ];
+        for (const [id, count] of expected) {
+          await openList(page, id);
+          expect(await page.textContent('#detail-list .list-count')).toBe(count);
+        }
+        // The metric's rows: its targets' and results' ids, each opening its sentence.
+        await openList(page, 'metric:gdp');
+        const ids = await page
+          .locator('#detail-list .list-row')
+          .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id));
+        expect(ids.sort()).toEqual([...data.targets, ...data.results].map((f) => f.id).sort());
       });
 
       test('a failed request shows an error and Retry, never an empty list', async () => {
