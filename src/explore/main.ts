@@ -532,6 +532,8 @@ function selectNode(id: string): void {
   if (graph.isGroup(id)) {
     detailToken++;
     showGroup(id);
+    lists.select(null, null);
+    pathControl.setSource(null);
     writeUrl();
     return;
   }

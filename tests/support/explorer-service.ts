@@ -62,16 +62,3 @@ export async function openSelected(page: Page, url: string, id: string): Promise
   // Attached, not visible: on a phone the Detail pane hides behind its tab.
   await page.locator('#detail-body .detail-header').waitFor({ state: 'attached' });
 }
-
-declare global {
-  interface Window {
-    explorer: {
-      cy: { nodes(selector?: string): { map<T>(f: (n: { id(): string }) => T): T[] } } & {
-        edges(selector?: string): { map<T>(f: (n: { id(): string }) => T): T[] };
-      };
-      expand: (id: string) => Promise<boolean>;
-      select: (id: string) => void;
-      search: (text: string) => Promise<void>;
-    };
-  }
-}
