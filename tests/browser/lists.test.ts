@@ -144,9 +144,12 @@ describeBrowser('explorer List tab', () => {
         expect(await noSidewaysScroll(page)).toBe(true);
         if (shots && screen.name === 'desktop') {
           mkdirSync(shots, { recursive: true });
+          // Taller than the test's screen, so that the row reached through 康平县 shows too.
+          await page.setViewportSize({ width: screen.viewport.width, height: 1250 });
           await page.evaluate(() => document.querySelector('#detail')?.scrollTo(0, 0));
           await page.waitForTimeout(1500);
           await page.screenshot({ path: path.join(shots, 'explorer-list.png') });
+          await page.setViewportSize(screen.viewport);
         }
 
         // The Overview says how many of that total it shows, and leads to the List tab.
