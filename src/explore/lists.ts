@@ -773,7 +773,8 @@ export class ListTab {
     if (!node || !ctx) return;
     const token = ++this.token;
     this.drawn = node.id;
-    const alive = () => token === this.token && ctx.current();
+    // Its own token, not the Overview's: retrying the Overview must not orphan these rows.
+    const alive = () => token === this.token;
     const views = specsFor(node).map((spec) => new ListView(spec, ctx, alive));
     this.panel.replaceChildren(
       el(

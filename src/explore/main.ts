@@ -728,6 +728,8 @@ window.addEventListener('popstate', () => {
   detailBody.replaceChildren(
     el('p', { className: 'hint' }, 'Click a node or an edge to see where it comes from.'),
   );
+  lists.select(null, null);
+  pathControl.setSource(null);
   searchResults.replaceChildren();
   searchEmpty.hidden = true;
   searchInput.value = new URLSearchParams(location.search).get('q') ?? '';
