@@ -267,8 +267,35 @@ function style(): cytoscape.StylesheetJson {
         'overlay-padding': 6,
       },
     },
+    ...pathStyle(),
   );
   return sheet;
+}
+
+/** The path path.ts highlights (class `on-path`): purple, thick, above the rest. */
+export function pathStyle(): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node.on-path',
+      style: {
+        'border-width': 4,
+        'border-color': '#7b1fa2',
+        'z-index': 20,
+        label: 'data(display)',
+      },
+    },
+    {
+      selector: 'edge.on-path',
+      style: {
+        width: 4,
+        'line-color': '#7b1fa2',
+        'target-arrow-color': '#7b1fa2',
+        'target-arrow-shape': 'triangle',
+        'curve-style': 'bezier',
+        'z-index': 20,
+      },
+    },
+  ];
 }
 
 /**

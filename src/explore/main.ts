@@ -30,6 +30,9 @@ import {
   openMetric,
   restoreMetric,
 } from './metric';
+import { ListTab, noteOverview } from './lists';
+import { PathControl } from './path';
+import { selectTab, setupTabs } from './tabs';
 
 const searchForm = byId<HTMLFormElement>('search-form');
 const searchInput = byId<HTMLInputElement>('search');
@@ -543,6 +546,8 @@ function selectNode(id: string): void {
   if (graph.isGroup(id)) {
     detailToken++;
     showGroup(id);
+    lists.select(null, null);
+    pathControl.setSource(null);
     writeUrl();
     return;
   }
@@ -550,8 +555,12 @@ function selectNode(id: string): void {
   render((ctx) =>
     node.kind === 'COMMITMENT'
       ? showCommitment(node, detailBody, ctx)
-      : showNeighbours(node, detailBody, ctx).finally(() => addChartButton(node, detailBody, ctx)),
+      : showNeighbours(node, detailBody, ctx)
+          .then(() => noteOverview(node, detailBody, ctx, openList))
+          .finally(() => addChartButton(node, detailBody, ctx)),
   );
+  lists.select(node, detailContext(detailToken));
+  pathControl.setSource(node);
   renderStatus();
   writeUrl();
 }
@@ -564,6 +573,8 @@ function selectEdge(id: string): void {
   expandButton.disabled = true;
   delete expandButton.dataset.id;
   render((ctx) => showEdge(edge, detailBody, ctx));
+  lists.select(null, null);
+  pathControl.selectEdge(id);
   writeUrl();
 }
 
@@ -576,6 +587,8 @@ function clearSelection(): void {
   detailBody.replaceChildren(
     el('p', { className: 'hint' }, 'Click a node or an edge to see where it comes from.'),
   );
+  lists.select(null, null);
+  pathControl.setSource(null);
   writeUrl();
 }
 
@@ -652,6 +665,29 @@ async function restore(): Promise<void> {
   }
 }
 
+// ---- the List tab and "Path to…" (lists.ts, path.ts, tabs.ts) ----
+
+const detailTabs = byId('detail-tabs');
+const overviewTab = byId<HTMLButtonElement>('detail-tab-overview');
+const listTabButton = byId<HTMLButtonElement>('detail-tab-list');
+setupTabs(detailTabs);
+const lists = new ListTab(listTabButton, byId('detail-list'), () =>
+  selectTab(detailTabs, overviewTab),
+);
+detailTabs.addEventListener('tabchange', () => {
+  if (lists.active()) lists.shown();
+});
+function openList(): void {
+  selectTab(detailTabs, listTabButton, true);
+}
+const pathControl = new PathControl({
+  graph,
+  track,
+  say: (text, error) => setMessage(text, error),
+  select: (id) => selectNode(id),
+});
+byId('detail').querySelector('.detail-bar')?.after(pathControl.root);
+
 // ---- wiring ----
 
 buildKindFilters();
@@ -716,6 +752,8 @@ window.addEventListener('popstate', () => {
   detailBody.replaceChildren(
     el('p', { className: 'hint' }, 'Click a node or an edge to see where it comes from.'),
   );
+  lists.select(null, null);
+  pathControl.setSource(null);
   searchResults.replaceChildren();
   searchEmpty.hidden = true;
   searchInput.value = new URLSearchParams(location.search).get('q') ?? '';
