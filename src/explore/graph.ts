@@ -462,7 +462,7 @@ export class GraphView {
         n.position({ x, y });
       });
     });
-    this.cy.fit(undefined, 30);
+    this.fitReadable();
     return true;
   }
 
@@ -588,11 +588,20 @@ export class GraphView {
       };
     } else {
       // Nodes stay where ringPositions put them: a view keeps its shape as it grows.
-      this.cy.fit(undefined, 30);
+      this.fitReadable();
       return;
     }
     this.layout = eles.layout(options);
     this.layout.run();
+  }
+
+  /** Fits the graph, but no closer than labels at 1.25 times their size (a few nodes). */
+  fitReadable(): void {
+    this.cy.fit(undefined, 30);
+    if (this.cy.zoom() > 1.25) {
+      this.cy.zoom(1.25);
+      this.cy.center();
+    }
   }
 
   applyFilters(filters: Filters): void {

@@ -153,6 +153,13 @@ describeBrowser('explorer workbench', () => {
           if (/\.(woff2?|ttf|otf)(\?|$)/.test(r.url())) fonts.push(r.url());
         });
         await page.goto(`${service.url}/explorer/`);
+        // The search box's placeholder (沈阳, 核电) is drawn in the font before anything is asked.
+        await page.waitForFunction(() =>
+          document.fonts.check(
+            '14px "Noto Sans SC"',
+            document.querySelector<HTMLInputElement>('#search')!.placeholder,
+          ),
+        );
         await searchAndOpen(page, 'Shenyang', 'place:沈阳');
         await showPane(page, 'detail');
         await page.locator('#detail .detail-label').waitFor();
