@@ -57,6 +57,8 @@ const state = {
   expanded: [] as string[],
   /** Groups of sentences drawn one by one (see collapse). */
   opened: [] as string[],
+  /** The path drawn and highlighted ("Path to…"), by its ends. */
+  path: null as { from: string; to: string } | null,
   /** Expanded ids of a shared view that failed to load: kept in the URL for a retry. */
   unrestored: [] as string[],
 };
@@ -200,6 +202,7 @@ function writeUrl(): void {
   const expanded = [...new Set([...state.expanded, ...state.unrestored])];
   if (expanded.length > 0) params.set('expanded', expanded.join(','));
   if (state.opened.length > 0) params.set('open', state.opened.join(','));
+  if (state.path) params.set('path', `${state.path.from} ${state.path.to}`);
   const kinds = checkedKinds();
   if (kinds.size < KINDS.length) params.set('kinds', KINDS.filter((k) => kinds.has(k)).join(','));
   if (phaseSelect.value) params.set('phase', phaseSelect.value);
@@ -643,6 +646,14 @@ async function restore(): Promise<void> {
       if (graph.isGroup(id)) openGroup(id);
     }
     graph.relayout();
+    const path = params.get('path')?.split(' ');
+    if (path?.length === 2) {
+      const [from, to] = path as [string, string];
+      await pathControl.draw(
+        { id: from, label: graph.node(from)?.label ?? from },
+        { id: to, name: to },
+      );
+    }
     const layout = params.get('layout');
     if (layout && failures.length === 0) graph.applyPositions(layout);
 
@@ -685,6 +696,11 @@ const pathControl = new PathControl({
   track,
   say: (text, error) => setMessage(text, error),
   select: (id) => selectNode(id),
+  changed: (path) => {
+    state.path = path;
+    if (path && !restoring) markStep();
+    writeUrl();
+  },
 });
 byId('detail').querySelector('.detail-bar')?.after(pathControl.root);
 
@@ -747,6 +763,7 @@ window.addEventListener('popstate', () => {
   graph.setCursor(null);
   state.expanded = [];
   state.opened = [];
+  state.path = null;
   state.focus = null;
   clearMessage();
   detailBody.replaceChildren(

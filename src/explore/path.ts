@@ -48,6 +48,8 @@ export interface PathHooks {
   say(text: string, error?: boolean): void;
   /** Selects a drawn node (a step of the path). */
   select(id: string): void;
+  /** The path drawn now changed (null: none), for the URL. */
+  changed?(path: { from: string; to: string } | null): void;
 }
 
 /** The form under the detail bar, and the path it last drew. */
@@ -105,11 +107,14 @@ export class PathControl {
     if (!this.onPath.has(id)) this.clear();
   }
 
-  clear(): void {
+  /** Takes the highlight off; `quiet` when a new path replaces it at once. */
+  clear(quiet = false): void {
     this.token++;
-    if (this.onPath.size > 0) this.hooks.graph.cy.elements(`.${ON_PATH}`).removeClass(ON_PATH);
+    const had = this.onPath.size > 0;
+    if (had) this.hooks.graph.cy.elements(`.${ON_PATH}`).removeClass(ON_PATH);
     this.onPath.clear();
     this.output.replaceChildren();
+    if (had && !quiet) this.hooks.changed?.(null);
   }
 
   /** Resolves the name; one entity: its path; several: the user chooses. */
@@ -181,8 +186,11 @@ export class PathControl {
   }
 
   /** Asks the API for the path, draws its nodes and edges, and highlights them. */
-  async draw(from: { id: string; label: string }, to: ResolvedEntity): Promise<void> {
-    this.clear();
+  async draw(
+    from: { id: string; label: string },
+    to: Pick<ResolvedEntity, 'id' | 'name'>,
+  ): Promise<void> {
+    this.clear(true);
     const token = this.token;
     this.output.replaceChildren(
       el('p', { className: 'hint' }, `Finding a path from ${from.label} to ${to.name}…`),
@@ -199,6 +207,7 @@ export class PathControl {
       const text = `No path within ${MAX_STEPS} steps from ${from.label} to ${to.name}`;
       this.output.replaceChildren(el('p', { className: 'path-none' }, text));
       this.hooks.say(text);
+      this.hooks.changed?.(null);
       return;
     }
     const { graph } = this.hooks;
@@ -229,5 +238,6 @@ export class PathControl {
       ),
     );
     this.hooks.say(text);
+    this.hooks.changed?.({ from: from.id, to: to.id });
   }
 }

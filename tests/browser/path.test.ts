@@ -97,6 +97,28 @@ describeBrowser('explorer Path to…', () => {
           await page.screenshot({ path: path.join(shots, 'explorer-path.png') });
         }
 
+        // The path is a step of the view: a shared link draws it again, Back takes it off.
+        await page.waitForFunction(() => new URL(location.href).searchParams.has('path'));
+        const shared = page.url();
+        const again = await context.newPage();
+        await again.goto(shared);
+        await again.waitForFunction(
+          (n) => window.explorer.cy.nodes('.on-path').length === n,
+          expected!.nodes.length,
+        );
+        const onAgain = await highlighted(again);
+        expect(onAgain.nodes.sort()).toEqual(expected!.nodes.map((n) => n.id).sort());
+        expect(onAgain.edges.sort()).toEqual(expected!.edges.map((e) => e.id).sort());
+        await again.close();
+        await page.goBack();
+        await page.waitForFunction(() => !new URL(location.href).searchParams.has('path'));
+        await page.waitForFunction(() => window.explorer.cy.nodes('.on-path').length === 0);
+        await page.goForward();
+        await page.waitForFunction(
+          (n) => window.explorer.cy.nodes('.on-path').length === n,
+          expected!.nodes.length,
+        );
+
         // Selecting a step keeps the path; selecting a node off it clears the highlight.
         await page.evaluate((id) => window.explorer.select(id), expected!.nodes[1]!.id);
         expect((await highlighted(page)).nodes).toHaveLength(expected!.nodes.length);
