@@ -819,8 +819,18 @@ graphBox.addEventListener('keydown', (event) => {
 
 renderStatus();
 void restore();
-// A placeholder does not make the browser fetch the font subset for its characters.
-void document.fonts?.load('14px "Noto Sans SC"', searchInput.placeholder).catch(() => undefined);
+// A placeholder neither makes the browser fetch the font subset for its characters nor is it
+// drawn again when the subset arrives: fetch them, then set each placeholder anew.
+void document.fonts
+  ?.load('14px "Noto Sans SC"', searchInput.placeholder)
+  .then(() => {
+    document.querySelectorAll<HTMLInputElement>('input[placeholder]').forEach((input) => {
+      const text = input.placeholder;
+      input.placeholder = '';
+      input.placeholder = text;
+    });
+  })
+  .catch(() => undefined);
 
 declare global {
   interface Window {

@@ -12,6 +12,7 @@ import { startService, type RunningService } from '../../src/serve/server';
 import { explorerDir } from '../../src/serve/explorer';
 import { EmbeddedStore } from '../../src/store/embedded';
 import { describeBrowser, launchChromium } from '../support/browser';
+import { shoot } from '../support/explorer';
 import { seedGraphs } from '../support/seeds';
 
 describeBrowser('graph explorer', () => {
@@ -63,7 +64,7 @@ describeBrowser('graph explorer', () => {
     if (shots) {
       mkdirSync(shots, { recursive: true });
       await page.waitForTimeout(1500);
-      await page.screenshot({ path: path.join(shots, 'explorer-shenyang.png') });
+      await shoot(page, path.join(shots, 'explorer-shenyang.png'));
     }
 
     // The place's detail lists its commitments by report; open one.
@@ -76,7 +77,7 @@ describeBrowser('graph explorer', () => {
     const sentence = (await mark.textContent())!;
     expect(texts.get('liaoning-2022')!.slice(start, start + sentence.length)).toBe(sentence);
     expect(sentence.length).toBeGreaterThan(5);
-    if (shots) await page.screenshot({ path: path.join(shots, 'explorer-commitment.png') });
+    if (shots) await shoot(page, path.join(shots, 'explorer-commitment.png'));
 
     // The view has a URL that can be shared: loading it again shows the same commitment.
     const shared = page.url();

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeBrowser, launchChromium } from '../support/browser';
-import { SCREENS, noSidewaysScroll, showPane } from '../support/explorer';
+import { SCREENS, noSidewaysScroll, showPane, shoot } from '../support/explorer';
 import {
   localOnly,
   openSelected,
@@ -148,7 +148,7 @@ describeBrowser('explorer List tab', () => {
           await page.setViewportSize({ width: screen.viewport.width, height: 1250 });
           await page.evaluate(() => document.querySelector('#detail')?.scrollTo(0, 0));
           await page.waitForTimeout(1500);
-          await page.screenshot({ path: path.join(shots, 'explorer-list.png') });
+          await shoot(page, path.join(shots, 'explorer-list.png'));
           await page.setViewportSize(screen.viewport);
         }
 

@@ -18,7 +18,7 @@ import { explorerDir } from '../../src/serve/explorer';
 import { startService, type RunningService } from '../../src/serve/server';
 import { EmbeddedStore } from '../../src/store/embedded';
 import { describeBrowser, launchChromium } from '../support/browser';
-import { SCREENS, noSidewaysScroll, showPane } from '../support/explorer';
+import { SCREENS, noSidewaysScroll, showPane, shoot } from '../support/explorer';
 import { lexicon } from '../support/lexicon';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');
@@ -193,7 +193,7 @@ describeBrowser('metric view', () => {
         await page.waitForTimeout(500); // the web font's subsets
         const file =
           screen.name === 'desktop' ? 'explorer-metric-gdp.png' : 'explorer-metric-phone.png';
-        await page.screenshot({ path: path.join(shots, file) });
+        await shoot(page, path.join(shots, file));
       }
     });
 
@@ -301,7 +301,7 @@ describeBrowser('metric view', () => {
       expect(await noSidewaysScroll(page)).toBe(true);
       if (shots && screen.name === 'desktop') {
         await page.waitForTimeout(500);
-        await page.screenshot({ path: path.join(shots, 'explorer-comparison.png') });
+        await shoot(page, path.join(shots, 'explorer-comparison.png'));
       }
 
       // A jurisdiction's name leads to its own years.

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeBrowser, launchChromium } from '../support/browser';
-import { SCREENS, noSidewaysScroll, showPane } from '../support/explorer';
+import { SCREENS, noSidewaysScroll, showPane, shoot } from '../support/explorer';
 import {
   localOnly,
   openSelected,
@@ -94,7 +94,7 @@ describeBrowser('explorer Path to…', () => {
         if (shots && screen.name === 'desktop') {
           mkdirSync(shots, { recursive: true });
           await page.waitForTimeout(1500);
-          await page.screenshot({ path: path.join(shots, 'explorer-path.png') });
+          await shoot(page, path.join(shots, 'explorer-path.png'));
         }
 
         // The path is a step of the view: a shared link draws it again, Back takes it off.

@@ -19,6 +19,21 @@ export async function showPane(page: Page, pane: Pane): Promise<void> {
   if (await tab.isVisible()) await tab.click();
 }
 
+/**
+ * A screenshot for docs/ once the page's fonts have arrived: the CJK web font comes in subsets,
+ * and a picture taken while one is in flight shows boxes where it will show characters.
+ */
+export async function shoot(page: Page, file: string): Promise<void> {
+  await page.waitForFunction(() =>
+    document.fonts.check(
+      '14px "Noto Sans SC"',
+      document.querySelector<HTMLInputElement>('#search')?.placeholder ?? '',
+    ),
+  );
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: file });
+}
+
 /** True when no element makes the page wider than its viewport (no sideways scrolling). */
 export function noSidewaysScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
