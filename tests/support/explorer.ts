@@ -24,13 +24,11 @@ export async function showPane(page: Page, pane: Pane): Promise<void> {
  * and a picture taken while one is in flight shows boxes where it will show characters.
  */
 export async function shoot(page: Page, file: string): Promise<void> {
-  await page.waitForFunction(() =>
-    document.fonts.check(
-      '14px "Noto Sans SC"',
-      document.querySelector<HTMLInputElement>('#search')?.placeholder ?? '',
-    ),
-  );
+  await page.waitForFunction(() => document.documentElement.dataset.placeholders === 'drawn');
   await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
   await page.screenshot({ path: file });
 }
 
