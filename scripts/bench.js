@@ -959,7 +959,7 @@ ${(r.floors ?? []).map((f) => `  | ${f.via} | ${f.p50} | ${f.p99} |`).join('\n')
 - Loading into Neo4j is one write transaction per report, ${r.loadWidth ?? 1} reports at a time as
   \`policy-kg ingest\` stores a folder (links are drawn after), of batched \`UNWIND\` statements
   (nodes of every kind in one statement, edges one statement per type); the shared
-  entities each report brings (the gazetteer, themes …) and the lexicon's edges among them
+  entities each report brings (the places it links with their ancestors, themes …) and the lexicon's edges among them
   are first looked up by id and hash, and those stored unchanged are not sent again; a
   report's own nodes and the edges touching them are created, the rest merged. The rest is
   the server's own work on two cores. The load is timed on a warm server: the corpus was
