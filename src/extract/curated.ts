@@ -2,7 +2,10 @@
  * Stage 5, curated edges: the lexicon's own entities and hierarchy (PART_OF between places
  * and between industries, COMPRISES from bundles to their members, LOCATED_IN of known
  * projects) travel with every report, so a report's graph is complete on its own and
- * names resolve before any report uses them; loading merges them.
+ * names resolve before any report uses them; loading merges them. Of the gazetteer's
+ * places a report carries only those it links (and the lexicon's edges touch) with their
+ * ancestors: the whole gazetteer is 3,200 places and as many PART_OF edges, which every
+ * load compared again (docs/decisions.md, "A report carries the places it links").
  */
 import type { EntityNode, GraphEdge } from '../model';
 import {
@@ -16,13 +19,15 @@ import {
   themeId,
   type Lexicon,
 } from './lexicon';
-import { makeEdge } from './stage';
+import { makeEdge, type GraphPart } from './stage';
 
 export interface CuratedPart {
   entities: EntityNode[];
   edges: GraphEdge[];
   /** The ids of `edges`, for the text's edges they stand for. */
   edgeIds: ReadonlySet<string>;
+  /** Every curated place's id, with its parent's (null for a root such as 中国). */
+  placeParents: ReadonlyMap<string, string | null>;
 }
 
 /** The same value for every report of a lexicon: built once. */
@@ -71,7 +76,51 @@ function buildCurated(lexicon: Lexicon): CuratedPart {
       ),
     ),
   ];
-  return { entities, edges, edgeIds: new Set(edges.map((e) => e.id)) };
+  return {
+    entities,
+    edges,
+    edgeIds: new Set(edges.map((e) => e.id)),
+    placeParents: new Map(
+      lexicon.places.map((p) => [placeId(p.name), p.parent ? placeId(p.parent) : null]),
+    ),
+  };
+}
+
+/**
+ * The curated part one report carries: every curated entity but places, and of the places
+ * those an edge of the report's other parts or a curated edge other than PART_OF touches
+ * (its jurisdiction, the places its sentences involve, where its projects are), with every
+ * ancestor and the PART_OF edges between them. So `involves` still reaches a district
+ * through its city (the district's PART_OF chain comes with the report that links it), and
+ * a place no stored report names is the gazetteer's, not the store's (resolve, parent and
+ * parts fall back to the gazetteer in src/serve/names.ts).
+ */
+export function curatedFor(curated: CuratedPart, parts: readonly GraphPart[]): GraphPart {
+  const carried = new Set<string>();
+  const reach = (id: string) => {
+    for (
+      let p: string | null | undefined = id;
+      p && !carried.has(p) && curated.placeParents.has(p);
+      p = curated.placeParents.get(p)
+    )
+      carried.add(p);
+  };
+  for (const part of parts)
+    for (const e of part.edges ?? []) {
+      reach(e.source);
+      reach(e.target);
+    }
+  for (const e of curated.edges)
+    if (e.type !== 'PART_OF') {
+      reach(e.source);
+      reach(e.target);
+    }
+  return {
+    entities: curated.entities.filter((n) => n.kind !== 'Place' || carried.has(n.id)),
+    edges: curated.edges.filter(
+      (e) => e.type !== 'PART_OF' || !curated.placeParents.has(e.source) || carried.has(e.source),
+    ),
+  };
 }
 
 function lexiconEdge(

@@ -11,7 +11,7 @@ import {
   type ReportNode,
 } from '../model';
 import { ReportError } from '../read';
-import { curatedStage } from './curated';
+import { curatedFor, curatedStage } from './curated';
 import { figuresStage } from './figures';
 import type { Lexicon } from './lexicon';
 import { mentionsStage } from './mentions';
@@ -30,7 +30,9 @@ export function extractReport(input: ReportInput, lexicon: Lexicon): ReportGraph
   const curated = curatedStage(lexicon); // the lexicon's entities and hierarchy
   const mentions = mentionsStage(reading, sentences.commitments, curated.edgeIds);
   const figures = figuresStage(reading, sentences.commitments, outline.outline);
-  return assemble(reportNode(input, lexicon), [outline, sentences, curated, figures, mentions]);
+  // Of the gazetteer, the places the report links and their ancestors.
+  const carried = curatedFor(curated, [outline, sentences, figures, mentions]);
+  return assemble(reportNode(input, lexicon), [outline, sentences, carried, figures, mentions]);
 }
 
 function read(input: ReportInput, lexicon: Lexicon): Reading {

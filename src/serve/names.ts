@@ -3,7 +3,7 @@
  * a name denotes nothing): shared by every resolver.
  */
 import { GraphQLError } from 'graphql';
-import { nameKey, placeId, placeNode } from '../extract/lexicon';
+import { compiled, nameKey, placeId, placeNode } from '../extract/lexicon';
 import type { EntityNode } from '../model';
 import type { Context } from './context';
 import { MAX_NAME_LENGTH } from './types';
@@ -54,7 +54,10 @@ export async function suggest(
   if (!key || key.length > MAX_NAME_LENGTH) return [];
   const allowed = Math.max(1, Math.floor(key.length / 3));
   const scored: { name: string; d: number }[] = [];
-  for (const e of await ctx.store.entityKeys()) {
+  const stored = await ctx.store.entityKeys();
+  const storedIds = new Set(stored.map((e) => e.id));
+  const places = gazetteerKeys(ctx).filter((p) => !storedIds.has(p.id));
+  for (const e of [...stored, ...places]) {
     if (kind && !e.id.startsWith(`${kind.toLowerCase()}:`)) continue;
     let d = Infinity;
     for (const k of e.keys)
@@ -69,16 +72,21 @@ export async function suggest(
 }
 
 /**
- * Entities a name denotes: what the store holds, or, for a place no stored report names,
+ * Entities a name denotes: what the store holds and, for a place no stored report names,
  * the gazetteer's (长春 resolves before a Jilin report is loaded, and involves nothing yet
  * rather than being unknown).
  */
 export async function resolveName(ctx: Context, name: string): Promise<EntityNode[]> {
   const stored = await ctx.store.resolve(name);
-  if (stored.some((e) => e.kind === 'Place')) return stored;
   const id = name.startsWith('place:') ? name.slice('place:'.length) : name;
-  const places = ctx.lexicon.lookupPlaces(id).map(placeNode);
-  return [...stored, ...places.filter((p) => !stored.some((e) => e.id === p.id))];
+  // A report carries only the places it links: 吉林 the province may be stored and 吉林
+  // the city not. Both are what the name denotes, by id as the store orders them.
+  const places = ctx.lexicon
+    .lookupPlaces(id)
+    .map(placeNode)
+    .filter((p) => !stored.some((e) => e.id === p.id));
+  if (places.length === 0) return stored;
+  return [...stored, ...places].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The gazetteer's parent of a place the store has no PART_OF edge for. */
@@ -86,6 +94,32 @@ export function gazetteerParent(ctx: Context, place: EntityNode): EntityNode | n
   const entry = ctx.lexicon.lookupPlaces(place.name).find((p) => placeId(p.name) === place.id);
   const parent = entry?.parent ? ctx.lexicon.lookupPlaces(entry.parent)[0] : undefined;
   return parent ? placeNode(parent) : null;
+}
+
+/**
+ * The gazetteer's parts of a place (its divisions), as nodes: a report's graph carries only
+ * the places it links, so the store holds the parts some report names.
+ */
+export function gazetteerParts(ctx: Context, place: EntityNode): EntityNode[] {
+  const children = compiled(ctx.lexicon, 'placeChildren', (lexicon) => {
+    const byParent = new Map<string, EntityNode[]>();
+    for (const p of lexicon.places) {
+      if (!p.parent) continue;
+      const parent = placeId(p.parent);
+      const list = byParent.get(parent);
+      if (list) list.push(placeNode(p));
+      else byParent.set(parent, [placeNode(p)]);
+    }
+    return byParent;
+  });
+  return children.get(place.id) ?? [];
+}
+
+/** Every gazetteer place's name keys, for suggestions: the store holds only places some report names. */
+function gazetteerKeys(ctx: Context): { id: string; name: string; keys: string[] }[] {
+  return compiled(ctx.lexicon, 'placeKeys', (lexicon) =>
+    lexicon.places.map(placeNode).map((p) => ({ id: p.id, name: p.name, keys: p.keys })),
+  );
 }
 
 /** Entities of the given kind a name resolves to; none is NOT_FOUND. */

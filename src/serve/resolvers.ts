@@ -17,6 +17,7 @@ import {
   badInput,
   boundedName,
   gazetteerParent,
+  gazetteerParts,
   notFound,
   resolveKind,
   resolveName,
@@ -474,7 +475,13 @@ export class PlaceResolver {
 
   @FieldResolver(() => [Place])
   async parts(@Root() place: EntityNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
-    return ctx.loaders.parts.load(place.id);
+    // What the store holds (zones by form among them) and the gazetteer's divisions no
+    // stored report names, by id as the store orders them.
+    const stored = await ctx.loaders.parts.load(place.id);
+    const ids = new Set(stored.map((p) => p.id));
+    const more = gazetteerParts(ctx, place).filter((p) => !ids.has(p.id));
+    if (more.length === 0) return stored;
+    return [...stored, ...more].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }
 

@@ -54,6 +54,41 @@ test('Liaoning: task sections under the plan part, and INVOLVES evidence is the 
   expect(g.edges.find((e) => e.type === 'FOR_JURISDICTION')?.target).toBe('place:辽宁');
 });
 
+describe.each(SEED_IDS)('%s carries the places it links', (id) => {
+  test('each place an edge touches, with its ancestors and their PART_OF, and no other', async () => {
+    const g = extractReport(await seedInput(id), lexicon);
+    const places = new Map(g.entities.filter((e) => e.kind === 'Place').map((p) => [p.id, p]));
+    const partOf = new Map(
+      g.edges.filter((e) => e.type === 'PART_OF' && places.has(e.source)).map((e) => [e.source, e]),
+    );
+    const touched = new Set(
+      g.edges.filter((e) => e.type !== 'PART_OF').flatMap((e) => [e.source, e.target]),
+    );
+    // Every edge's ends are in the graph, and a place's chain reaches the country.
+    const ids = new Set(
+      [g.report, ...g.sections, ...g.commitments, ...g.figures, ...g.entities].map((n) => n.id),
+    );
+    for (const e of g.edges) expect([e.source, e.target].filter((x) => !ids.has(x))).toEqual([]);
+    const ancestors = new Set<string>();
+    for (const id of touched) {
+      if (!places.has(id)) continue;
+      for (let p = partOf.get(id); p; p = partOf.get(p.target)) ancestors.add(p.target);
+    }
+    for (const p of places.values()) {
+      const entry = lexicon.lookupPlaces(p.name).find((e) => `place:${e.name}` === p.id);
+      // A curated place is there because an edge touches it or it is an ancestor of one.
+      if (entry)
+        expect({ id: p.id, why: touched.has(p.id) || ancestors.has(p.id) }).toEqual({
+          id: p.id,
+          why: true,
+        });
+      if (entry?.parent) expect(partOf.get(p.id)?.target).toBe(`place:${entry.parent}`);
+    }
+    expect(places.has('place:中国')).toBe(true);
+    expect(places.size).toBeLessThan(400); // the gazetteer has 3,200
+  });
+});
+
 test('an unknown jurisdiction is a clear error', async () => {
   const input = await seedInput('liaoning-2022');
   expect(() =>

@@ -209,7 +209,8 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     const r = await gql(`{ a: resolve(name: "SHENYANG") { id kind name nameEn aliases
         ... on Place { level parent { name } commitments(first: 1) { totalCount } } }
       b: resolve(name: "Liaoning") { ... on Place { parts { nameEn } } }
-      c: resolve(name: "Atlantis") { id } }`);
+      c: resolve(name: "Atlantis") { id }
+      d: resolve(name: "Jilin") { id ... on Place { level parts { name } } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data!.a).toHaveLength(1);
     expect(r.data!.a[0]).toMatchObject({
@@ -226,6 +227,19 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
       expect.arrayContaining(['Shenyang', 'Dalian', 'Anshan', 'Huludao']),
     );
     expect(r.data!.c).toEqual([]);
+    // A report carries only the places it links; the rest are the gazetteer's: Jilin the
+    // province and the city, each with its divisions, whether or not a report names them.
+    const jilin = r.data!.d as { id: string; level: string; parts: { name: string }[] }[];
+    expect(jilin.map((p) => p.level).sort()).toEqual(['prefecture', 'province']);
+    const province = jilin.find((p) => p.level === 'province')!;
+    expect(province.parts.map((p) => p.name)).toEqual(expect.arrayContaining(['长春', '延边']));
+    expect(province.parts.length).toBeGreaterThanOrEqual(9);
+    const city = jilin.find((p) => p.level === 'prefecture')!;
+    expect(city.parts.map((p) => p.name)).toEqual(expect.arrayContaining(['桦甸市', '蛟河市']));
+    // ... and suggested for a name that misses by a letter.
+    const miss = await gql(INVOLVES, { names: ['Changchn'] });
+    expect(miss.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(miss.errors![0]!.extensions!.suggestions).toContain('长春');
   });
 
   test('every prefecture of the national dataset resolves by its full, short and English name', async () => {

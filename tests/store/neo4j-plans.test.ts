@@ -56,9 +56,11 @@ function parameters(text: string): Record<string, unknown> {
           ]
         : LISTS.has(name)
           ? ['x']
-          : ['first', 'limit', 'budget', 'year'].includes(name)
+          : ['first', 'limit', 'budget', 'take', 'year'].includes(name)
             ? neo4j.int(10)
-            : 'x',
+            : name === 'rank'
+              ? { Place: neo4j.int(0) }
+              : 'x',
     ]),
   );
 }

@@ -99,6 +99,9 @@ const figureParams = (query: FigureQuery) => ({
   status: query.status ?? null,
 });
 
+/** Each node kind's place in the model's list, the order a neighbourhood keeps. */
+const KIND_RANK = Object.fromEntries(NODE_KINDS.map((kind, i) => [kind, neo4j.int(i)]));
+
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 /**
@@ -561,11 +564,14 @@ export class Neo4jStore implements GraphStore {
     ids: readonly string[],
     cut: AroundCut,
   ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+    const known = [...new Set([...cut.known, ...ids])];
+    const budget = Math.max(0, cut.budget);
     const [record] = await this.read(cypher('query/around'), {
       ids: [...ids],
-      known: [...new Set([...cut.known, ...ids])],
-      budget: neo4j.int(Math.max(0, cut.budget)),
-      kinds: [...NODE_KINDS],
+      known,
+      budget: neo4j.int(budget),
+      take: neo4j.int(known.length + budget),
+      rank: KIND_RANK,
     });
     const nodes = (record?.get('nodes') ?? []) as { node: Props; kind: GraphNode['kind'] }[];
     const edges = (record?.get('edges') ?? []) as {
