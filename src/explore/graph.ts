@@ -49,7 +49,7 @@ const KIND_RING: Record<NodeKind, number> = {
 export const LARGE_GRAPH = 300;
 
 /** Above this many nodes sentences are labelled only when hovered, selected or zoomed into. */
-export const LABEL_ALL = 40;
+export const LABEL_ALL = 20;
 
 /** Placing order around an anchor: kinds in bands, entities before sentences and figures. */
 const KIND_ORDER: NodeKind[] = [

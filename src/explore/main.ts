@@ -401,11 +401,20 @@ function collapse(sub: Subgraph, anchor: string): Subgraph {
 function openGroup(id: string): boolean {
   const group = groups.get(id);
   if (!group) return false;
-  const at = graph.removeGroup(id) ?? undefined;
-  graph.merge(group.sub.nodes, group.sub.edges, group.anchor, at);
+  const at = graph.removeGroup(id);
+  // Out beyond the group, away from its anchor, so that the sentences' ring clears the anchor's.
+  const anchor = graph.cy.getElementById(group.anchor);
+  const center =
+    at && anchor.nonempty()
+      ? {
+          x: anchor.position().x + 3 * (at.x - anchor.position().x),
+          y: anchor.position().y + 3 * (at.y - anchor.position().y),
+        }
+      : (at ?? undefined);
+  graph.merge(group.sub.nodes, group.sub.edges, group.anchor, center);
   if (!state.opened.includes(id)) state.opened.push(id);
   graph.relayout();
-  if (state.focus === id) state.focus = null;
+  if (state.focus === id) clearSelection(); // the group is gone; its list with it
   renderStatus();
   writeUrl();
   return true;
