@@ -28,6 +28,15 @@ export interface CuratedPart {
   edgeIds: ReadonlySet<string>;
   /** Every curated place's id, with its parent's (null for a root such as 中国). */
   placeParents: ReadonlyMap<string, string | null>;
+  /** What curatedFor needs, indexed once per lexicon rather than scanned per report. */
+  carry: {
+    /** Curated entities other than places, and edges other than places' PART_OF. */
+    always: GraphPart;
+    /** Each place's node and its PART_OF edge (if any), in gazetteer order. */
+    places: ReadonlyMap<string, { index: number; node: EntityNode; partOf: GraphEdge | null }>;
+    /** The places the curated edges other than PART_OF touch (projects' places): always carried. */
+    touched: readonly string[];
+  };
 }
 
 /** The same value for every report of a lexicon: built once. */
@@ -76,13 +85,30 @@ function buildCurated(lexicon: Lexicon): CuratedPart {
       ),
     ),
   ];
+  const placeParents = new Map(
+    lexicon.places.map((p) => [placeId(p.name), p.parent ? placeId(p.parent) : null]),
+  );
+  const isPlacePartOf = (e: GraphEdge) => e.type === 'PART_OF' && placeParents.has(e.source);
+  const partOf = new Map(edges.filter(isPlacePartOf).map((e) => [e.source, e]));
+  const places = new Map(
+    entities
+      .filter((n) => n.kind === 'Place')
+      .map((node, index) => [node.id, { index, node, partOf: partOf.get(node.id) ?? null }]),
+  );
+  const others = edges.filter((e) => e.type !== 'PART_OF');
   return {
     entities,
     edges,
     edgeIds: new Set(edges.map((e) => e.id)),
-    placeParents: new Map(
-      lexicon.places.map((p) => [placeId(p.name), p.parent ? placeId(p.parent) : null]),
-    ),
+    placeParents,
+    carry: {
+      always: {
+        entities: entities.filter((n) => n.kind !== 'Place'),
+        edges: edges.filter((e) => !isPlacePartOf(e)),
+      },
+      places,
+      touched: others.flatMap((e) => [e.source, e.target]).filter((id) => placeParents.has(id)),
+    },
   };
 }
 
@@ -96,6 +122,7 @@ function buildCurated(lexicon: Lexicon): CuratedPart {
  * parts fall back to the gazetteer in src/serve/names.ts).
  */
 export function curatedFor(curated: CuratedPart, parts: readonly GraphPart[]): GraphPart {
+  const { always, places, touched } = curated.carry;
   const carried = new Set<string>();
   const reach = (id: string) => {
     for (
@@ -105,21 +132,20 @@ export function curatedFor(curated: CuratedPart, parts: readonly GraphPart[]): G
     )
       carried.add(p);
   };
+  for (const id of touched) reach(id);
   for (const part of parts)
     for (const e of part.edges ?? []) {
       reach(e.source);
       reach(e.target);
     }
-  for (const e of curated.edges)
-    if (e.type !== 'PART_OF') {
-      reach(e.source);
-      reach(e.target);
-    }
+  // In gazetteer order, as the whole gazetteer was, so that graphs stay byte-for-byte stable.
+  const chosen = [...carried]
+    .map((id) => places.get(id))
+    .filter((p) => p !== undefined)
+    .sort((x, y) => x.index - y.index);
   return {
-    entities: curated.entities.filter((n) => n.kind !== 'Place' || carried.has(n.id)),
-    edges: curated.edges.filter(
-      (e) => e.type !== 'PART_OF' || !curated.placeParents.has(e.source) || carried.has(e.source),
-    ),
+    entities: [...chosen.map((p) => p.node), ...(always.entities ?? [])],
+    edges: [...chosen.flatMap((p) => (p.partOf ? [p.partOf] : [])), ...(always.edges ?? [])],
   };
 }
 
