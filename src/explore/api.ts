@@ -157,7 +157,7 @@ export async function listReports(): Promise<ReportSummary[]> {
 }
 
 /** Memoises an async load per key; a failed load is forgotten so it can be retried. */
-function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+export function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
   return (key) => {
     let entry = cache.get(key);

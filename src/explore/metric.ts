@@ -6,7 +6,7 @@
 // metricParams (writeUrl), restoreMetric (restore) and addChartButton (the detail panel).
 import './metric.css';
 import { aboutTolerance, percentUnits } from '../../graph/verdicts.json';
-import { errorMessage, type GraphNode } from './api';
+import { cached, errorMessage, type GraphNode } from './api';
 import type { DetailContext } from './detail';
 import { append, byId, el, marked, onActivate } from './dom';
 import type { ChartInput, ResultDot, ShapeKind, TargetShape } from './metric-chart';
@@ -238,30 +238,17 @@ export function addChartButton(node: GraphNode, detail: HTMLElement, ctx: Detail
 
 // ---- data, cached per metric (a failed load is forgotten, so Retry asks again) ----
 
-function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const cache = new Map<string, Promise<T>>();
-  return (key) => {
-    let entry = cache.get(key);
-    if (!entry) {
-      entry = load(key);
-      cache.set(key, entry);
-      entry.catch(() => cache.delete(key));
-    }
-    return entry;
-  };
-}
-
-const infoOf = memo(metricInfo);
-const seriesOf = memo(metricSeries);
-const comparisonOf = memo((key: string) => {
+const infoOf = cached(metricInfo);
+const seriesOf = cached(metricSeries);
+const comparisonOf = cached((key: string) => {
   const [metric, year] = JSON.parse(key) as [string, number];
   return comparison(metric, year);
 });
-const againstOf = memo((key: string) => {
+const againstOf = cached((key: string) => {
   const [metric, jurisdiction] = JSON.parse(key) as [string, string];
   return againstNational(metric, jurisdiction);
 });
-const chartModule = memo(() => import('./metric-chart'));
+const chartModule = cached(() => import('./metric-chart'));
 
 // ---- loading and drawing ----
 

@@ -6,50 +6,33 @@
  * hub's sentences collapsed into counts.
  */
 import 'reflect-metadata';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { linkReport } from '../../src/link';
-import { explorerDir } from '../../src/serve/explorer';
-import { startService, type RunningService } from '../../src/serve/server';
-import { EmbeddedStore } from '../../src/store/embedded';
+import type { RunningService } from '../../src/serve/server';
 import { chromiumPath, describeBrowser, launchChromium } from '../support/browser';
 import { SCREENS, noSidewaysScroll, showPane, shoot } from '../support/explorer';
-import { seedGraphs } from '../support/seeds';
+import { startExplorerService, type ExplorerService } from '../support/explorer-service';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describeBrowser('explorer workbench', () => {
+  let served: ExplorerService;
   let service: RunningService;
+  let texts: Map<string, string>;
   let browser: Browser;
-  const texts = new Map<string, string>();
   // UPDATE_SCREENSHOTS=1 writes the screenshots docs/ shows.
   const shots =
     process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, '..', '..', 'docs') : null;
 
-  const api = async (query: string, variables: Json = {}): Promise<Json> => {
-    const res = await fetch(`${service.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data: Json; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  /** The service's own answer (an answer with errors throws). */
+  const api = (query: string, variables: Json = {}): Promise<Json> =>
+    served.gql<Json>(query, variables);
 
   beforeAll(async () => {
-    if (!existsSync(path.join(explorerDir(), 'index.html'))) {
-      throw new Error(`the explorer is not built (${explorerDir()}): run npm run build:explorer`);
-    }
-    const store = new EmbeddedStore();
-    for (const g of await seedGraphs()) {
-      await store.ingest(g);
-      texts.set(g.report.reportId, g.report.text);
-    }
-    for (const id of texts.keys()) await linkReport(store, id);
-    service = await startService({ store, port: 0, host: '127.0.0.1' });
+    served = await startExplorerService();
+    ({ service, texts } = served);
     browser = await launchChromium();
   });
   afterAll(async () => {
