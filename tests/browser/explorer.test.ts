@@ -4,37 +4,25 @@
  * its commitments and see its sentence highlighted inside its paragraph.
  */
 import 'reflect-metadata';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { linkReport } from '../../src/link';
-import { startService, type RunningService } from '../../src/serve/server';
-import { explorerDir } from '../../src/serve/explorer';
-import { EmbeddedStore } from '../../src/store/embedded';
+import type { RunningService } from '../../src/serve/server';
 import { describeBrowser, launchChromium } from '../support/browser';
 import { shoot } from '../support/explorer';
-import { seedGraphs } from '../support/seeds';
+import { startExplorerService } from '../support/explorer-service';
 
 describeBrowser('graph explorer', () => {
   let service: RunningService;
   let browser: Browser;
   let page: Page;
-  const texts = new Map<string, string>();
+  let texts: Map<string, string>;
   // UPDATE_SCREENSHOTS=1 writes the screenshots docs/ shows.
   const shots =
     process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, '..', '..', 'docs') : null;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(explorerDir(), 'index.html'))) {
-      throw new Error(`the explorer is not built (${explorerDir()}): run npm run build:explorer`);
-    }
-    const store = new EmbeddedStore();
-    for (const g of await seedGraphs()) {
-      await store.ingest(g);
-      texts.set(g.report.reportId, g.report.text);
-    }
-    for (const id of texts.keys()) await linkReport(store, id);
-    service = await startService({ store, port: 0, host: '127.0.0.1' });
+    ({ service, texts } = await startExplorerService());
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Nothing may come from outside this machine.
