@@ -4,7 +4,6 @@
  * what is under them), and a time limit on the whole request.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { NextFunction, Request, Response } from 'express';
 import {
   getNullableType,
   GraphQLError,
@@ -250,32 +249,24 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
 }
 
 /**
- * Answers 503 with a GraphQL error when a request runs longer than `ms`. A query is
- * abandoned; a mutation is not stopped (an ingest stores its report whole or not at all,
- * and goes on after the answer), so the answer says so (`continues`) and how to see it.
+ * The answer (503) to a request that ran longer than `ms`. A query is abandoned; a mutation
+ * is not stopped (an ingest stores its report whole or not at all, and goes on after the
+ * answer), so the answer says so (`continues`) and how to see it.
  */
-export function timeLimit(ms: number) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const timer = setTimeout(() => {
-      if (res.headersSent) return;
-      const ingest = runningMutation(req.body);
-      res.status(503).json({
-        errors: [
-          ingest
-            ? {
-                message: `the request took longer than ${ms} ms; the ingest ${ingest.id ? `of ${ingest.id} ` : ''}goes on: query report(id) to see when it is stored (whole, or not at all if it fails)`,
-                extensions: { code: 'TIMEOUT', continues: true },
-              }
-            : {
-                message: `the request took longer than ${ms} ms and was stopped`,
-                extensions: { code: 'TIMEOUT' },
-              },
-        ],
-      });
-    }, ms);
-    res.on('finish', () => clearTimeout(timer));
-    res.on('close', () => clearTimeout(timer));
-    next();
+export function timeoutAnswer(ms: number, body: unknown): { errors: unknown[] } {
+  const ingest = runningMutation(body);
+  return {
+    errors: [
+      ingest
+        ? {
+            message: `the request took longer than ${ms} ms; the ingest ${ingest.id ? `of ${ingest.id} ` : ''}goes on: query report(id) to see when it is stored (whole, or not at all if it fails)`,
+            extensions: { code: 'TIMEOUT', continues: true },
+          }
+        : {
+            message: `the request took longer than ${ms} ms and was stopped`,
+            extensions: { code: 'TIMEOUT' },
+          },
+    ],
   };
 }
 

@@ -3,7 +3,7 @@
  * a name denotes nothing): shared by every resolver.
  */
 import { GraphQLError } from 'graphql';
-import { compiled, nameKey, placeId, placeNode } from '../extract/lexicon';
+import { compiled, nameKey, placeId, placeNode, type PlaceEntry } from '../extract/lexicon';
 import type { EntityNode } from '../model';
 import type { Context } from './context';
 import { MAX_NAME_LENGTH } from './types';
@@ -83,10 +83,19 @@ export async function resolveName(ctx: Context, name: string): Promise<EntityNod
   // the city not. Both are what the name denotes, by id as the store orders them.
   const places = ctx.lexicon
     .lookupPlaces(id)
-    .map(placeNode)
+    .map(gazetteerNode)
     .filter((p) => !stored.some((e) => e.id === p.id));
   if (places.length === 0) return stored;
   return [...stored, ...places].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const gazetteerNodes = new WeakMap<PlaceEntry, EntityNode>();
+
+/** A gazetteer entry's node, made once: names are resolved on every question. */
+function gazetteerNode(entry: PlaceEntry): EntityNode {
+  let node = gazetteerNodes.get(entry);
+  if (!node) gazetteerNodes.set(entry, (node = placeNode(entry)));
+  return node;
 }
 
 /** The gazetteer's parent of a place the store has no PART_OF edge for. */

@@ -1,16 +1,18 @@
 /**
- * One HTTP server: GraphQL at /graphql, health at /healthz (the explorer will join it at
- * /explorer). Apollo's landing page loads from a CDN, so it is off.
+ * One HTTP server: GraphQL at /graphql, health at /healthz, the explorer at /explorer, the
+ * IDE at /graphql for a browser. Questions go straight to Apollo's request pipeline on
+ * Node's own request (see `answerer`); the rest is an express app. Apollo's landing page
+ * loads from a CDN, so it is off.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import bodyParser from 'body-parser';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { log } from '../log';
 import type { GraphStore } from '../store';
@@ -18,7 +20,7 @@ import { rememberingNames } from '../store/remembered-names';
 import { createContext, type Context, type Settings } from './context';
 import { explorerRouter } from './explorer';
 import { ideRouter } from './ide';
-import { limitsPlugin, MAX_TOKENS, timeLimit } from './limits';
+import { limitsPlugin, MAX_TOKENS, timeoutAnswer } from './limits';
 import { schema } from './schema';
 import type { StartupProgress } from '../startup';
 
@@ -69,28 +71,123 @@ export function explainValidation(formatted: GraphQLFormattedError): GraphQLForm
 
 let requests = 0;
 
-/** One log line per request: its id, path, status and duration. */
-function requestLog(req: express.Request, res: express.Response, next: express.NextFunction): void {
+/** Node's request, as express leaves it (the URL it came with, the body it parsed). */
+type Request = IncomingMessage & { originalUrl?: string; body?: unknown };
+
+/**
+ * One log line per request, when it is answered: its id, path, status and duration; and
+ * `done`, if given, then too.
+ */
+function logRequest(req: Request, res: ServerResponse, done?: () => void): void {
   const id = `${Date.now().toString(36)}-${(++requests).toString(36)}`;
   const started = process.hrtime.bigint();
   res.setHeader('x-request-id', id);
   res.on('finish', () => {
+    done?.();
     log('request', {
       requestId: id,
       method: req.method,
-      path: req.originalUrl.split('?')[0],
+      path: (req.originalUrl ?? req.url ?? '').split('?')[0],
       operation: (req.body as { operationName?: string } | undefined)?.operationName ?? null,
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
     });
   });
+}
+
+function requestLog(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  logRequest(req, res);
   next();
 }
+
+/** A JSON answer on Node's own response. */
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+// A report of 10 MiB and its metadata, as JSON.
+const readJson = bodyParser.json({ limit: '12mb' });
+
+/**
+ * GraphQL over HTTP: the body read as JSON, then Apollo's pipeline (parse, validate, the
+ * limits, execute), on Node's request and response. Express and its Apollo integration
+ * cost about 0.13 ms a question, a quarter of what the service may add to a Cypher round
+ * trip (docs/decisions.md, "Questions skip express"); what they did for /graphql is here:
+ * the request log, the time limit, the body limit and JSON errors.
+ */
+function answerer(
+  apollo: ApolloServer<Context>,
+  store: GraphStore,
+  options: Pick<ServiceOptions, 'requestTimeoutMs' | 'settings'>,
+): (req: Request, res: ServerResponse) => void {
+  const limitMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  return (req, res) => {
+    const timer = setTimeout(() => {
+      if (!res.headersSent) sendJson(res, 503, timeoutAnswer(limitMs, req.body));
+    }, limitMs);
+    const stop = () => clearTimeout(timer);
+    res.on('close', stop);
+    if (!res.hasHeader('x-request-id')) logRequest(req, res, stop);
+    else res.on('finish', stop);
+    readJson(req, res, (err?: unknown) => {
+      if (err) {
+        const answer = clientError(err);
+        if (!res.headersSent) sendJson(res, answer.status, answer.body);
+        return;
+      }
+      void ask(req, res).catch((e: unknown) => {
+        const answer = clientError(e);
+        if (!res.headersSent) sendJson(res, answer.status, answer.body);
+      });
+    });
+  };
+
+  async function ask(req: Request, res: ServerResponse): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    const url = req.originalUrl ?? req.url ?? '';
+    const query = url.indexOf('?');
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: query < 0 ? '' : url.slice(query),
+        body: req.body,
+      },
+      context: async () =>
+        createContext(store, options.settings, req.headers.authorization ?? null),
+    });
+    if (res.headersSent) return; // the time limit answered
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(answer.body.string));
+      res.end(answer.body.string);
+      return;
+    }
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+/** A question: POST /graphql, which goes to the answerer without express. */
+const isQuestion = (req: IncomingMessage): boolean =>
+  req.method === 'POST' && (req.url === '/graphql' || req.url === '/graphql/');
 
 export async function createApp(
   store: GraphStore,
   options: Pick<ServiceOptions, 'requestTimeoutMs' | 'settings' | 'startup'> = {},
-): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
+): Promise<{
+  app: express.Express;
+  apollo: ApolloServer<Context>;
+  /** Questions (POST /graphql); the app would answer them too, slower. */
+  answer: (req: IncomingMessage, res: ServerResponse) => void;
+}> {
   store = rememberingNames(store); // questions start by resolving names: spare the round trip
   const executable = await schema();
   const apollo = new ApolloServer<Context>({
@@ -155,17 +252,11 @@ export async function createApp(
   app.use(requestLog);
   app.use(ideRouter());
   app.use('/explorer', explorerRouter());
-  app.use(
-    '/graphql',
-    timeLimit(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    express.json({ limit: '12mb' }), // a report of 10 MiB and its metadata, as JSON
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(store, options.settings, req.headers.authorization ?? null),
-    }),
-  );
+  const answer = answerer(apollo, store, options);
+  // GET with ?query=, and what reaches express some other way.
+  app.use('/graphql', (req, res) => answer(req, res));
   app.use(clientErrors);
-  return { app, apollo };
+  return { app, apollo, answer };
 }
 
 /** The longest /healthz waits for the store before it answers 503. */
@@ -205,6 +296,12 @@ function clientErrors(
     next(err);
     return;
   }
+  const { status, body } = clientError(err);
+  res.status(status).json(body);
+}
+
+/** What a request that failed before GraphQL is answered: its status and a GraphQL error. */
+function clientError(err: unknown): { status: number; body: unknown } {
   const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const given = Number(e.status ?? e.statusCode);
   const status = given >= 400 && given < 500 ? given : 500;
@@ -219,16 +316,19 @@ function clientErrors(
             ? `the request cannot be read: ${withoutPaths(String(e.message))}`
             : 'the service failed to answer; the log says why';
   if (status === 500) log('request-failed', { error: String(e.message) });
-  res.status(status).json({
-    errors: [
-      {
-        message,
-        extensions: {
-          code: STATUS_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'),
+  return {
+    status,
+    body: {
+      errors: [
+        {
+          message,
+          extensions: {
+            code: STATUS_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'),
+          },
         },
-      },
-    ],
-  });
+      ],
+    },
+  };
 }
 
 export async function startService({
@@ -239,9 +339,16 @@ export async function startService({
   settings,
   startup,
 }: ServiceOptions): Promise<RunningService> {
-  const { app, apollo } = await createApp(store, { requestTimeoutMs, settings, startup });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  const { app, apollo, answer } = await createApp(store, { requestTimeoutMs, settings, startup });
+  const server: Server = createServer((req, res) =>
+    isQuestion(req) ? answer(req, res) : app(req, res),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

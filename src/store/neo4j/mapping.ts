@@ -55,17 +55,25 @@ function rowHash(kind: string, props: Props): string {
 }
 
 export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode {
-  const node: Props = { kind, ...props };
-  delete node.aliasText;
-  delete node.rowHash;
-  for (const k of SPAN_FIELDS[kind] ?? []) {
-    node[k] = { start: props[`${k}Start`], end: props[`${k}End`] };
-    delete node[`${k}Start`];
-    delete node[`${k}End`];
+  // Built key by key, not copied and then deleted from: an object that loses properties
+  // becomes a slow dictionary in V8, and a page maps hundreds of these.
+  const node: Props = { kind };
+  const spans = SPAN_FIELDS[kind];
+  for (const k in props) {
+    if (k === 'aliasText' || k === 'rowHash' || (spans && SPAN_PARTS.has(k))) continue;
+    node[k] = props[k];
   }
+  if (spans) for (const k of spans) node[k] = { start: props[`${k}Start`], end: props[`${k}End`] };
   for (const k of NULLABLE[kind] ?? []) if (node[k] === undefined) node[k] = null;
   return node as unknown as GraphNode;
 }
+
+/** The stored halves of every span field (evidenceStart, evidenceEnd, …). */
+const SPAN_PARTS = new Set(
+  Object.values(SPAN_FIELDS).flatMap((fields) =>
+    (fields ?? []).flatMap((k) => [`${k}Start`, `${k}End`]),
+  ),
+);
 
 // Properties set to null are absent in Neo4j; the model has them as null.
 const ENTITY_NULLABLE = ['nameEn', 'level', 'lexicon', 'key', 'headlineMeasure'];
