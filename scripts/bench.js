@@ -328,8 +328,8 @@ const GENERATED = 'GraphQL/HTTP @neo4j/graphql on neo4j';
 
 /**
  * The same Neo4j data served as a user would serve it without this service: @neo4j/graphql
- * over the type definitions of bench/neo4j-graphql.graphql, in Apollo Server on express
- * (the service's own HTTP stack, so the difference is the GraphQL layer).
+ * over the type definitions of bench/neo4j-graphql.graphql, in Apollo Server on express, as a
+ * user would set it up.
  */
 async function generatedService(driver) {
   const { Neo4jGraphQL } = require('@neo4j/graphql');
@@ -949,7 +949,9 @@ ${(r.floors ?? []).map((f) => `  | ${f.via} | ${f.p50} | ${f.p99} |`).join('\n')
   question Neo4j answers in 1–2 ms, about what a bare Node HTTP round trip with express
   already costs before any GraphQL; and these layers run slower still in a request that
   waits on the database in the middle (docs/decisions.md, "where GraphQL's cost over
-  Cypher goes"). The ratio falls toward 1 only as the database's share grows: see the
+  Cypher goes"). The service's questions skip express: Node's server hands them straight
+  to Apollo (docs/decisions.md, "Questions skip express"), so its floor is below the
+  express row. The ratio falls toward 1 only as the database's share grows: see the
   growth table and the questions asked of the largest corpus (Neo4j), below.
 - The service resolves a name once a minute at most (\`src/store/remembered-names.ts\`), so a
   question costs the round trips of the question itself: one for "involves", the projects
