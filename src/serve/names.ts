@@ -102,7 +102,7 @@ function gazetteerNode(entry: PlaceEntry): EntityNode {
 export function gazetteerParent(ctx: Context, place: EntityNode): EntityNode | null {
   const entry = ctx.lexicon.lookupPlaces(place.name).find((p) => placeId(p.name) === place.id);
   const parent = entry?.parent ? ctx.lexicon.lookupPlaces(entry.parent)[0] : undefined;
-  return parent ? placeNode(parent) : null;
+  return parent ? gazetteerNode(parent) : null;
 }
 
 /**

@@ -74,16 +74,12 @@ let requests = 0;
 /** Node's request, as express leaves it (the URL it came with, the body it parsed). */
 type Request = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-/**
- * One log line per request, when it is answered: its id, path, status and duration; and
- * `done`, if given, then too.
- */
-function logRequest(req: Request, res: ServerResponse, done?: () => void): void {
+/** One log line per request, when it is answered: its id, path, status and duration. */
+function logRequest(req: Request, res: ServerResponse): void {
   const id = `${Date.now().toString(36)}-${(++requests).toString(36)}`;
   const started = process.hrtime.bigint();
   res.setHeader('x-request-id', id);
   res.on('finish', () => {
-    done?.();
     log('request', {
       requestId: id,
       method: req.method,
@@ -130,19 +126,18 @@ function answerer(
       if (!res.headersSent) sendJson(res, 503, timeoutAnswer(limitMs, req.body));
     }, limitMs);
     const stop = () => clearTimeout(timer);
+    res.on('finish', stop);
     res.on('close', stop);
-    if (!res.hasHeader('x-request-id')) logRequest(req, res, stop);
-    else res.on('finish', stop);
+    // Reached through express, the request is logged already.
+    if (!res.hasHeader('x-request-id')) logRequest(req, res);
+    const fail = (e: unknown) => {
+      if (res.headersSent) return;
+      const answer = clientError(e);
+      sendJson(res, answer.status, answer.body);
+    };
     readJson(req, res, (err?: unknown) => {
-      if (err) {
-        const answer = clientError(err);
-        if (!res.headersSent) sendJson(res, answer.status, answer.body);
-        return;
-      }
-      void ask(req, res).catch((e: unknown) => {
-        const answer = clientError(e);
-        if (!res.headersSent) sendJson(res, answer.status, answer.body);
-      });
+      if (err) fail(err);
+      else ask(req, res).catch(fail);
     });
   };
 

@@ -58,21 +58,23 @@ export function nodeFromProps(kind: GraphNode['kind'], props: Props): GraphNode 
   // Built key by key, not copied and then deleted from: an object that loses properties
   // becomes a slow dictionary in V8, and a page maps hundreds of these.
   const node: Props = { kind };
-  const spans = SPAN_FIELDS[kind];
+  const parts = SPAN_PARTS[kind];
   for (const k in props) {
-    if (k === 'aliasText' || k === 'rowHash' || (spans && SPAN_PARTS.has(k))) continue;
+    if (k === 'aliasText' || k === 'rowHash' || parts?.has(k)) continue;
     node[k] = props[k];
   }
-  if (spans) for (const k of spans) node[k] = { start: props[`${k}Start`], end: props[`${k}End`] };
+  for (const k of SPAN_FIELDS[kind] ?? [])
+    node[k] = { start: props[`${k}Start`], end: props[`${k}End`] };
   for (const k of NULLABLE[kind] ?? []) if (node[k] === undefined) node[k] = null;
   return node as unknown as GraphNode;
 }
 
-/** The stored halves of every span field (evidenceStart, evidenceEnd, …). */
-const SPAN_PARTS = new Set(
-  Object.values(SPAN_FIELDS).flatMap((fields) =>
-    (fields ?? []).flatMap((k) => [`${k}Start`, `${k}End`]),
-  ),
+/** The stored halves of each kind's span fields (spanStart, spanEnd, …). */
+const SPAN_PARTS: Record<string, Set<string>> = Object.fromEntries(
+  Object.entries(SPAN_FIELDS).map(([kind, fields]) => [
+    kind,
+    new Set(fields.flatMap((k) => [`${k}Start`, `${k}End`])),
+  ]),
 );
 
 // Properties set to null are absent in Neo4j; the model has them as null.
