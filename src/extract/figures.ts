@@ -13,7 +13,7 @@ import {
   type MetricEntry,
   type PlanPeriod,
 } from './lexicon';
-import { findFigures, isTargetSentence } from './quantities';
+import { findFigures, isTargetSentence, type FigureMention } from './quantities';
 import type { Outline } from './split';
 import { makeEdge, type GraphPart, type Reading } from './stage';
 
@@ -33,6 +33,7 @@ export function figuresStage(
   const partTitles = new Map<string, string>();
   for (const s of outline.sections)
     partTitles.set(s.path, s.parentPath ? partTitles.get(s.parentPath)! : s.title);
+  const frames = resultFrames(lexicon, text, outline, meta.year, partTitles);
   for (const c of commitments) {
     const mentions = findFigures(lexicon, text, c.span, {
       targetSentence: c.phase === 'PLAN' && isTargetSentence(lexicon, c.text),
@@ -40,14 +41,21 @@ export function figuresStage(
     });
     if (mentions.length === 0) continue;
     const path = c.sectionId!.slice(`section:${meta.id}:`.length);
-    const { year, startYear } = figureYears(
+    const dated = figureYears(
       lexicon,
       c,
-      text,
       meta.year,
       partTitles.get(path) ?? '',
+      frames.get(c.paragraph.start) ?? null,
     );
     mentions.forEach((f, k) => {
+      const { year, startYear } = resultYears(
+        lexicon,
+        dated,
+        c.phase,
+        f.measure,
+        text.slice(f.span.start, f.span.end),
+      );
       const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
       const metric = f.metric
         ? metricNodes.get(metricId(f.metric.key))!
@@ -158,34 +166,216 @@ function buildPeriods(lexicon: Lexicon): Periods {
   };
 }
 
+/** The years a figure is for: the last, and the first of a multi-year one. */
+interface Years {
+  year: number;
+  startYear: number | null;
+}
+
+/** What a review paragraph reports on: the past year, or the five years of a plan period. */
+type Frame = { kind: 'YEAR' } | { kind: 'PERIOD'; startYear: number; endYear: number };
+
+interface FrameRules {
+  /** Each cue of structure.json's resultFrames, as a pattern, with the frame it sets. */
+  cues: { kind: Frame['kind']; pattern: RegExp; lastYear: boolean; bare: boolean }[];
+  /** A number after a comparison base word, at the end of a figure's phrase (从1832户). */
+  base: RegExp;
+  salutation: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function buildFrameRules(lexicon: Lexicon): FrameRules {
+  const { structure, planPeriods } = lexicon;
+  // A plan period's name as the reports write it, with or without quotation marks.
+  const period = `“?(${planPeriods.map((p) => escape(p.name)).join('|')})”?`;
+  const cue = (kind: Frame['kind']) => (words: string) => ({
+    kind,
+    pattern: new RegExp(
+      escape(words).replace('\\{lastYear\\}', '(\\d{4})').replace('\\{period\\}', period),
+    ),
+    lastYear: words.includes('{lastYear}'),
+    // 2025年, 去年: a year named without saying the sentence is about it.
+    bare: kind === 'YEAR' && /^(\{lastYear\}年|去年)$/.test(words),
+  });
+  return {
+    cues: [
+      ...structure.resultFrames.oneYear.map(cue('YEAR')),
+      ...structure.resultFrames.fiveYears.map(cue('PERIOD')),
+    ],
+    base: new RegExp(
+      `(?:${structure.comparisonBaseWords.map(escape).join('|')})(?:${period}末|(\\d{4})年末?)?的?[\\d.]+[^\\d]*$`,
+    ),
+    salutation: new RegExp(
+      `^[\\s\u3000]*(?:(?:${structure.salutations.map(escape).join('|')})[！!，,：:]?)?[\\s\u3000]*(?:——)?`,
+    ),
+  };
+}
+
+/** The plan period named (十四五), else the one that ended the year before the report. */
+function periodOf(lexicon: Lexicon, name: string | undefined, reportYear: number): Frame {
+  const p =
+    lexicon.planPeriods.find((q) => q.name === name) ??
+    lexicon.planPeriods.find((q) => q.endYear === reportYear - 1);
+  return p
+    ? { kind: 'PERIOD', startYear: p.startYear, endYear: p.endYear }
+    : { kind: 'PERIOD', startYear: reportYear - 5, endYear: reportYear - 1 };
+}
+
 /**
- * The year a commitment's figures are for: the plan's year, or the reviewed year; a
- * sentence that names a year ("到2025年") or a five-year plan ("“十四五”时期") overrides it.
+ * The frame an opening sentence or a heading sets: its first cue's, or none. A year named
+ * bare gives way to another cue of the sentence: a one-year cue (2025年是“十四五”收官之年，
+ * 是…的一年), else a period (2015年是“十二五”收官之年。); in a heading the first cue
+ * decides (2025年和“十四五”时期工作回顾).
+ */
+function frameOf(
+  rules: FrameRules,
+  lexicon: Lexicon,
+  opening: string,
+  reportYear: number,
+  heading = false,
+) {
+  let first: { at: number; bare: boolean; frame: Frame } | null = null;
+  let oneYear = false;
+  let period: Frame | null = null;
+  for (const { kind, pattern, lastYear, bare } of rules.cues) {
+    const m = pattern.exec(opening);
+    if (!m || (lastYear && Number(m[1]) !== reportYear - 1)) continue;
+    const frame: Frame = kind === 'YEAR' ? { kind } : periodOf(lexicon, m[1], reportYear);
+    if (kind === 'YEAR' && !bare) oneYear = true;
+    if (kind === 'PERIOD') period ??= frame;
+    if (!first || m.index < first.at) first = { at: m.index, bare, frame };
+  }
+  if (first?.bare && !heading && !oneYear && period) return period;
+  return first?.frame ?? null;
+}
+
+/**
+ * The frame of each review paragraph, by its start: the one its opening sentence sets,
+ * else the paragraph before it's in the same part, else the part heading's. A part that
+ * reviews 2025 and the 十四五 period opens its 2025 paragraphs with 过去一年 and its
+ * five-year ones with 这五年, and the paragraphs between carry on the last.
+ */
+function resultFrames(
+  lexicon: Lexicon,
+  text: string,
+  outline: Outline,
+  reportYear: number,
+  partTitles: Map<string, string>,
+): Map<number, Frame | null> {
+  const rules = compiled(lexicon, 'resultFrames', buildFrameRules);
+  const ends = new RegExp(`[${escape(lexicon.structure.sentenceEnds)}]`);
+  const frames = new Map<number, Frame | null>();
+  let part: string | null = null;
+  let current: Frame | null = null;
+  for (const s of outline.sentences) {
+    if (s.phase !== 'REVIEW' || frames.has(s.paragraph.start)) continue;
+    const top = s.sectionPath.split('/')[0]!;
+    if (top !== part) {
+      part = top;
+      current = frameOf(rules, lexicon, partTitles.get(top) ?? '', reportYear, true);
+    }
+    const paragraph = text.slice(
+      s.paragraph.start,
+      Math.min(s.paragraph.end, s.paragraph.start + 80),
+    );
+    const opening = paragraph.replace(rules.salutation, '').split(ends)[0]!.slice(0, 40);
+    current = frameOf(rules, lexicon, opening, reportYear) ?? current;
+    frames.set(s.paragraph.start, current);
+  }
+  return frames;
+}
+
+/**
+ * The years a commitment's figures are for: the plan's year, or the reviewed year; a
+ * sentence that names a year ("到2025年") or a five-year plan ("“十四五”时期", 今后五年)
+ * overrides it, and a review paragraph's frame (resultFrames) dates its results.
  */
 function figureYears(
   lexicon: Lexicon,
   c: CommitmentNode,
-  text: string,
   reportYear: number,
   partTitle: string,
-): { year: number; startYear: number | null } {
+  frame: Frame | null,
+): Years & { frame: Frame | null } {
   const until = /到(\d{4})年/.exec(c.text);
-  if (until) return { year: Number(until[1]), startYear: c.phase === 'PLAN' ? reportYear : null };
-  const opening = text.slice(c.paragraph.start, c.paragraph.start + 8);
-  if (c.phase === 'REVIEW' && /过去五年|五年来/.test(opening))
-    return { year: reportYear - 1, startYear: reportYear - 5 };
+  // A review's five-year sentence may name its end (增长到2025年的4.93万亿元): the figures
+  // are still the period's, and resultYears dates the levels at its end.
+  const periodEnd =
+    c.phase === 'REVIEW' && frame?.kind === 'PERIOD' && Number(until?.[1]) === frame.endYear;
+  if (until && !periodEnd)
+    return {
+      year: Number(until[1]),
+      startYear: c.phase === 'PLAN' ? reportYear : null,
+      frame: null,
+    };
+  const { structure } = lexicon;
+  if (c.phase === 'PLAN' && structure.multiYearPlanCues.some((w) => c.text.includes(w))) {
+    const p = lexicon.planPeriods.find((q) => q.startYear === reportYear);
+    const period: Frame = p
+      ? { kind: 'PERIOD', startYear: p.startYear, endYear: p.endYear }
+      : { kind: 'PERIOD', startYear: reportYear, endYear: reportYear + 4 };
+    return { year: period.endYear, startYear: period.startYear, frame: period };
+  }
   // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
-  // states figures for the whole period: the plan's ahead, the review's behind.
+  // states figures for the whole period: the plan's ahead, the review's behind. A period
+  // named as a base (较“十三五”末) is not the sentence's.
   const periods = compiled(lexicon, 'periods', buildPeriods);
   const names = (where: string) =>
     periods.any.test(where)
       ? periods.patterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period)
       : [];
-  const named = [...names(c.text), ...names(partTitle)];
-  const period =
-    c.phase === 'PLAN'
-      ? named.find((p) => p.startYear <= reportYear && reportYear <= p.endYear)
-      : named.find((p) => p.endYear < reportYear);
-  if (period) return { year: period.endYear, startYear: period.startYear };
-  return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null };
+  const bases = new RegExp(
+    `(?:${structure.comparisonBaseWords.map(escape).join('|')})“?[^”，。]{2,4}”?末`,
+    'g',
+  );
+  const own = names(c.text.replace(bases, ''));
+  const inPlan = (p: PlanPeriod) => p.startYear <= reportYear && reportYear <= p.endYear;
+  const before = (p: PlanPeriod) => p.endYear < reportYear;
+  const named = c.phase === 'PLAN' ? own.find(inPlan) : own.find(before);
+  const span = (p: { startYear: number; endYear: number }): Years & { frame: Frame } => ({
+    year: p.endYear,
+    startYear: p.startYear,
+    frame: { kind: 'PERIOD', startYear: p.startYear, endYear: p.endYear },
+  });
+  if (named) return span(named);
+  if (c.phase === 'REVIEW' && frame)
+    return frame.kind === 'PERIOD' ? span(frame) : { year: reportYear - 1, startYear: null, frame };
+  const titled = names(partTitle).find(c.phase === 'PLAN' ? inPlan : before);
+  if (titled) return span(titled);
+  return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null, frame: null };
+}
+
+/**
+ * One figure's years, from its commitment's: in a review's five-year frame a level or a
+ * share reached (达到, 突破) is the state at the period's end, where a growth, a change, a
+ * total (新增) or a level held or built up over the years (稳定在, 建成) spans it; a number after
+ * a comparison base word (从1832户, 较“十三五”末的9323.1亿元) is the base, dated by the
+ * year or period it names, else the year before the frame.
+ */
+function resultYears(
+  lexicon: Lexicon,
+  dated: Years & { frame: Frame | null },
+  phase: CommitmentNode['phase'],
+  measure: FigureMention['measure'],
+  phrase: string,
+): Years {
+  const { year, startYear, frame } = dated;
+  if (phase !== 'REVIEW' || !frame) return { year, startYear };
+  const rules = compiled(lexicon, 'resultFrames', buildFrameRules);
+  const base = rules.base.exec(phrase);
+  if (base) {
+    const named = base[1] ? lexicon.planPeriods.find((p) => p.name === base[1]) : undefined;
+    return {
+      year: named ? named.endYear : base[2] ? Number(base[2]) : (startYear ?? year) - 1,
+      startYear: null,
+    };
+  }
+  const { levelReachedWords, periodTotalWords } = lexicon.structure;
+  const reached =
+    levelReachedWords.some((w) => phrase.includes(w)) &&
+    !periodTotalWords.some((w) => phrase.includes(w));
+  if (startYear !== null && (measure === 'LEVEL' || measure === 'SHARE') && reached)
+    return { year, startYear: null };
+  return { year, startYear };
 }

@@ -179,6 +179,16 @@ export interface StructureRules {
   trailerMarkers: string[];
   sentenceEnds: string;
   closingPunctuation: string;
+  /** Openings that date a review paragraph's results: the past year, or five years. */
+  resultFrames: { oneYear: string[]; fiveYears: string[] };
+  /** Verbs of a level reached (达到, 突破): in a five-year review, the state at its end. */
+  levelReachedWords: string[];
+  /** Words that make a level a period's total (新增, 累计完成): it spans the period. */
+  periodTotalWords: string[];
+  /** Words before a base a result is compared with (从1832户, 较“十三五”末的…). */
+  comparisonBaseWords: string[];
+  /** Words that put a plan sentence's targets in the coming five years (今后五年). */
+  multiYearPlanCues: string[];
 }
 
 /** Parsed lexicon files by file name (`places.json`), as `loadLexicon` reads them. */

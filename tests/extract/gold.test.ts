@@ -144,7 +144,7 @@ describe.each(GOLD_IDS)('gold figures: %s', (id) => {
     const found = scopeFigures(g, input.text, scope);
     expect(found.every((f) => f.kind === scope.kind)).toBe(true);
 
-    // Strict: value, unit, qualifier, status, measure, year, direction (of figures with a
+    // Strict: value, unit, qualifier, status, measure, year and first year, direction (of figures with a
     // number; gold leaves it null for qualitative ones) and, where gold names one, metric.
     const strict = matches(
       scope.figures,
@@ -155,6 +155,7 @@ describe.each(GOLD_IDS)('gold figures: %s', (id) => {
         a.measure === b.measure &&
         (a.status !== 'SET' || a.direction === b.direction) &&
         a.year === b.year &&
+        (a.startYear ?? null) === (b.startYear ?? null) &&
         (a.metric === null || a.metric === b.metric),
     );
     const scores = record(

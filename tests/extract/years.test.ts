@@ -1,0 +1,95 @@
+/**
+ * The years a figure is for. A report of 2026 reviews 2025 and the five years of the
+ * “十四五” plan in one part: a paragraph's opening says which (过去一年, 这五年), the
+ * paragraphs after it carry on, and within five years a level reached is the state at the
+ * end while a growth or a total spans the period. The texts are made up, in the genre's
+ * words (graph/structure.json, resultFrames).
+ */
+import { extractReport, reportLevel } from '../../src/extract';
+import type { FigureNode } from '../../src/model';
+import { lexicon } from '../support/lexicon';
+
+/** The figures of a made-up 2026 report of 河南, as [number, year, startYear]. */
+function dated(body: string): [number | null, number, number | null][] {
+  const meta = {
+    id: 't-2026',
+    title: 't',
+    jurisdiction: '河南',
+    level: reportLevel(lexicon.lookupPlace('河南')!.level),
+    year: 2026,
+  };
+  const text = `${body}\n\n三、2026年工作安排\n\n全省生产总值增长5%左右。\n`;
+  const graph = extractReport({ origin: 't', meta: { ...meta, extra: {} }, text }, lexicon);
+  return graph.figures.map((f: FigureNode) => [f.value, f.year, f.startYear]);
+}
+
+test('a part on 2025 and the five-year plan: each paragraph by its opening, the next ones carrying on', () => {
+  const figures = dated(
+    [
+      '一、2025年和“十四五”时期工作回顾',
+      '过去一年，全省上下攻坚克难。地区生产总值增长5.1%。',
+      '产业升级步伐加快。规模以上工业增加值增长7.2%。',
+      '各位代表！这五年，综合实力跃上新台阶。地区生产总值年均增长5.4%，粮食产量稳定在1300亿斤以上。',
+      '科技创新成果丰硕。研发经费投入年均增长9%。',
+    ].join('\n\n'),
+  );
+  expect(figures).toEqual([
+    [5.1, 2025, null],
+    [7.2, 2025, null],
+    [5.4, 2025, 2021],
+    [1300, 2025, 2021],
+    [9, 2025, 2021],
+    [5, 2026, null],
+  ]);
+});
+
+test('the paragraphs before any opening take the heading: the time it names first', () => {
+  const [yearFirst] = dated(
+    '一、2025年和“十四五”时期工作回顾\n\n全年经济回升向好，地区生产总值增长5%。',
+  );
+  const [periodFirst] = dated(
+    '一、“十四五”时期和2025年工作回顾\n\n综合实力明显增强，地区生产总值年均增长5%。',
+  );
+  expect(yearFirst).toEqual([5, 2025, null]);
+  expect(periodFirst).toEqual([5, 2025, 2021]);
+});
+
+test('in five years, a level reached is the state at the end, its base the year before the period', () => {
+  const figures = dated(
+    [
+      '一、2025年和“十四五”时期工作回顾',
+      '——这是综合实力快速跃升的五年。地区生产总值达到6.5万亿元，较“十三五”末的5.4万亿元增加1.1万亿元；规模以上工业企业从2.1万户增加到2.9万户；城镇新增就业超过600万人。',
+      '刚刚过去的2025年，全省地区生产总值增长5.2%，生产总值从2024年的6.2万亿元增加到6.5万亿元。',
+    ].join('\n\n'),
+  );
+  expect(figures.slice(0, -1)).toEqual([
+    [6.5, 2025, null],
+    [5.4, 2020, null],
+    [1.1, 2025, 2021],
+    [2.1, 2020, null],
+    [2.9, 2025, null],
+    // 新增: a total of the five years, not a level at their end.
+    [600, 2025, 2021],
+    [5.2, 2025, null],
+    [6.2, 2024, null],
+    [6.5, 2025, null],
+  ]);
+});
+
+test('a year named bare gives way to the sentence’s other cue: one year, else the period', () => {
+  const [year] = dated(
+    '一、2025年和“十四五”时期工作回顾\n\n2025年是“十四五”收官之年，是很不平凡的一年。地区生产总值增长5.3%。',
+  );
+  const [period] = dated(
+    '一、2025年和“十四五”时期工作回顾\n\n2025年是“十四五”收官之年。过去五年，地区生产总值年均增长5.5%。',
+  );
+  expect(year).toEqual([5.3, 2025, null]);
+  expect(period).toEqual([5.5, 2025, 2021]);
+});
+
+test('a plan sentence on the coming five years (今后五年) sets targets for the new plan period', () => {
+  const figures = dated(
+    '一、2025年工作回顾\n\n全年经济平稳。\n\n二、“十五五”规划纲要草案的说明\n\n纲要草案设定了今后五年的主要指标，包括地区生产总值年均增长5%左右。',
+  );
+  expect(figures).toContainEqual([5, 2030, 2026]);
+});
