@@ -143,6 +143,8 @@ export interface FigureRules {
   shareWords: string[];
   metricTrimStart: string[];
   perUnitPrefixes: string[];
+  /** Words after which a metric name is the whole a share or ratio is of (占, 与). */
+  shareOfPrefixes: string[];
   metricTrimEnd: string[];
   deferredPhrases: string[];
   targetSentenceMarkers: string[];
