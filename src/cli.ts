@@ -86,11 +86,19 @@ async function loadReportsDir(store: GraphStore, config: Config): Promise<void> 
   await ingestFiles(store, files, { maxBytes: config.maxReportBytes });
 }
 
+/** --help or -h among a command's arguments: the usage, not a file or a setting to read. */
+export const asksHelp = (args: readonly string[]): boolean =>
+  args.some((a) => a === '--help' || a === '-h');
+
 export async function ingestCommand(
   args: string[],
   config: Config,
   output: Output = consoleOutput,
 ): Promise<number> {
+  if (asksHelp(args)) {
+    output.out(HELP.trimEnd());
+    return 0;
+  }
   const replace = args.includes('--replace');
   const paths = args.filter((a) => a !== '--replace');
   if (paths.length === 0) {
@@ -160,6 +168,10 @@ export async function exportCommand(
   config: Config,
   output: Output = consoleOutput,
 ): Promise<number> {
+  if (asksHelp(args)) {
+    output.out(HELP.trimEnd());
+    return 0;
+  }
   let format: ExportFormat = 'graphml';
   let out: string | null = null;
   for (let i = 0; i < args.length; i++) {

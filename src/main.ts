@@ -3,7 +3,7 @@
  * policy-kg: loads the reports in REPORTS_DIR into the configured store and serves them.
  */
 import 'reflect-metadata';
-import { exportCommand, HELP, ingestCommand, isProjectSeeds } from './cli';
+import { asksHelp, exportCommand, HELP, ingestCommand, isProjectSeeds } from './cli';
 import { ConfigError, readConfig } from './config';
 import { loadLexicon } from './extract/lexicon';
 import { log } from './log';
@@ -69,7 +69,9 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(HELP);
       return;
     case 'serve':
-      return serve();
+      if (asksHelp(rest)) process.stdout.write(HELP);
+      else await serve();
+      return;
     case 'ingest':
       process.exitCode = await ingestCommand(rest, readConfig());
       return;

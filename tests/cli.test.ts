@@ -177,6 +177,20 @@ describe('CLI on bad paths says what is wrong', () => {
     return { lines, output };
   };
 
+  test('--help after a command prints the usage and reads nothing', async () => {
+    for (const [command, args] of [
+      [ingestCommand, ['--help']],
+      [ingestCommand, ['--replace', '-h', 'no-such-file.txt']],
+      [exportCommand, ['--format', 'targets-csv', '--help']],
+    ] as const) {
+      const { lines, output } = both();
+      expect(await command([...args], config(), output)).toBe(0);
+      expect(lines.join('\n')).toContain('policy-kg export [--format F] [--out PATH]');
+      expect(lines.join('\n')).not.toMatch(/skipped|exported|unknown argument/);
+    }
+    expect(readdirSync(config().reportsDir)).toEqual([]);
+  });
+
   test('ingest of a file or a folder that does not exist', async () => {
     const { lines, output } = both();
     const nowhere = path.join(tmpdir(), 'policy-kg-nowhere');
