@@ -1,6 +1,7 @@
 // Of the annual {{KIND}}s (no multi-year ones) of the metrics in $metrics, with
 // figures.cypher's other filters (each may be null), the one standing for each
-// jurisdiction and year: the first stated in the latest report (model standingFigure).
+// jurisdiction and year: the first stated in the latest report, a base (rule 'base')
+// only when no report states the figure itself (model standingFigure).
 // Picked here, so that a series is whole however many figures were stated, and only the
 // standing ones are sent. `f.year IS NOT NULL` lets the (metricId, year) index serve, as
 // in figures-of-metrics.cypher.
@@ -13,6 +14,8 @@ WHERE f.metricId IN $metrics AND f.year IS NOT NULL AND f.startYear IS NULL
   AND ($status IS NULL OR f.status = $status)
 WITH f ORDER BY f.sortKey, f.id
 WITH f.jurisdiction AS jurisdiction, f.year AS year, collect(f) AS stated
-WITH jurisdiction, year, [x IN stated WHERE x.reportId = last(stated).reportId][0] AS f
+WITH jurisdiction, year, stated, [x IN stated WHERE x.rule <> 'base'] AS direct
+WITH jurisdiction, year, CASE direct WHEN [] THEN stated ELSE direct END AS pool
+WITH jurisdiction, year, [x IN pool WHERE x.reportId = last(pool).reportId][0] AS f
 RETURN f {.*} AS node
 ORDER BY year, jurisdiction

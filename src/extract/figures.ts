@@ -3,7 +3,13 @@
  * plan or a Result in the review, measuring a Metric (curated, or created from its words),
  * for the year the sentence or its part names.
  */
-import { sortKey, type CommitmentNode, type EntityNode, type FigureNode } from '../model';
+import {
+  BASE_RULE,
+  sortKey,
+  type CommitmentNode,
+  type EntityNode,
+  type FigureNode,
+} from '../model';
 import {
   compiled,
   metricId,
@@ -46,16 +52,18 @@ export function figuresStage(
       c,
       meta.year,
       partTitles.get(path) ?? '',
-      frames.get(c.paragraph.start) ?? null,
+      frames.get(c.span.start) ?? frames.get(c.paragraph.start) ?? null,
     );
     mentions.forEach((f, k) => {
-      const { year, startYear } = resultYears(
+      const dates = figureDates(
         lexicon,
         dated,
         c.phase,
         f.measure,
         text.slice(f.span.start, f.span.end),
       );
+      if (!dates) return;
+      const { year, startYear, base } = dates;
       const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
       const metric = f.metric
         ? metricNodes.get(metricId(f.metric.key))!
@@ -81,7 +89,8 @@ export function figuresStage(
         startYear,
         text: text.slice(f.span.start, f.span.end),
         span: f.span,
-        rule: f.rule,
+        // A base is stated to compare with: a year's own statement stands over it.
+        rule: base ? BASE_RULE : f.rule,
         sortKey: sortKey(meta.year, meta.id, f.span.start),
       };
       figures.push(figure);
@@ -178,8 +187,12 @@ type Frame = { kind: 'YEAR' } | { kind: 'PERIOD'; startYear: number; endYear: nu
 interface FrameRules {
   /** Each cue of structure.json's resultFrames, as a pattern, with the frame it sets. */
   cues: { kind: Frame['kind']; pattern: RegExp; lastYear: boolean; bare: boolean }[];
-  /** A number after a comparison base word, at the end of a figure's phrase (从1832户). */
-  base: RegExp;
+  /**
+   * A base at the end of a figure's phrase: a number after 从/由 and a few words that are
+   * no verb (从1832户, 由每人每年380元, 从2020年的3.68万亿元), or after 较/比 and the time
+   * it was (较“十三五”末的9323.1亿元). Groups: the plan period, the year named.
+   */
+  bases: RegExp[];
   salutation: RegExp;
 }
 
@@ -189,23 +202,40 @@ function buildFrameRules(lexicon: Lexicon): FrameRules {
   const { structure, planPeriods } = lexicon;
   // A plan period's name as the reports write it, with or without quotation marks.
   const period = `“?(${planPeriods.map((p) => escape(p.name)).join('|')})”?`;
-  const cue = (kind: Frame['kind']) => (words: string) => ({
+  const words = (list: readonly string[]) => list.map(escape).join('|');
+  // The time a base was: a plan period's end, or a year (年末, 年底).
+  const when = `${period}末|(\\d{4})年[末底]?`;
+  // Up to six characters, none of them starting a verb of figures.json.
+  const { growthUp, growthDown, changeUp, changeDown, levelVerbs } = lexicon.figures;
+  const verbs = words([...growthUp, ...growthDown, ...changeUp, ...changeDown, ...levelVerbs]);
+  // 从 and 由, but not in 从业 or 由于.
+  const fromWords = structure.baseFromWords
+    .map((w) => {
+      const not = structure.notBaseWords
+        .filter((n) => n.startsWith(w))
+        .map((n) => n.slice(w.length));
+      return not.length ? `${escape(w)}(?!${words(not)})` : escape(w);
+    })
+    .join('|');
+  const noVerb = `(?:(?!${verbs})[^\\d，。；、：,;:]){0,6}?`;
+  const cue = (kind: Frame['kind']) => (cueWords: string) => ({
     kind,
     pattern: new RegExp(
-      escape(words).replace('\\{lastYear\\}', '(\\d{4})').replace('\\{period\\}', period),
+      escape(cueWords).replace('\\{lastYear\\}', '(\\d{4})').replace('\\{period\\}', period),
     ),
-    lastYear: words.includes('{lastYear}'),
+    lastYear: cueWords.includes('{lastYear}'),
     // 2025年, 去年: a year named without saying the sentence is about it.
-    bare: kind === 'YEAR' && /^(\{lastYear\}年|去年)$/.test(words),
+    bare: kind === 'YEAR' && /^(\{lastYear\}年|去年)$/.test(cueWords),
   });
   return {
     cues: [
       ...structure.resultFrames.oneYear.map(cue('YEAR')),
       ...structure.resultFrames.fiveYears.map(cue('PERIOD')),
     ],
-    base: new RegExp(
-      `(?:${structure.comparisonBaseWords.map(escape).join('|')})(?:${period}末|(\\d{4})年末?)?的?[\\d.]+[^\\d]*$`,
-    ),
+    bases: [
+      `(?:${fromWords})(?:${when}|${noVerb})`,
+      `(?:${words(structure.baseVersusWords)})(?:${when})`,
+    ].map((lead) => new RegExp(`${lead}的?[\\d.]+[^\\d]*$`)),
     salutation: new RegExp(
       `^[\\s\u3000]*(?:(?:${structure.salutations.map(escape).join('|')})[！!，,：:]?)?[\\s\u3000]*(?:——)?`,
     ),
@@ -251,8 +281,8 @@ function frameOf(
 }
 
 /**
- * The frame of each review paragraph, by its start: the one its opening sentence sets,
- * else the paragraph before it's in the same part, else the part heading's. A part that
+ * The frame of each review sentence, by its start: the one its paragraph's opening
+ * sentence sets, else the paragraph before it's in the same part, else the part heading's. A part that
  * reviews 2025 and the 十四五 period opens its 2025 paragraphs with 过去一年 and its
  * five-year ones with 这五年, and the paragraphs between carry on the last.
  */
@@ -269,19 +299,27 @@ function resultFrames(
   let part: string | null = null;
   let current: Frame | null = null;
   for (const s of outline.sentences) {
-    if (s.phase !== 'REVIEW' || frames.has(s.paragraph.start)) continue;
+    if (s.phase !== 'REVIEW') continue;
     const top = s.sectionPath.split('/')[0]!;
     if (top !== part) {
       part = top;
       current = frameOf(rules, lexicon, partTitles.get(top) ?? '', reportYear, true);
     }
-    const paragraph = text.slice(
-      s.paragraph.start,
-      Math.min(s.paragraph.end, s.paragraph.start + 80),
-    );
-    const opening = paragraph.replace(rules.salutation, '').split(ends)[0]!.slice(0, 40);
-    current = frameOf(rules, lexicon, opening, reportYear) ?? current;
-    frames.set(s.paragraph.start, current);
+    // A paragraph opens where a line does: the outline keeps a line that starts with the
+    // salutation (各位代表！2025年是…) in the paragraph before it.
+    const line = text.lastIndexOf('\n', s.span.start - 1) + 1;
+    const opens =
+      s.span.start === s.paragraph.start ||
+      text.slice(line, s.span.start).replace(rules.salutation, '') === '';
+    if (opens) {
+      const opening = text
+        .slice(line, Math.min(s.paragraph.end, line + 80))
+        .replace(rules.salutation, '')
+        .split(ends)[0]!
+        .slice(0, 40);
+      current = frameOf(rules, lexicon, opening, reportYear) ?? current;
+    }
+    frames.set(s.span.start, current);
   }
   return frames;
 }
@@ -300,7 +338,7 @@ function figureYears(
 ): Years & { frame: Frame | null } {
   const until = /到(\d{4})年/.exec(c.text);
   // A review's five-year sentence may name its end (增长到2025年的4.93万亿元): the figures
-  // are still the period's, and resultYears dates the levels at its end.
+  // are still the period's, and figureDates dates the levels at its end.
   const periodEnd =
     c.phase === 'REVIEW' && frame?.kind === 'PERIOD' && Number(until?.[1]) === frame.endYear;
   if (until && !periodEnd)
@@ -326,7 +364,7 @@ function figureYears(
       ? periods.patterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period)
       : [];
   const bases = new RegExp(
-    `(?:${structure.comparisonBaseWords.map(escape).join('|')})“?[^”，。]{2,4}”?末`,
+    `(?:${[...structure.baseFromWords, ...structure.baseVersusWords].map(escape).join('|')})“?[^”，。]{2,4}”?末`,
     'g',
   );
   const own = names(c.text.replace(bases, ''));
@@ -347,35 +385,38 @@ function figureYears(
 }
 
 /**
- * One figure's years, from its commitment's: in a review's five-year frame a level or a
- * share reached (达到, 突破) is the state at the period's end, where a growth, a change, a
- * total (新增) or a level held or built up over the years (稳定在, 建成) spans it; a number after
- * a comparison base word (从1832户, 较“十三五”末的9323.1亿元) is the base, dated by the
- * year or period it names, else the year before the frame.
+ * One figure's years, from its commitment's, or null for a plan's base, which is no target
+ * (由每人每年380元 in 由每人每年380元提高到420元). A review's base (从1832户, 较“十三五”末的
+ * 9323.1亿元) is dated by the year or period it names, else the year before the frame. In a
+ * review's five-year frame a level or a share reached (达到, 突破) is the state at the
+ * period's end, where a growth, a change, a total (新增) or a level held or built up over
+ * the years (稳定在, 建成) spans it.
  */
-function resultYears(
+function figureDates(
   lexicon: Lexicon,
   dated: Years & { frame: Frame | null },
   phase: CommitmentNode['phase'],
   measure: FigureMention['measure'],
   phrase: string,
-): Years {
+): (Years & { base: boolean }) | null {
   const { year, startYear, frame } = dated;
-  if (phase !== 'REVIEW' || !frame) return { year, startYear };
   const rules = compiled(lexicon, 'resultFrames', buildFrameRules);
-  const base = rules.base.exec(phrase);
+  const base = rules.bases.map((b) => b.exec(phrase)).find((m) => m !== null);
   if (base) {
+    if (phase === 'PLAN') return null;
     const named = base[1] ? lexicon.planPeriods.find((p) => p.name === base[1]) : undefined;
     return {
       year: named ? named.endYear : base[2] ? Number(base[2]) : (startYear ?? year) - 1,
       startYear: null,
+      base: true,
     };
   }
+  if (phase !== 'REVIEW' || frame?.kind !== 'PERIOD') return { year, startYear, base: false };
   const { levelReachedWords, periodTotalWords } = lexicon.structure;
   const reached =
     levelReachedWords.some((w) => phrase.includes(w)) &&
     !periodTotalWords.some((w) => phrase.includes(w));
   if (startYear !== null && (measure === 'LEVEL' || measure === 'SHARE') && reached)
-    return { year, startYear: null };
-  return { year, startYear };
+    return { year, startYear: null, base: false };
+  return { year, startYear, base: false };
 }

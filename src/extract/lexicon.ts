@@ -187,8 +187,11 @@ export interface StructureRules {
   levelReachedWords: string[];
   /** Words that make a level a period's total (新增, 累计完成): it spans the period. */
   periodTotalWords: string[];
-  /** Words before a base a result is compared with (从1832户, 较“十三五”末的…). */
-  comparisonBaseWords: string[];
+  /** Words before a base a figure is compared with: 从, 由 (从1832户) and 较, 比 (较“十三五”末的…). */
+  baseFromWords: string[];
+  /** Words in which 从 or 由 is no base word (从业, 由于). */
+  notBaseWords: string[];
+  baseVersusWords: string[];
   /** Words that put a plan sentence's targets in the coming five years (今后五年). */
   multiYearPlanCues: string[];
 }

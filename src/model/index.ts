@@ -172,7 +172,7 @@ export interface FigureNode {
   span: Span;
   /**
    * Which rule made it (quantity, classifier, respectively, inherited-metric, qualitative,
-   * deferred).
+   * deferred; base for a result that is the base of a comparison, 从1832户).
    */
   rule: string;
   sortKey: string;
@@ -254,24 +254,30 @@ export const REPORT_OWNED_KINDS: readonly NodeKind[] = [
 
 export const reportNodeId = (reportId: string): string => `report:${reportId}`;
 
+/** The rule of a result read as the base another is compared with (从1832户增加到3382户). */
+export const BASE_RULE = 'base';
+
 /**
  * Of the figures stated for one jurisdiction, metric, measure and year, in report order,
  * the one that stands: the first stated in the latest report (a year's own report
- * overrides a plan's earlier figure; within a report the headline comes first). Linking
- * pairs a result with this target and `metricSeries` shows it, so the two agree.
+ * overrides a plan's earlier figure; within a report the headline comes first), a base
+ * (BASE_RULE) only when no report states the figure itself (a five-year review's 从不到70万亿元
+ * does not stand over the year's own 67.7万亿元). Linking pairs a result with this target
+ * and `metricSeries` shows it, so the two agree.
  */
-export function standingFigure<F extends { reportId: string }>(
+export function standingFigure<F extends { reportId: string; rule?: string | null }>(
   inOrder: readonly F[],
 ): F | undefined {
-  const last = inOrder.at(-1);
-  return last && inOrder.find((f) => f.reportId === last.reportId);
+  const direct = inOrder.filter((f) => f.rule !== BASE_RULE);
+  const pool = direct.length > 0 ? direct : inOrder;
+  const last = pool.at(-1);
+  return last && pool.find((f) => f.reportId === last.reportId);
 }
 
 /** The standing figure of each key's annual figures (no multi-year ones), in report order. */
-export function standingFigures<F extends { reportId: string; startYear: number | null }>(
-  inOrder: readonly F[],
-  key: (f: F) => string,
-): Map<string, F> {
+export function standingFigures<
+  F extends { reportId: string; startYear: number | null; rule?: string | null },
+>(inOrder: readonly F[], key: (f: F) => string): Map<string, F> {
   const byKey = new Map<string, F[]>();
   for (const f of inOrder) {
     if (f.startYear !== null) continue;

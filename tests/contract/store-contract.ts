@@ -6,7 +6,7 @@ import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
 import { lexicon } from '../support/lexicon';
 import { linkReport } from '../../src/link';
-import { NODE_KINDS, standingFigures } from '../../src/model';
+import { BASE_RULE, NODE_KINDS, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
 import { RANGE_REPORT } from '../support/range-report';
 import { largeReport } from '../support/large-report';
@@ -527,6 +527,55 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect(results.map((f) => [f.year, f.value, f.reportId])).toEqual([
       [2020, 6, 'jilin-2021'],
       [2021, 7, 'jilin-2022'],
+    ]);
+  });
+
+  // It adds made-up reports of 宁夏, which no other test asks about.
+  test('a base a later report compares with stands for its year only when nothing else does', async () => {
+    const report = (year: number, review: string) =>
+      extractReport(
+        {
+          text: `一、${review}\n\n二、${year}年工作安排\n\n推动制造业高质量发展。\n`,
+          meta: {
+            id: `ningxia-${year}`,
+            title: '宁夏回族自治区政府工作报告',
+            jurisdiction: '宁夏',
+            level: 'provincial',
+            year,
+            extra: {},
+          },
+          origin: `ningxia-${year} (made up)`,
+        },
+        lexicon,
+      );
+    const own = report(2016, '2015年工作回顾\n\n全区地区生产总值达到2900亿元。');
+    const later = report(
+      2021,
+      '“十三五”时期工作回顾\n\n这五年，全区地区生产总值从不到3000亿元增加到3900亿元，一般公共预算收入从300亿元增加到450亿元。',
+    );
+    const bases = later.figures.filter((f) => f.rule === BASE_RULE);
+    expect(bases.map((f) => [f.value, f.year, f.startYear])).toEqual([
+      [3000, 2015, null],
+      [300, 2015, null],
+    ]);
+    for (const g of [own, later]) expect((await store.ingest(g)).status).toBe('added');
+    const standing = async (metric: string) =>
+      (
+        await store.standingFigures({
+          kind: 'Result',
+          metrics: [metric],
+          measure: 'LEVEL',
+          jurisdictions: ['place:宁夏'],
+        })
+      ).map((f) => [f.year, f.value, f.reportId]);
+    // 2015's own 2900 stands over the later report's 不到3000, though the later report is later.
+    expect(await standing('metric:gdp')).toEqual([
+      [2015, 2900, 'ningxia-2016'],
+      [2020, 3900, 'ningxia-2021'],
+    ]);
+    expect(await standing('metric:fiscal_revenue')).toEqual([
+      [2015, 300, 'ningxia-2021'],
+      [2020, 450, 'ningxia-2021'],
     ]);
   });
 

@@ -93,3 +93,16 @@ test('a plan sentence on the coming five years (今后五年) sets targets for t
   );
   expect(figures).toContainEqual([5, 2030, 2026]);
 });
+
+test('a plan’s base (由…提高到) is no target; a review’s is a result of the year before', () => {
+  const figures = dated(
+    '一、2025年工作回顾\n\n城镇化率由60.5%提高到61.2%。\n\n二、2026年工作安排\n\n赤字率从去年的4%提高到4.2%，城乡居民医保财政补助由每人每年700元提高到730元。',
+  );
+  expect(figures).toEqual([
+    [60.5, 2024, null],
+    [61.2, 2025, null],
+    [4.2, 2026, null],
+    [730, 2026, null],
+    [5, 2026, null],
+  ]);
+});
