@@ -222,6 +222,10 @@ export function splitReport(
   const sections: OutlineSection[] = [];
   const sentences: OutlineSentence[] = [];
   const cues = timeCues(rules, periods, reportYear);
+  // A plan period over before the report's year, as a plan part's paragraph may open on it.
+  const pastPeriods = periods
+    .filter((p) => p.endYear < reportYear)
+    .flatMap((p) => p.aliases.filter((a) => a !== p.name));
 
   let part: OutlineSection | null = null;
   // UNDECIDED: neither the order nor the heading decides; the part's paragraphs will.
@@ -284,6 +288,9 @@ export function splitReport(
       phase = rules.reviewParagraphOpeners.some((o) => opening.startsWith(o)) ? 'REVIEW' : 'PLAN';
     } else if (partPhase === 'UNDECIDED')
       phase = 'PLAN'; // set when the part ends
+    else if (partPhase === 'PLAN' && pastPeriods.some((w) => text.startsWith(w, p.start)))
+      // A plan part's paragraph on the plan that ended (“十四五”时期，上海发展历程…) reviews it.
+      phase = 'REVIEW';
     else phase = partPhase;
     const first = sentences.length;
     let s = p.start;

@@ -288,7 +288,7 @@ describe.each(gold.map((g) => [g.report, g] as const))('%s', (id, g) => {
     expect(new Set(inIt.map((c) => c.phase))).toEqual(new Set(['PLAN']));
   });
 
-  test('the review comes first; from the first plan part on everything plans', () => {
+  test('the review comes first; from the first plan part on everything plans but a look back at the plan that ended', () => {
     const all = parts();
     expect(all[0]!.phase).toBe('REVIEW');
     const firstPlan = all.findIndex((s) => s.phase === 'PLAN');
@@ -296,7 +296,14 @@ describe.each(gold.map((g) => [g.report, g] as const))('%s', (id, g) => {
     const planning = new Set(all.slice(firstPlan).map((s) => s.id));
     const after = graph().commitments.filter((c) => planning.has(partOf(c.sectionId!)));
     expect(after.length).toBeGreaterThan(0);
-    expect(after.filter((c) => c.phase !== 'PLAN').map((c) => c.text)).toEqual([]);
+    // A paragraph that opens on a plan period over before the report's year reviews it.
+    const { text, year } = { text: graph().report.text, year: Number(id.slice(-4)) };
+    const past = lexicon.planPeriods
+      .filter((p) => p.endYear < year)
+      .flatMap((p) => p.aliases.filter((a) => a !== p.name));
+    const looksBack = (c: (typeof after)[number]) =>
+      past.some((a) => text.startsWith(a, c.paragraph.start));
+    expect(after.filter((c) => c.phase !== (looksBack(c) ? 'REVIEW' : 'PLAN'))).toEqual([]);
   });
 
   test('more than 100 commitments, and REVIEW ones when the review precedes the plan', () => {

@@ -9,8 +9,8 @@ import { extractReport, reportLevel } from '../../src/extract';
 import type { FigureNode } from '../../src/model';
 import { lexicon } from '../support/lexicon';
 
-/** The figures of a made-up 2026 report of 河南, as [number, year, startYear]. */
-function dated(body: string): [number | null, number, number | null][] {
+/** The figures of a made-up 2026 report of 河南. */
+function extracted(body: string): FigureNode[] {
   const meta = {
     id: 't-2026',
     title: 't',
@@ -20,8 +20,12 @@ function dated(body: string): [number | null, number, number | null][] {
   };
   const text = `${body}\n\n三、2026年工作安排\n\n全省生产总值增长5%左右。\n`;
   const graph = extractReport({ origin: 't', meta: { ...meta, extra: {} }, text }, lexicon);
-  return graph.figures.map((f: FigureNode) => [f.value, f.year, f.startYear]);
+  return graph.figures;
 }
+
+/** The figures of a made-up 2026 report of 河南, as [number, year, startYear]. */
+const dated = (body: string): [number | null, number, number | null][] =>
+  extracted(body).map((f) => [f.value, f.year, f.startYear]);
 
 test('a part on 2025 and the five-year plan: each paragraph by its opening, the next ones carrying on', () => {
   const figures = dated(
@@ -104,5 +108,23 @@ test('a plan’s base (由…提高到) is no target; a review’s is a result o
     [4.2, 2026, null],
     [730, 2026, null],
     [5, 2026, null],
+  ]);
+});
+
+test('a plan part’s paragraph on the plan that ended reviews it', () => {
+  const figures = extracted(
+    [
+      '一、2025年工作回顾',
+      '全年经济平稳。',
+      '二、关于“十五五”规划纲要草案的说明',
+      '“十四五”时期，全省发展极不平凡。这五年，地区生产总值从5万亿元增加到6.5万亿元。',
+      '“十五五”时期，地区生产总值年均增长5%左右。',
+    ].join('\n\n'),
+  );
+  expect(figures.map((f) => [f.kind, f.value, f.year, f.startYear])).toEqual([
+    ['Result', 5, 2020, null],
+    ['Result', 6.5, 2025, null],
+    ['Target', 5, 2030, 2026],
+    ['Target', 5, 2026, null],
   ]);
 });
