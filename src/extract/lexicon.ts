@@ -145,6 +145,8 @@ export interface FigureRules {
   perUnitPrefixes: string[];
   /** Words after which a metric name is the whole a share or ratio is of (占, 与). */
   shareOfPrefixes: string[];
+  /** Words after which a metric name is per person (人均地区生产总值): another indicator. */
+  perCapitaPrefixes: string[];
   metricTrimEnd: string[];
   deferredPhrases: string[];
   targetSentenceMarkers: string[];

@@ -130,7 +130,7 @@ test('a metric named after 单位 is the denominator of another indicator, not t
   expect(findMetric(lexicon, '单位面积产量和地区生产总值')?.key).toBe('gdp');
 });
 
-test('a metric named after 占 or 与 is the whole a share or ratio is of, not the metric', () => {
+test('a metric named after 占, 与 or 人均 is part of another indicator, not the metric', () => {
   expect(findMetric(lexicon, '制造业增加值占地区生产总值比重达33.5%')?.key ?? null).toBeNull();
   expect(
     findMetric(lexicon, '社会物流总费用与地区生产总值的比率下降至13.8%')?.key ?? null,
@@ -140,4 +140,9 @@ test('a metric named after 占 or 与 is the whole a share or ratio is of, not t
   expect(findMetric(lexicon, '一般公共预算收入占地区生产总值比重')?.key).toBe('fiscal_revenue');
   expect(findMetric(lexicon, '地区生产总值与居民收入同步增长')?.key).toBe('gdp');
   expect(findMetric(lexicon, '研究与试验发展经费投入增长10%')?.key).toBe('rd_expenditure');
+  // Per person, GDP is another indicator; a curated per-person name is still read.
+  expect(findMetric(lexicon, '人均地区生产总值达16.7万元')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '全体居民人均可支配收入增长5%')?.key).toBe(
+    'per_capita_disposable_income',
+  );
 });
