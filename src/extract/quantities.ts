@@ -576,7 +576,9 @@ export function findFigures(
     const figure: FigureMention = {
       status: 'SET',
       metricText,
-      metric: metricOf(r, metricText),
+      // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
+      // counts steps, 有进出口实绩的企业达242家 firms.
+      metric: r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ? null : metricOf(r, metricText),
       measure,
       value: raw.value,
       low: raw.low,

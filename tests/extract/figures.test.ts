@@ -209,3 +209,14 @@ test('a % figure whose indicator ends in a growth word is a growth rate, whateve
   expect(read('居民消费价格涨幅控制在3.5%左右。')).toEqual([['居民消费价格涨幅', 'GROWTH', 'UP']]);
   expect(read('城镇调查失业率控制在5.5%左右。')).toEqual([['城镇调查失业率', 'LEVEL', null]]);
 });
+
+test('a count of things (个, 家) measures no curated indicator, whatever the words before it', () => {
+  const metrics = (sentence: string) =>
+    figures(sentence, { plan: false }).map((f) => f.metric?.key ?? null);
+  expect(metrics('地区生产总值连续迈上4个万亿元台阶')).toEqual([null]);
+  expect(metrics('经济增速2022年以来连续16个季度高于全国')).toEqual([null]);
+  expect(metrics('有进出口实绩的企业达242家')).toEqual([null]);
+  // Counts in other units keep theirs.
+  expect(metrics('城镇新增就业1200万人')).toEqual(['urban_new_jobs']);
+  expect(metrics('地区生产总值达到14.2万亿元')).toEqual(['gdp']);
+});
