@@ -147,6 +147,8 @@ export interface FigureRules {
   shareOfPrefixes: string[];
   /** Words after which a metric name is per person (人均地区生产总值): another indicator. */
   perCapitaPrefixes: string[];
+  /** Words after which a metric name is what a figure is compared with (快于经济增速). */
+  comparedWithPrefixes: string[];
   metricTrimEnd: string[];
   deferredPhrases: string[];
   targetSentenceMarkers: string[];

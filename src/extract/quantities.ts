@@ -115,14 +115,21 @@ function matchMetric(r: Rules, text: string): MetricMatch | null {
 }
 
 /**
- * The text with the metric names that follow 单位 ("per unit of"), 占, 与 or 人均 blanked
- * out: there a name is part of another indicator (单位地区生产总值用水量 is water per unit of
- * GDP, 制造业增加值占地区生产总值比重 manufacturing's share of it, 人均地区生产总值 GDP per
- * person), unless a curated name starts with the prefix itself (单位GDP能耗).
+ * The text with the metric names that follow 单位 ("per unit of"), 占, 与, 人均 or 快于
+ * blanked out: there a name is part of another indicator (单位地区生产总值用水量 is water
+ * per unit of GDP, 制造业增加值占地区生产总值比重 manufacturing's share of it, 人均地区生产总值
+ * GDP per person, 快于经济增速 what is compared with it), unless a curated name starts with
+ * the prefix itself (单位GDP能耗).
  */
 function maskDenominators(r: Rules, text: string): string {
   let out = text;
-  for (const prefix of [...r.F.perUnitPrefixes, ...r.F.shareOfPrefixes, ...r.F.perCapitaPrefixes]) {
+  const { perUnitPrefixes, shareOfPrefixes, perCapitaPrefixes, comparedWithPrefixes } = r.F;
+  for (const prefix of [
+    ...perUnitPrefixes,
+    ...shareOfPrefixes,
+    ...perCapitaPrefixes,
+    ...comparedWithPrefixes,
+  ]) {
     for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
       if (r.METRIC_NAMES.some(({ alias }) => text.startsWith(alias, at))) continue;
       const after = at + prefix.length;

@@ -130,7 +130,7 @@ test('a metric named after 单位 is the denominator of another indicator, not t
   expect(findMetric(lexicon, '单位面积产量和地区生产总值')?.key).toBe('gdp');
 });
 
-test('a metric named after 占, 与 or 人均 is part of another indicator, not the metric', () => {
+test('a metric named after 占, 与, 人均 or 快于 is part of another indicator, not the metric', () => {
   expect(findMetric(lexicon, '制造业增加值占地区生产总值比重达33.5%')?.key ?? null).toBeNull();
   expect(
     findMetric(lexicon, '社会物流总费用与地区生产总值的比率下降至13.8%')?.key ?? null,
@@ -145,4 +145,7 @@ test('a metric named after 占, 与 or 人均 is part of another indicator, not 
   expect(findMetric(lexicon, '全体居民人均可支配收入增长5%')?.key).toBe(
     'per_capita_disposable_income',
   );
+  // What a figure is compared with is not what it measures.
+  expect(findMetric(lexicon, '快于经济增速1个百分点')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '地区生产总值年均增长5.9%、高于全国0.5个百分点')?.key).toBe('gdp');
 });
