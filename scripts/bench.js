@@ -25,7 +25,7 @@ const extractReport = (input) => extractWith(input, lexicon);
 const { EmbeddedStore } = require('../dist/src/store/embedded');
 const { Neo4jStore } = require('../dist/src/store/neo4j');
 const { linkReport } = require('../dist/src/link');
-const { NODE_KINDS } = require('../dist/src/model');
+const { NODE_KINDS, LABEL_SOURCE_CHARS } = require('../dist/src/model');
 const { inPool, LOAD_WIDTH } = require('../dist/src/ingest');
 const { startService } = require('../dist/src/serve/server');
 const { setLogSink } = require('../dist/src/log');
@@ -279,8 +279,8 @@ const QUESTIONS = {
     // Each relationship named, as the generated API needs.
     generated:
       '{ places(where: { id: { eq: "place:沈阳" } }) { id commitments(limit: 200) { id } parts(limit: 200) { id } wholes { id } projects(limit: 200) { id } reports { id } } }',
-    // The service's one statement for a step: the edges and the nodes at their ends, cut
-    // at the 199 nearest new ones (a limit of 200 with Shenyang itself).
+    // The service's one statement for a step: the edges and the nodes at their ends (their
+    // summaries), cut at the 199 nearest new ones (a limit of 200 with Shenyang itself).
     cypher: [
       [
         'query/around',
@@ -290,6 +290,7 @@ const QUESTIONS = {
           budget: neo4j.int(199),
           take: neo4j.int(200),
           rank: Object.fromEntries(NODE_KINDS.map((kind, i) => [kind, neo4j.int(i)])),
+          labelChars: neo4j.int(LABEL_SOURCE_CHARS),
         },
       ],
     ],

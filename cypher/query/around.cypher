@@ -1,5 +1,5 @@
 // One step of a walk (src/store/traverse.ts): every edge touching one of the nodes in
-// $ids, and the nodes at their ends, but of the ends not in $known only the first $budget,
+// $ids, and the nodes at their ends (summaries), but of the ends not in $known only the first $budget,
 // by kind (ranked by $rank, a map from label to its place in the model's list of kinds)
 // then id, and only the edges to the ends kept. A hub (a country, a theme) has thousands of
 // neighbours; a neighbourhood keeps a few hundred, so the rest never leave the server.
@@ -27,6 +27,11 @@ WITH frontier, [e IN kept | e.m] AS near, [e IN kept | e.rels] AS rels
 UNWIND CASE rels WHEN [] THEN [null] ELSE rels END AS ofEnd
 UNWIND CASE ofEnd WHEN [] THEN [null] ELSE ofEnd END AS r
 WITH frontier, near, collect(DISTINCT r) AS rels
-RETURN [x IN frontier + [y IN near WHERE NOT y IN frontier] | {node: x {.*}, kind: [l IN labels(x) WHERE l <> 'Node'][0]}] AS nodes,
+WITH rels, [x IN frontier + [y IN near WHERE NOT y IN frontier] | {x: x, kind: [l IN labels(x) WHERE l <> 'Node'][0]}] AS ends
+// Each node as a summary (model nodeSummary): what its label is made of, a sentence's first
+// $labelChars characters, not its properties (a report node holds its whole text).
+RETURN [e IN ends | {kind: e.kind, id: e.x.id, reportId: e.x.reportId, phase: e.x.phase,
+         title: e.x.title, path: e.x.path, name: e.x.name,
+         text: CASE WHEN e.kind IN ['Commitment', 'Target', 'Result'] THEN left(e.x.text, $labelChars) END}] AS nodes,
        [r IN rels | {type: type(r), edge: r {.*}, source: startNode(r).id, target: endNode(r).id}]
          AS edges

@@ -203,6 +203,61 @@ export interface EntityNode {
 
 export type GraphNode = ReportNode | SectionNode | CommitmentNode | FigureNode | EntityNode;
 
+/**
+ * What a graph view shows of a node: its label (a title, a name, or the first words of a
+ * sentence) instead of its properties. A walk's steps bring these back, not whole nodes:
+ * a report node holds its whole text.
+ */
+export interface NodeSummary {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  reportId: string | null;
+  phase: Phase | null;
+}
+
+/** The longest label; longer ones are cut, with an ellipsis. */
+export const MAX_LABEL = 60;
+/**
+ * Characters of a sentence a store sends for its label: twice the label's, room for the
+ * spaces and line breaks a label drops (a sentence holds a few, not sixty).
+ */
+export const LABEL_SOURCE_CHARS = 2 * MAX_LABEL;
+
+/** A node's label from the fields it is made of (a store may send only these). */
+export function labelOf(
+  kind: NodeKind,
+  f: { title?: string | null; path?: string | null; name?: string | null; text?: string | null },
+): string {
+  switch (kind) {
+    case 'Report':
+      return f.title ?? '';
+    case 'Section':
+      return `${f.path ?? ''} ${f.title ?? ''}`;
+    case 'Commitment':
+    case 'Target':
+    case 'Result': {
+      const text = (f.text ?? '').replace(/[\s\u200b]+/g, '');
+      return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+    }
+    default:
+      return f.name ?? '';
+  }
+}
+
+export const nodeLabel = (n: GraphNode): string =>
+  labelOf(n.kind, n as Parameters<typeof labelOf>[1]);
+
+export function nodeSummary(n: GraphNode): NodeSummary {
+  return {
+    id: n.id,
+    kind: n.kind,
+    label: nodeLabel(n),
+    reportId: 'reportId' in n ? n.reportId : null,
+    phase: n.kind === 'Commitment' ? n.phase : null,
+  };
+}
+
 /** The kinds of the shared entities: what names resolve to. */
 export const ENTITY_KINDS: ReadonlySet<EntityNode['kind']> = new Set([
   'Place',

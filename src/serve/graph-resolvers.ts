@@ -3,7 +3,7 @@
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { EntityNode, FigureNode } from '../model';
+import type { EntityNode, FigureNode, GraphNode, NodeSummary } from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
 import { badInput, boundedName, notFound, resolveEntities, resolveKind } from './names';
@@ -15,7 +15,10 @@ export const MAX_DEPTH = 3;
 export const MAX_LIMIT = 1000;
 export const MAX_PATH = 8;
 
-const view = (g: SubgraphData) => ({ nodes: g.nodes.map(nodeView), edges: g.edges.map(edgeView) });
+const view = (g: SubgraphData<GraphNode | NodeSummary>) => ({
+  nodes: g.nodes.map(nodeView),
+  edges: g.edges.map(edgeView),
+});
 
 export function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {

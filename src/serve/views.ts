@@ -1,32 +1,12 @@
 /** How graph nodes and edges are shown in subgraphs and search hits. */
-import type { GraphEdge, GraphNode } from '../model';
+import { nodeLabel, nodeSummary, type GraphEdge, type GraphNode, type NodeSummary } from '../model';
 
-const MAX_LABEL = 60;
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+export { nodeLabel };
 
-export function nodeLabel(n: GraphNode): string {
-  switch (n.kind) {
-    case 'Report':
-      return n.title;
-    case 'Section':
-      return `${n.path} ${n.title}`;
-    case 'Commitment':
-    case 'Target':
-    case 'Result':
-      return short(n.text.replace(/[\s\u200b]+/g, ''));
-    default:
-      return n.name;
-  }
-}
-
-export function nodeView(n: GraphNode) {
-  return {
-    id: n.id,
-    kind: n.kind,
-    label: nodeLabel(n),
-    report: 'reportId' in n ? n.reportId : null,
-    phase: n.kind === 'Commitment' ? n.phase : null,
-  };
+/** A node as subgraphs show it, from the node or from a walk's summary of it. */
+export function nodeView(n: GraphNode | NodeSummary) {
+  const { id, kind, label, reportId, phase } = 'label' in n ? n : nodeSummary(n);
+  return { id, kind, label, report: reportId, phase };
 }
 
 export function edgeView(e: GraphEdge) {

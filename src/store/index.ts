@@ -12,6 +12,7 @@ import type {
   FigureStatus,
   Measure,
   GraphEdge,
+  NodeSummary,
   Phase,
   ReportGraph,
   ReportNode,
@@ -163,12 +164,13 @@ export interface GraphStore {
    * One step of a walk: the edges touching the nodes, and the nodes at their ends; of the
    * ends not `known`, only the first `budget` (kind in NODE_KINDS order, then id: the order
    * a neighbourhood keeps), with the edges to them and to known ends. A hub's thousands of
-   * neighbours stay in the store.
+   * neighbours stay in the store. The nodes come as summaries (`nodeSummary`): a walk shows
+   * labels, and a report node holds its whole text.
    */
   around(
     ids: readonly string[],
     cut: AroundCut,
-  ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }>;
+  ): Promise<{ edges: GraphEdge[]; nodes: NodeSummary[] }>;
   /** Full-text search over sentences, headings and entity names; best first. */
   search(text: string, first: number): Promise<SearchHit[]>;
   /** Every entity's id, name and name keys (for near-miss suggestions). */

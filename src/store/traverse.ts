@@ -4,11 +4,17 @@
  * stores give the same answer, ties broken the same way (edges in id order, the first
  * discovery wins).
  */
-import { NODE_KINDS, type GraphEdge, type GraphNode } from '../model';
+import {
+  NODE_KINDS,
+  nodeSummary,
+  type GraphEdge,
+  type GraphNode,
+  type NodeSummary,
+} from '../model';
 import type { GraphStore } from '.';
 
-export interface Subgraph {
-  nodes: GraphNode[];
+export interface Subgraph<N extends GraphNode | NodeSummary = GraphNode> {
+  nodes: N[];
   edges: GraphEdge[];
 }
 
@@ -17,19 +23,19 @@ const other = (e: GraphEdge, id: string) => (e.source === id ? e.target : e.sour
 
 /**
  * The node and everything within `depth` edges of it, nearest first (by distance, then
- * kind, then id), cut at `limit` nodes, with the edges among those kept. Null when the
- * node does not exist.
+ * kind, then id), cut at `limit` nodes, with the edges among those kept; the nodes as
+ * summaries (their labels). Null when the node does not exist.
  */
 export async function neighborhood(
   store: GraphStore,
   id: string,
   depth: number,
   limit: number,
-): Promise<Subgraph | null> {
+): Promise<Subgraph<NodeSummary> | null> {
   // One round trip per step: each step brings its edges and the nodes at their ends.
   const distance = new Map<string, number>([[id, 0]]);
   const edges = new Map<string, GraphEdge>();
-  const known = new Map<string, GraphNode>();
+  const known = new Map<string, NodeSummary>();
   let frontier = [id];
   for (let d = 1; d <= depth && frontier.length > 0 && distance.size < limit; d++) {
     const next: string[] = [];
@@ -54,10 +60,10 @@ export async function neighborhood(
   const ids = [...distance.keys()];
   const missing = ids.filter((n) => !known.has(n));
   if (missing.length > 0) {
-    for (const n of await store.nodesByIds(missing)) if (n) known.set(n.id, n);
+    for (const n of await store.nodesByIds(missing)) if (n) known.set(n.id, nodeSummary(n));
   }
   if (!known.has(id)) return null;
-  const nodes = ids.map((n) => known.get(n)).filter((n): n is GraphNode => n !== undefined);
+  const nodes = ids.map((n) => known.get(n)).filter((n): n is NodeSummary => n !== undefined);
   nodes.sort(
     (a, b) =>
       distance.get(a.id)! - distance.get(b.id)! ||

@@ -6,7 +6,7 @@ import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
 import { lexicon } from '../support/lexicon';
 import { linkReport } from '../../src/link';
-import { BASE_RULE, NODE_KINDS, standingFigures } from '../../src/model';
+import { BASE_RULE, NODE_KINDS, nodeSummary, standingFigures } from '../../src/model';
 import { neighborhood } from '../../src/store/traverse';
 import { RANGE_REPORT } from '../support/range-report';
 import { largeReport } from '../support/large-report';
@@ -327,7 +327,11 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       const ends = new Set(frontier);
       for (const e of edges) ends.add(e.source).add(e.target);
       const nodes = await target.nodesByIds([...ends]);
-      return { edges, nodes: nodes.filter((n): n is GraphNode => n !== null) };
+      // Summarised here from whole nodes: the cut step's summaries come from the store's own.
+      return {
+        edges,
+        nodes: nodes.filter((n): n is GraphNode => n !== null).map(nodeSummary),
+      };
     };
     const full = await uncutStep(store, ['place:沈阳']);
     const kindOf = new Map(full.nodes.map((n) => [n.id, n.kind]));
@@ -343,7 +347,7 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
         edges: full.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
       };
     };
-    const ids = (nodes: GraphNode[]) => [...new Set(nodes.map((n) => n.id))].sort();
+    const ids = (nodes: { id: string }[]) => [...new Set(nodes.map((n) => n.id))].sort();
     const cut = await store.around(['place:沈阳'], { known: ['place:沈阳'], budget: 3 });
     expect({ nodes: ids(cut.nodes), edges: cut.edges }).toEqual(
       expected(['place:沈阳', ...fresh.slice(0, 3)]),
@@ -363,6 +367,13 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
+    // Summaries, labels made in the store as from the whole node (a report's is its title).
+    const step = await store.around(['place:辽宁'], { known: ['place:辽宁'], budget: 50 });
+    const whole = await store.nodesByIds(step.nodes.map((n) => n.id));
+    expect(step.nodes).toEqual(whole.map((n) => nodeSummary(n!)));
+    expect(step.nodes.map((n) => n.kind)).toEqual(
+      expect.arrayContaining(['Report', 'Commitment', 'Place']),
+    );
     for (const [id, depth, limit] of [
       ['place:沈阳', 1, 1],
       ['place:沈阳', 1, 5],

@@ -56,7 +56,7 @@ function parameters(text: string): Record<string, unknown> {
           ]
         : LISTS.has(name)
           ? ['x']
-          : ['first', 'limit', 'budget', 'take', 'year'].includes(name)
+          : ['first', 'limit', 'budget', 'take', 'year', 'labelChars'].includes(name)
             ? neo4j.int(10)
             : name === 'rank'
               ? { Place: neo4j.int(0) }

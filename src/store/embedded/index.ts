@@ -7,6 +7,7 @@ import {
   ENTITY_KINDS,
   isEntity,
   NODE_KINDS,
+  nodeSummary,
   REPORT_OWNED_KINDS,
   standingFigures,
   type CommitmentNode,
@@ -15,6 +16,7 @@ import {
   type FigureNode,
   type GraphEdge,
   type GraphNode,
+  type NodeSummary,
   type ReportGraph,
   type ReportNode,
   type SectionNode,
@@ -465,7 +467,7 @@ export class EmbeddedStore implements GraphStore {
   async around(
     ids: readonly string[],
     cut: AroundCut,
-  ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+  ): Promise<{ edges: GraphEdge[]; nodes: NodeSummary[] }> {
     let edges = this.edgesAt(ids);
     // Cut before sorting: a hub's thousands of edges are filtered, not ordered.
     const known = new Set([...cut.known, ...ids]);
@@ -487,7 +489,7 @@ export class EmbeddedStore implements GraphStore {
     edges.sort((a, b) => cmp(a.id, b.id));
     const ends = new Set(ids.filter((id) => this.nodes.has(id)));
     for (const e of edges) ends.add(e.source).add(e.target);
-    return { edges, nodes: [...ends].map((id) => this.nodes.get(id)!) };
+    return { edges, nodes: [...ends].map((id) => nodeSummary(this.nodes.get(id)!)) };
   }
 
   async search(text: string, first: number): Promise<SearchHit[]> {

@@ -8,6 +8,8 @@ import { setTimeout as delay, setImmediate as turn } from 'node:timers/promises'
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   EDGE_TYPES,
+  LABEL_SOURCE_CHARS,
+  labelOf,
   NODE_KINDS,
   type CommitmentNode,
   type EdgeType,
@@ -15,6 +17,8 @@ import {
   type FigureNode,
   type GraphEdge,
   type GraphNode,
+  type NodeSummary,
+  type Phase,
   type ReportGraph,
   type ReportNode,
   type SectionNode,
@@ -563,7 +567,7 @@ export class Neo4jStore implements GraphStore {
   async around(
     ids: readonly string[],
     cut: AroundCut,
-  ): Promise<{ edges: GraphEdge[]; nodes: GraphNode[] }> {
+  ): Promise<{ edges: GraphEdge[]; nodes: NodeSummary[] }> {
     const known = [...new Set([...cut.known, ...ids])];
     const budget = Math.max(0, cut.budget);
     const [record] = await this.read(cypher('query/around'), {
@@ -572,8 +576,14 @@ export class Neo4jStore implements GraphStore {
       budget: neo4j.int(budget),
       take: neo4j.int(known.length + budget),
       rank: KIND_RANK,
+      labelChars: neo4j.int(LABEL_SOURCE_CHARS),
     });
-    const nodes = (record?.get('nodes') ?? []) as { node: Props; kind: GraphNode['kind'] }[];
+    const nodes = (record?.get('nodes') ?? []) as (Parameters<typeof labelOf>[1] & {
+      kind: GraphNode['kind'];
+      id: string;
+      reportId: string | null;
+      phase: Phase | null;
+    })[];
     const edges = (record?.get('edges') ?? []) as {
       type: EdgeType;
       edge: Props;
@@ -581,7 +591,13 @@ export class Neo4jStore implements GraphStore {
       target: string;
     }[];
     return {
-      nodes: nodes.map((n) => nodeFromProps(n.kind, n.node)),
+      nodes: nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        label: labelOf(n.kind, n),
+        reportId: n.reportId ?? null,
+        phase: n.kind === 'Commitment' ? n.phase : null,
+      })),
       edges: edges
         .map((e) => ({ ...edgeFromProps(e.type, e.edge), source: e.source, target: e.target }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
