@@ -193,6 +193,8 @@ interface FrameRules {
    * it was (较“十三五”末的9323.1亿元). Groups: the plan period, the year named.
    */
   bases: RegExp[];
+  /** A plan period named as a base (较“十三五”末), which is not the sentence's period. */
+  periodBases: RegExp;
   salutation: RegExp;
 }
 
@@ -236,20 +238,28 @@ function buildFrameRules(lexicon: Lexicon): FrameRules {
       `(?:${fromWords})(?:${when}|${noVerb})`,
       `(?:${words(structure.baseVersusWords)})(?:${when})`,
     ].map((lead) => new RegExp(`${lead}的?[\\d.]+[^\\d]*$`)),
+    periodBases: new RegExp(
+      `(?:${words([...structure.baseFromWords, ...structure.baseVersusWords])})“?[^”，。]{2,4}”?末`,
+      'g',
+    ),
     salutation: new RegExp(
-      `^[\\s\u3000]*(?:(?:${structure.salutations.map(escape).join('|')})[！!，,：:]?)?[\\s\u3000]*(?:——)?`,
+      `^[\\s\u3000]*(?:(?:${words(structure.salutations)})[！!，,：:]?)?[\\s\u3000]*(?:——)?`,
     ),
   };
 }
+
+const periodFrame = ({ startYear, endYear }: { startYear: number; endYear: number }): Frame => ({
+  kind: 'PERIOD',
+  startYear,
+  endYear,
+});
 
 /** The plan period named (十四五), else the one that ended the year before the report. */
 function periodOf(lexicon: Lexicon, name: string | undefined, reportYear: number): Frame {
   const p =
     lexicon.planPeriods.find((q) => q.name === name) ??
     lexicon.planPeriods.find((q) => q.endYear === reportYear - 1);
-  return p
-    ? { kind: 'PERIOD', startYear: p.startYear, endYear: p.endYear }
-    : { kind: 'PERIOD', startYear: reportYear - 5, endYear: reportYear - 1 };
+  return periodFrame(p ?? { startYear: reportYear - 5, endYear: reportYear - 1 });
 }
 
 /**
@@ -282,9 +292,9 @@ function frameOf(
 
 /**
  * The frame of each review sentence, by its start: the one its paragraph's opening
- * sentence sets, else the paragraph before it's in the same part, else the part heading's. A part that
- * reviews 2025 and the 十四五 period opens its 2025 paragraphs with 过去一年 and its
- * five-year ones with 这五年, and the paragraphs between carry on the last.
+ * sentence sets, else the paragraph before it's in the same part, else the part heading's.
+ * A part that reviews 2025 and the 十四五 period opens its 2025 paragraphs with 过去一年
+ * and its five-year ones with 这五年, and the paragraphs between carry on the last.
  */
 function resultFrames(
   lexicon: Lexicon,
@@ -347,14 +357,18 @@ function figureYears(
       startYear: c.phase === 'PLAN' ? reportYear : null,
       frame: null,
     };
-  const { structure } = lexicon;
-  if (c.phase === 'PLAN' && structure.multiYearPlanCues.some((w) => c.text.includes(w))) {
-    const p = lexicon.planPeriods.find((q) => q.startYear === reportYear);
-    const period: Frame = p
-      ? { kind: 'PERIOD', startYear: p.startYear, endYear: p.endYear }
-      : { kind: 'PERIOD', startYear: reportYear, endYear: reportYear + 4 };
-    return { year: period.endYear, startYear: period.startYear, frame: period };
-  }
+  const span = (p: { startYear: number; endYear: number }): Years & { frame: Frame } => ({
+    year: p.endYear,
+    startYear: p.startYear,
+    frame: periodFrame(p),
+  });
+  if (c.phase === 'PLAN' && lexicon.structure.multiYearPlanCues.some((w) => c.text.includes(w)))
+    return span(
+      lexicon.planPeriods.find((q) => q.startYear === reportYear) ?? {
+        startYear: reportYear,
+        endYear: reportYear + 4,
+      },
+    );
   // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
   // states figures for the whole period: the plan's ahead, the review's behind. A period
   // named as a base (较“十三五”末) is not the sentence's.
@@ -363,19 +377,12 @@ function figureYears(
     periods.any.test(where)
       ? periods.patterns.filter(({ pattern }) => pattern.test(where)).map(({ period }) => period)
       : [];
-  const bases = new RegExp(
-    `(?:${[...structure.baseFromWords, ...structure.baseVersusWords].map(escape).join('|')})“?[^”，。]{2,4}”?末`,
-    'g',
+  const own = names(
+    c.text.replace(compiled(lexicon, 'resultFrames', buildFrameRules).periodBases, ''),
   );
-  const own = names(c.text.replace(bases, ''));
   const inPlan = (p: PlanPeriod) => p.startYear <= reportYear && reportYear <= p.endYear;
   const before = (p: PlanPeriod) => p.endYear < reportYear;
   const named = c.phase === 'PLAN' ? own.find(inPlan) : own.find(before);
-  const span = (p: { startYear: number; endYear: number }): Years & { frame: Frame } => ({
-    year: p.endYear,
-    startYear: p.startYear,
-    frame: { kind: 'PERIOD', startYear: p.startYear, endYear: p.endYear },
-  });
   if (named) return span(named);
   if (c.phase === 'REVIEW' && frame)
     return frame.kind === 'PERIOD' ? span(frame) : { year: reportYear - 1, startYear: null, frame };

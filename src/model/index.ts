@@ -224,12 +224,24 @@ export const MAX_LABEL = 60;
  */
 export const LABEL_SOURCE_CHARS = 2 * MAX_LABEL;
 
-/** A node's label from the fields it is made of (a store may send only these). */
-export function labelOf(
-  kind: NodeKind,
-  f: { title?: string | null; path?: string | null; name?: string | null; text?: string | null },
-): string {
-  switch (kind) {
+/**
+ * What a node's summary is made of: a whole node, or only these fields of it (a store
+ * may send no more).
+ */
+export interface SummaryFields {
+  kind: NodeKind;
+  id: string;
+  reportId?: string | null;
+  phase?: Phase | null;
+  title?: string | null;
+  path?: string | null;
+  name?: string | null;
+  text?: string | null;
+}
+
+/** A node's label from the fields it is made of. */
+export function labelOf(f: SummaryFields): string {
+  switch (f.kind) {
     case 'Report':
       return f.title ?? '';
     case 'Section':
@@ -245,16 +257,16 @@ export function labelOf(
   }
 }
 
-export const nodeLabel = (n: GraphNode): string =>
-  labelOf(n.kind, n as Parameters<typeof labelOf>[1]);
+export const nodeLabel = (n: GraphNode): string => labelOf(n as SummaryFields);
 
-export function nodeSummary(n: GraphNode): NodeSummary {
+export function nodeSummary(n: GraphNode | SummaryFields): NodeSummary {
+  const f = n as SummaryFields;
   return {
-    id: n.id,
-    kind: n.kind,
-    label: nodeLabel(n),
-    reportId: 'reportId' in n ? n.reportId : null,
-    phase: n.kind === 'Commitment' ? n.phase : null,
+    id: f.id,
+    kind: f.kind,
+    label: labelOf(f),
+    reportId: f.reportId ?? null,
+    phase: f.kind === 'Commitment' ? (f.phase ?? null) : null,
   };
 }
 

@@ -3,13 +3,19 @@
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { EntityNode, FigureNode, GraphNode, NodeSummary } from '../model';
+import {
+  nodeLabel,
+  type EntityNode,
+  type FigureNode,
+  type GraphNode,
+  type NodeSummary,
+} from '../model';
 import { neighborhood, shortestPath, type Subgraph as SubgraphData } from '../store/traverse';
 import type { Context } from './context';
 import { badInput, boundedName, notFound, resolveEntities, resolveKind } from './names';
 import { verdictOn } from './verdicts';
 import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target, Verdict } from './types';
-import { edgeView, nodeLabel, nodeView, snippet } from './views';
+import { edgeView, nodeView, snippet } from './views';
 
 export const MAX_DEPTH = 3;
 export const MAX_LIMIT = 1000;

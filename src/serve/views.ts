@@ -1,7 +1,5 @@
 /** How graph nodes and edges are shown in subgraphs and search hits. */
-import { nodeLabel, nodeSummary, type GraphEdge, type GraphNode, type NodeSummary } from '../model';
-
-export { nodeLabel };
+import { nodeSummary, type GraphEdge, type GraphNode, type NodeSummary } from '../model';
 
 /** A node as subgraphs show it, from the node or from a walk's summary of it. */
 export function nodeView(n: GraphNode | NodeSummary) {

@@ -297,7 +297,8 @@ describe.each(gold.map((g) => [g.report, g] as const))('%s', (id, g) => {
     const after = graph().commitments.filter((c) => planning.has(partOf(c.sectionId!)));
     expect(after.length).toBeGreaterThan(0);
     // A paragraph that opens on a plan period over before the report's year reviews it.
-    const { text, year } = { text: graph().report.text, year: Number(id.slice(-4)) };
+    const { text } = graph().report;
+    const year = Number(id.slice(-4));
     const past = lexicon.planPeriods
       .filter((p) => p.endYear < year)
       .flatMap((p) => p.aliases.filter((a) => a !== p.name));

@@ -47,15 +47,34 @@ test('a part on 2025 and the five-year plan: each paragraph by its opening, the 
   ]);
 });
 
-test('the paragraphs before any opening take the heading: the time it names first', () => {
-  const [yearFirst] = dated(
-    '一、2025年和“十四五”时期工作回顾\n\n全年经济回升向好，地区生产总值增长5%。',
-  );
-  const [periodFirst] = dated(
-    '一、“十四五”时期和2025年工作回顾\n\n综合实力明显增强，地区生产总值年均增长5%。',
-  );
-  expect(yearFirst).toEqual([5, 2025, null]);
-  expect(periodFirst).toEqual([5, 2025, 2021]);
+// The first figure of a one-paragraph review part, dated by its heading or its opening.
+test.each([
+  [
+    'before any opening, the heading: the time it names first (the year)',
+    '2025年和“十四五”时期工作回顾',
+    '全年经济回升向好，地区生产总值增长5%。',
+    [5, 2025, null],
+  ],
+  [
+    'before any opening, the heading: the time it names first (the period)',
+    '“十四五”时期和2025年工作回顾',
+    '综合实力明显增强，地区生产总值年均增长5%。',
+    [5, 2025, 2021],
+  ],
+  [
+    'a year named bare gives way to the sentence’s one-year cue',
+    '2025年和“十四五”时期工作回顾',
+    '2025年是“十四五”收官之年，是很不平凡的一年。地区生产总值增长5.3%。',
+    [5.3, 2025, null],
+  ],
+  [
+    'a year named bare gives way, else, to the sentence’s period',
+    '2025年和“十四五”时期工作回顾',
+    '2025年是“十四五”收官之年。过去五年，地区生产总值年均增长5.5%。',
+    [5.5, 2025, 2021],
+  ],
+])('%s', (_case, heading, paragraph, expected) => {
+  expect(dated(`一、${heading}\n\n${paragraph}`)[0]).toEqual(expected);
 });
 
 test('in five years, a level reached is the state at the end, its base the year before the period', () => {
@@ -78,17 +97,6 @@ test('in five years, a level reached is the state at the end, its base the year 
     [6.2, 2024, null],
     [6.5, 2025, null],
   ]);
-});
-
-test('a year named bare gives way to the sentence’s other cue: one year, else the period', () => {
-  const [year] = dated(
-    '一、2025年和“十四五”时期工作回顾\n\n2025年是“十四五”收官之年，是很不平凡的一年。地区生产总值增长5.3%。',
-  );
-  const [period] = dated(
-    '一、2025年和“十四五”时期工作回顾\n\n2025年是“十四五”收官之年。过去五年，地区生产总值年均增长5.5%。',
-  );
-  expect(year).toEqual([5.3, 2025, null]);
-  expect(period).toEqual([5.5, 2025, 2021]);
 });
 
 test('a plan sentence on the coming five years (今后五年) sets targets for the new plan period', () => {

@@ -9,8 +9,8 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   EDGE_TYPES,
   LABEL_SOURCE_CHARS,
-  labelOf,
   NODE_KINDS,
+  nodeSummary,
   type CommitmentNode,
   type EdgeType,
   type EntityNode,
@@ -18,10 +18,10 @@ import {
   type GraphEdge,
   type GraphNode,
   type NodeSummary,
-  type Phase,
   type ReportGraph,
   type ReportNode,
   type SectionNode,
+  type SummaryFields,
 } from '../../model';
 import { nameKey } from '../../extract/lexicon';
 import {
@@ -578,12 +578,7 @@ export class Neo4jStore implements GraphStore {
       rank: KIND_RANK,
       labelChars: neo4j.int(LABEL_SOURCE_CHARS),
     });
-    const nodes = (record?.get('nodes') ?? []) as (Parameters<typeof labelOf>[1] & {
-      kind: GraphNode['kind'];
-      id: string;
-      reportId: string | null;
-      phase: Phase | null;
-    })[];
+    const nodes = (record?.get('nodes') ?? []) as SummaryFields[];
     const edges = (record?.get('edges') ?? []) as {
       type: EdgeType;
       edge: Props;
@@ -591,13 +586,7 @@ export class Neo4jStore implements GraphStore {
       target: string;
     }[];
     return {
-      nodes: nodes.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        label: labelOf(n.kind, n),
-        reportId: n.reportId ?? null,
-        phase: n.kind === 'Commitment' ? n.phase : null,
-      })),
+      nodes: nodes.map(nodeSummary),
       edges: edges
         .map((e) => ({ ...edgeFromProps(e.type, e.edge), source: e.source, target: e.target }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
