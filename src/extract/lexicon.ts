@@ -149,11 +149,17 @@ export interface FigureRules {
   perCapitaPrefixes: string[];
   /** Words after which a metric name is what a figure is compared with (快于经济增速). */
   comparedWithPrefixes: string[];
+  /** Scope words that may come between such a prefix and the name (占全社会研发投入比重). */
+  denominatorScopes: string[];
+  /** Words that may end a comparison after its scope (高于全国平均水平). */
+  comparedWithEnds: string[];
   metricTrimEnd: string[];
   deferredPhrases: string[];
   targetSentenceMarkers: string[];
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
+  /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
+  sharedHeads: string[];
   /** What joins two numbers into one RANGE figure (—, －, -, 到, 至). */
   rangeSeparators: string[];
   /** Words before the first number that make "A到B" a change from A to B, not a range (从, 由). */

@@ -123,7 +123,13 @@ function matchMetric(r: Rules, text: string): MetricMatch | null {
  */
 function maskDenominators(r: Rules, text: string): string {
   let out = text;
-  const { perUnitPrefixes, shareOfPrefixes, perCapitaPrefixes, comparedWithPrefixes } = r.F;
+  const {
+    perUnitPrefixes,
+    shareOfPrefixes,
+    perCapitaPrefixes,
+    comparedWithPrefixes,
+    denominatorScopes,
+  } = r.F;
   for (const prefix of [
     ...perUnitPrefixes,
     ...shareOfPrefixes,
@@ -132,7 +138,10 @@ function maskDenominators(r: Rules, text: string): string {
   ]) {
     for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
       if (r.METRIC_NAMES.some(({ alias }) => text.startsWith(alias, at))) continue;
-      const after = at + prefix.length;
+      let after = at + prefix.length;
+      // 占全社会研发投入比重: a whole may be scoped (全社会, 全省) before its name.
+      if (!perUnitPrefixes.includes(prefix))
+        after += startsWithAny(text, after, denominatorScopes)?.length ?? 0;
       let longest = 0;
       for (const { alias } of r.METRIC_NAMES) {
         if (alias.length > longest && text.startsWith(alias, after)) longest = alias.length;
@@ -151,12 +160,25 @@ export function findMetric(lexicon: Lexicon, text: string): MetricEntry | null {
 }
 
 function metricOf(r: Rules, text: string): MetricEntry | null {
-  return (
-    matchMetric(
-      r,
-      maskDenominators(r, text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '')),
-    )?.metric ?? null
-  );
+  const words = text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '');
+  if (comparedWithOnly(r, words)) return null;
+  return matchMetric(r, maskDenominators(r, words))?.metric ?? null;
+}
+
+/**
+ * 经济增速高于全国 (0.5个百分点): the figure is a lead over what the words end by comparing
+ * with, not the indicator they name.
+ */
+function comparedWithOnly(r: Rules, words: string): boolean {
+  const { comparedWithPrefixes, denominatorScopes, comparedWithEnds } = r.F;
+  return comparedWithPrefixes.some((prefix) => {
+    const at = words.lastIndexOf(prefix);
+    if (at < 0) return false;
+    let rest = words.slice(at + prefix.length);
+    const scope = startsWithAny(rest, 0, denominatorScopes);
+    if (scope) rest = rest.slice(scope.length);
+    return rest === '' || comparedWithEnds.includes(rest);
+  });
 }
 
 export function isTargetSentence(lexicon: Lexicon, sentence: string): boolean {
@@ -612,7 +634,11 @@ export function findFigures(
   return figures.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** "城乡居民收入分别增长6.6%和10.1%": each value gets its own subject. */
+/**
+ * "城乡居民收入分别增长6.6%和10.1%": each value gets its own subject. The subjects may be
+ * listed before the head's own words (城镇、农村居民人均可支配收入) and share its head noun; a
+ * qualifier written after the last value (4.5%、5.5%左右) holds for each value.
+ */
 function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: number): void {
   for (let i = 0; i < figures.length; i++) {
     const group = [figures[i]!];
@@ -628,26 +654,80 @@ function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: 
       i += group.length - 1;
       continue;
     }
-    const subjects = subjectsOf(r, head.metricText, group.length);
+    const subjects = subjectsOf(r, s, head, base, group.length);
+    // The head's phrase takes in the subjects listed before its own words.
+    if (subjects) head.span.start = Math.min(head.span.start, base + subjects.start);
+    const shared = group.at(-1)!.qualifier;
     group.forEach((f, k) => {
       if (subjects) {
-        f.metricText = subjects[k]!;
+        f.metricText = subjects.items[k]!;
         f.metric = metricOf(r, f.metricText);
       }
+      if (f.qualifier === 'EXACT') f.qualifier = shared;
       f.rule = 'respectively';
     });
     i += group.length - 1;
   }
 }
 
-function subjectsOf(r: Rules, metricText: string, n: number): string[] | null {
+/**
+ * The n subjects of a 分别 list whose first value is `head`, and where in `s` the first is
+ * written; null if they are not n.
+ */
+function subjectsOf(
+  r: Rules,
+  s: string,
+  head: FigureMention,
+  base: number,
+  n: number,
+): { items: string[]; start: number } | null {
+  let at = s.lastIndexOf(head.metricText, head.span.end - base);
   const { prefix, parts } = r.F.urbanRuralPrefix;
-  if (n === 2 && metricText.startsWith(prefix)) {
-    const rest = metricText.slice(prefix.length);
-    return parts.map((p) => p + rest);
+  if (n === 2 && head.metricText.startsWith(prefix)) {
+    const rest = head.metricText.slice(prefix.length);
+    return { items: parts.map((p) => p + rest), start: at };
   }
-  const items = metricText.split(/[、和及]/).filter((x) => x.length > 0);
-  return items.length === n ? items : null;
+  const items = head.metricText.split(/[、和及]/).filter((x) => x.length > 0);
+  // Subjects listed before the head's words: the number's clause starts after the last 、.
+  let first = at;
+  while (items.length < n && at > 0 && s[at - 1] === '、') {
+    let start = at - 1;
+    while (start > 0 && !isClauseBreak(s.charCodeAt(start - 1)) && s[start - 1] !== '、') start--;
+    const item = trimMetric(r, s.slice(start, at - 1));
+    if (item.text.length === 0) break;
+    items.unshift(item.text);
+    first = start + item.offset;
+    at = start;
+  }
+  return items.length === n && first >= 0 ? { items: shareHead(r, items), start: first } : null;
+}
+
+/**
+ * Conjuncts that share words of the longest one (the whole): 城镇、农村居民人均可支配收入 are
+ * 城镇居民… and 农村居民…; 原煤、原油、天然气产量 are 原煤产量, 原油产量 and 天然气产量;
+ * 一般公共预算收入、支出 are …收入 and 一般公共预算支出. A conjunct that names no indicator of
+ * its own takes the whole's ending when written before it: the ending that makes it a curated
+ * indicator's name, else the whole's shared head (sharedHeads), unless it ends in a head of
+ * its own (省外游客、入境过夜游客). Written after the whole, a conjunct that is itself a head
+ * takes the place of the whole's head.
+ */
+function shareHead(r: Rules, items: string[]): string[] {
+  let full = 0;
+  items.forEach((x, k) => {
+    if (x.length > items[full]!.length) full = k;
+  });
+  const whole = items[full]!;
+  const head = r.F.sharedHeads.find((h) => whole.endsWith(h) && whole.length > h.length);
+  return items.map((x, k) => {
+    if (k === full || metricOf(r, x)) return x;
+    if (k > full) return head && r.F.sharedHeads.includes(x) ? whole.slice(0, -head.length) + x : x;
+    for (let cut = 1; cut < whole.length; cut++) {
+      if (r.METRIC_NAMES.some(({ alias }) => alias === x + whole.slice(cut)))
+        return x + whole.slice(cut);
+    }
+    if (!head || r.F.sharedHeads.some((h) => x.endsWith(h))) return x;
+    return x + head;
+  });
 }
 
 function clauses(s: string): Span[] {

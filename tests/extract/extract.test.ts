@@ -148,4 +148,10 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   // What a figure is compared with is not what it measures.
   expect(findMetric(lexicon, '快于经济增速1个百分点')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '地区生产总值年均增长5.9%、高于全国0.5个百分点')?.key).toBe('gdp');
+  // A scope (全社会, 全省) may come between 占 and the whole.
+  expect(findMetric(lexicon, '基础研究支出占全社会研发投入比重达7%')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '全社会研发投入增长10%')?.key).toBe('rd_expenditure');
+  // Words that end in what they are compared with measure a lead over it.
+  expect(findMetric(lexicon, '经济增速高于全国')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '地区生产总值增速快于全国平均水平')?.key ?? null).toBeNull();
 });

@@ -203,6 +203,43 @@ test('an object after an earlier quantity of the same verb starts after it', () 
   ]);
 });
 
+test('the subjects of a 分别 list share the head of the longest, and a qualifier after the last value', () => {
+  const read = (s: string) =>
+    figures(s).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.qualifier]);
+  // Listed before the head's own words, each takes the ending that makes a curated name.
+  expect(read('城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右')).toEqual([
+    ['城镇居民人均可支配收入', 'urban_per_capita_disposable_income', 4.5, 'ABOUT'],
+    ['农村居民人均可支配收入', 'rural_per_capita_disposable_income', 5.5, 'ABOUT'],
+  ]);
+  expect(read('城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%').map((f) => f[1])).toEqual([
+    'urban_per_capita_disposable_income',
+    'rural_per_capita_disposable_income',
+  ]);
+  // Else the head noun, whatever the lengths of the conjuncts.
+  expect(read('原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米')).toEqual([
+    ['原煤产量', null, 7000, 'EXACT'],
+    ['原油产量', null, 1280, 'EXACT'],
+    ['天然气产量', null, 10, 'EXACT'],
+  ]);
+  // A conjunct with a head of its own keeps it; one after the whole replaces its head.
+  expect(read('省外游客、入境过夜游客分别增长10%、35%以上').map((f) => f[0])).toEqual([
+    '省外游客',
+    '入境过夜游客',
+  ]);
+  expect(read('一般公共预算收入、支出分别增长3%和5%').map((f) => f[0])).toEqual([
+    '一般公共预算收入',
+    '一般公共预算支出',
+  ]);
+  // The first figure's span takes in the subjects written before its own words.
+  const sentence = '全年城镇、农村居民人均可支配收入分别增长4.5%、5.5%';
+  const [first] = figures(sentence);
+  expect(sentence.slice(first!.span.start, first!.span.end)).toBe(
+    '城镇、农村居民人均可支配收入分别增长4.5%',
+  );
+  // A qualifier written with an earlier value stays its own.
+  expect(read('进出口、出口分别增长3%以上和5%').map((f) => f[3])).toEqual(['AT_LEAST', 'EXACT']);
+});
+
 test('a % figure whose indicator ends in a growth word is a growth rate, whatever its verb', () => {
   const read = (s: string) => figures(s).map((f) => [f.metricText, f.measure, f.direction]);
   expect(read('经济增长预期7%左右。')).toEqual([['经济增长预期', 'GROWTH', 'UP']]);
