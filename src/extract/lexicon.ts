@@ -122,6 +122,8 @@ export interface MetricEntry {
   nameEn: string;
   aliases: string[];
   headlineMeasure: Measure;
+  /** An indicator that is the ratio of two others (R&D intensity: R&D spending over GDP). */
+  ratioOf?: { part: string; whole: string };
   source: string;
 }
 
@@ -158,6 +160,11 @@ export interface FigureRules {
   targetSentenceMarkers: string[];
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
+  /**
+   * Numbers spelled in characters before a multiplier, read after one of `after` (突破千亿元):
+   * and their values (千: 1000; none written: 1).
+   */
+  spelledNumbers: { after: string[]; values: Record<string, number> };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
   /** What joins two numbers into one RANGE figure (—, －, -, 到, 至). */

@@ -53,6 +53,27 @@ interface Rules {
   TRIM_WORDS: Set<string>;
   /** Every metric's names, in lexicon order. */
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
+  /** Indicators that are a ratio of two others, by "part/whole" key. */
+  RATIOS: Map<string, MetricEntry>;
+  /** Spelled numbers after their verbs (突破千亿元): group 1 the number, empty for one. */
+  SPELLED: RegExp | null;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function spelledPattern(F: FigureRules): RegExp | null {
+  const { after, values } = F.spelledNumbers;
+  if (after.length === 0) return null;
+  const words = (ws: string[]) => [...ws].sort(byLengthDesc).map(escape).join('|');
+  const numbers = Object.keys(values).filter((w) => w.length > 0);
+  const multipliers = words(
+    F.unitMultipliers.filter((m) => m.startsWith('万') || m.startsWith('亿')),
+  );
+  // The verb is matched, not looked behind for: a lookbehind is tried at every character.
+  return new RegExp(
+    `(?:${words(after)})(${numbers.length ? words(numbers) : '(?!)'})?(?=${multipliers})`,
+    'g',
+  );
 }
 
 function buildRules(lexicon: Lexicon): Rules {
@@ -74,6 +95,12 @@ function buildRules(lexicon: Lexicon): Rules {
     TRIM_WORDS: new Set(F.metricTrimEnd),
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
+    ),
+    SPELLED: spelledPattern(F),
+    RATIOS: new Map(
+      lexicon.metrics.flatMap((m) =>
+        m.ratioOf ? [[`${m.ratioOf.part}/${m.ratioOf.whole}`, m]] : [],
+      ),
     ),
   };
 }
@@ -105,11 +132,26 @@ interface MetricMatch {
 /** The curated metric named in a text: the earliest name, the longest at the same place. */
 function matchMetric(r: Rules, text: string): MetricMatch | null {
   let best: MetricMatch | null = null;
+  const found: MetricMatch[] = [];
   for (const { metric, alias } of r.METRIC_NAMES) {
     const at = text.indexOf(alias);
     if (at < 0) continue;
+    found.push({ metric, alias, at });
     if (!best || at < best.at || (at === best.at && alias.length > best.alias.length))
       best = { metric, alias, at };
+  }
+  // A name that overlaps the first and runs on past it is its head (全社会研发经费投入强度:
+  // 研发经费投入强度, not 全社会研发经费投入): compounds end in their head.
+  for (let changed = best !== null; changed;) {
+    changed = false;
+    const end = best!.at + best!.alias.length;
+    for (const m of found) {
+      if (m.at > best!.at && m.at < end && m.at + m.alias.length > end) {
+        best = m;
+        changed = true;
+        break;
+      }
+    }
   }
   return best;
 }
@@ -162,8 +204,33 @@ export function findMetric(lexicon: Lexicon, text: string): MetricEntry | null {
 function metricOf(r: Rules, text: string): MetricEntry | null {
   const words = text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '');
   if (comparedWithOnly(r, words)) return null;
-  return matchMetric(r, maskDenominators(r, words))?.metric ?? null;
+  return ratioOf(r, words) ?? matchMetric(r, maskDenominators(r, words))?.metric ?? null;
 }
+
+/**
+ * 研发支出占国内生产总值比重, 研发经费支出相当于全市生产总值的比例: the part before a share
+ * prefix and the whole after it (past a scope word) make a curated ratio (metrics.json
+ * ratioOf), here R&D intensity.
+ */
+function ratioOf(r: Rules, words: string): MetricEntry | null {
+  if (r.RATIOS.size === 0) return null;
+  for (const prefix of r.F.shareOfPrefixes) {
+    const at = words.indexOf(prefix);
+    if (at <= 0) continue;
+    const part = matchMetric(r, maskDenominators(r, words.slice(0, at)));
+    let after = at + prefix.length;
+    after += startsWithAny(words, after, r.F.denominatorScopes)?.length ?? 0;
+    const whole = matchMetric(r, words.slice(after));
+    if (!part || whole?.at !== 0) continue;
+    const ratio = r.RATIOS.get(`${part.metric.key}/${whole.metric.key}`);
+    if (ratio) return ratio;
+  }
+  return null;
+}
+
+/** A percentage level of an indicator that is a share (研发投入强度3.42%) is a share. */
+const measureFor = (metric: MetricEntry | null, measure: Measure, unit: string): Measure =>
+  metric?.headlineMeasure === 'SHARE' && measure === 'LEVEL' && unit === '%' ? 'SHARE' : measure;
 
 /**
  * 经济增速高于全国 (0.5个百分点): the figure is a lead over what the words end by comparing
@@ -258,15 +325,44 @@ function rangeAt(
   return { low, high: Number(high[0]), highStart: i, unit, end: highEnd + unit.length };
 }
 
+/**
+ * The numbers of `s` in order: written in digits, and spelled milestones after a verb such as
+ * 突破 or 超 (突破千亿元 is 1000亿元, 进出口总额突破万亿元 1万亿元; graph/figures.json
+ * spelledNumbers). A spelled number's text may be empty: its unit then starts the number.
+ */
+function* numbersIn(
+  r: Rules,
+  s: string,
+): Generator<{ index: number; text: string; value: number; spelled: boolean }> {
+  const spelled: { index: number; text: string; value: number; spelled: boolean }[] = [];
+  if (r.SPELLED) {
+    for (const m of s.matchAll(r.SPELLED)) {
+      const text = m[1] ?? '';
+      spelled.push({
+        index: m.index + m[0].length - text.length,
+        text,
+        value: r.F.spelledNumbers.values[text] ?? 1,
+        spelled: true,
+      });
+    }
+  }
+  let k = 0;
+  for (const m of s.matchAll(NUMBER)) {
+    while (k < spelled.length && spelled[k]!.index < m.index) yield spelled[k++]!;
+    yield { index: m.index, text: m[0], value: Number(m[0]), spelled: false };
+  }
+  while (k < spelled.length) yield spelled[k++]!;
+}
+
 /** Numbers with a unit in `s`, with their qualifier and the verb that governs them. */
 function quantities(r: Rules, s: string): Raw[] {
   const out: Raw[] = [];
   // The high end of a range read with its low end is no quantity of its own.
   let skipTo = 0;
-  for (const m of s.matchAll(NUMBER)) {
+  for (const m of numbersIn(r, s)) {
     if (m.index < skipTo) continue;
     const numberStart = m.index;
-    let i = numberStart + m[0].length;
+    let i = numberStart + m.text.length;
     const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
     if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, r.F.notQuantityBefore))
       continue;
@@ -274,7 +370,7 @@ function quantities(r: Rules, s: string): Raw[] {
     let unit: string | undefined;
     let low: number | null = null;
     let high: number | null = null;
-    const range = rangeAt(r, s, numberStart, i);
+    const range = m.spelled ? null : rangeAt(r, s, numberStart, i);
     if (range) {
       ({ low, high, unit } = range);
       qualifier = 'RANGE';
@@ -289,6 +385,22 @@ function quantities(r: Rules, s: string): Raw[] {
       }
       unit = unitAt(r, s, i);
       if (!unit) continue;
+      // 突破千亿元 counts in 亿元: a spelled number goes before a multiplier only (not 千米),
+      // and ends its clause (or comes before 以上): followed by a noun it is a class or a
+      // modifier (千亿级产业, 超亿元的企业, 生产总值超千亿元县), no figure.
+      if (m.spelled) {
+        const next = i + unit.length;
+        if (
+          !r.MULTIPLIERS.some((x) => unit!.startsWith(x) && unit!.length > x.length) ||
+          !(
+            next >= s.length ||
+            isClauseBreak(s.charCodeAt(next)) ||
+            s[next] === '、' ||
+            startsWithAny(s, next, r.QUALIFIERS_AFTER)
+          )
+        )
+          continue;
+      }
       i += unit.length;
     }
     const after = startsWithAny(s, i, r.QUALIFIERS_AFTER);
@@ -350,7 +462,7 @@ function quantities(r: Rules, s: string): Raw[] {
         objectStart = cursor;
     }
     out.push({
-      value: Number(m[0]),
+      value: m.value,
       low,
       high,
       unit: normalUnit(unit),
@@ -602,13 +714,14 @@ export function findFigures(
       if (rule === 'respectively') governed = previous.raw;
     }
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
+    // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
+    // counts steps, 有进出口实绩的企业达242家 firms.
+    const metric = r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ? null : metricOf(r, metricText);
     const figure: FigureMention = {
       status: 'SET',
       metricText,
-      // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
-      // counts steps, 有进出口实绩的企业达242家 firms.
-      metric: r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ? null : metricOf(r, metricText),
-      measure,
+      metric,
+      measure: measureFor(metric, measure, raw.unit),
       value: raw.value,
       low: raw.low,
       high: raw.high,
@@ -662,6 +775,7 @@ function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: 
       if (subjects) {
         f.metricText = subjects.items[k]!;
         f.metric = metricOf(r, f.metricText);
+        f.measure = measureFor(f.metric, f.measure, f.unit ?? '');
       }
       if (f.qualifier === 'EXACT') f.qualifier = shared;
       f.rule = 'respectively';

@@ -155,3 +155,17 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   expect(findMetric(lexicon, '经济增速高于全国')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '地区生产总值增速快于全国平均水平')?.key ?? null).toBeNull();
 });
+
+test('a share of a curated whole by a curated part is the ratio the lexicon names (ratioOf)', () => {
+  // R&D intensity, in its own name and as R&D spending over GDP, however the share is said.
+  for (const words of [
+    '全社会研发投入强度',
+    '全社会研发支出占国内生产总值比重',
+    '全社会研发经费支出相当于全市生产总值的比例',
+    '全社会研发经费支出与国内生产总值之比',
+  ])
+    expect(findMetric(lexicon, words)?.key).toBe('rd_intensity');
+  // Over another whole it is no such ratio; R&D spending itself is still read.
+  expect(findMetric(lexicon, '研发经费支出占营业收入比重')?.key).toBe('rd_expenditure');
+  expect(findMetric(lexicon, '研发投入增长10%')?.key).toBe('rd_expenditure');
+});

@@ -240,11 +240,37 @@ test('the subjects of a 分别 list share the head of the longest, and a qualifi
   expect(read('进出口、出口分别增长3%以上和5%').map((f) => f[3])).toEqual(['AT_LEAST', 'EXACT']);
 });
 
+test('a milestone spelled in characters (突破万亿元, 超千亿元) is read after its verb, not as a class', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [
+      f.metric?.key ?? f.metricText,
+      f.value,
+      f.unit,
+      f.qualifier,
+    ]);
+  expect(read('进出口总额突破万亿元')).toEqual([['foreign_trade', 1, '万亿元', 'MORE_THAN']]);
+  expect(read('实际使用外资保持在千亿元以上')).toEqual([
+    ['foreign_investment_used', 1000, '亿元', 'AT_LEAST'],
+  ]);
+  expect(read('常住人口突破百万人，增长2%')[0]).toEqual(['常住人口', 100, '万人', 'MORE_THAN']);
+  // Before a noun it names a class or qualifies the noun: no figure.
+  expect(read('锻造更多千亿元级产业集群')).toEqual([]);
+  expect(read('惠州博罗成为生产总值超千亿元县')).toEqual([]);
+  expect(read('年销售收入超亿元的企业')).toEqual([]);
+  // 超 before digits is a qualifier too, not part of the indicator's words.
+  expect(read('水利投资超220亿元')).toEqual([['水利投资', 220, '亿元', 'MORE_THAN']]);
+});
+
 test('a % figure whose indicator ends in a growth word is a growth rate, whatever its verb', () => {
   const read = (s: string) => figures(s).map((f) => [f.metricText, f.measure, f.direction]);
   expect(read('经济增长预期7%左右。')).toEqual([['经济增长预期', 'GROWTH', 'UP']]);
   expect(read('居民消费价格涨幅控制在3.5%左右。')).toEqual([['居民消费价格涨幅', 'GROWTH', 'UP']]);
   expect(read('城镇调查失业率控制在5.5%左右。')).toEqual([['城镇调查失业率', 'LEVEL', null]]);
+  expect(read('居民消费价格总水平上涨幅度控制在2%左右')).toEqual([
+    ['居民消费价格总水平上涨幅度', 'GROWTH', 'UP'],
+  ]);
+  // An indicator that is a share is one in whatever words its level is stated.
+  expect(read('全社会研发投入强度3.42%左右')).toEqual([['全社会研发投入强度', 'SHARE', null]]);
 });
 
 test('a count of things (个, 家) measures no curated indicator, whatever the words before it', () => {
