@@ -203,7 +203,7 @@ export function findMetric(lexicon: Lexicon, text: string): MetricEntry | null {
 
 function metricOf(r: Rules, text: string): MetricEntry | null {
   const words = text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '');
-  if (comparedWithOnly(r, words)) return null;
+  if (comparedWithOnly(r, words) || shareOfScope(r, words)) return null;
   return ratioOf(r, words) ?? matchMetric(r, maskDenominators(r, words))?.metric ?? null;
 }
 
@@ -231,6 +231,22 @@ function ratioOf(r: Rules, words: string): MetricEntry | null {
 /** A percentage level of an indicator that is a share (研发投入强度3.42%) is a share. */
 const measureFor = (metric: MetricEntry | null, measure: Measure, unit: string): Measure =>
   metric?.headlineMeasure === 'SHARE' && measure === 'LEVEL' && unit === '%' ? 'SHARE' : measure;
+
+/**
+ * 园区规模工业增加值占全省比重, 进出口总额占全国比重: a share of a whole that is only a scope
+ * is the share of a part (the parks', the province's) in the indicator's total, not the
+ * indicator.
+ */
+function shareOfScope(r: Rules, words: string): boolean {
+  return r.F.shareOfPrefixes.some((prefix) => {
+    const at = words.lastIndexOf(prefix);
+    if (at < 0) return false;
+    const scope = startsWithAny(words, at + prefix.length, r.F.denominatorScopes);
+    if (!scope) return false;
+    const rest = words.slice(at + prefix.length + scope.length).replace(/^的/, '');
+    return rest === '' || r.F.shareWords.includes(rest);
+  });
+}
 
 /**
  * 经济增速高于全国 (0.5个百分点): the figure is a lead over what the words end by comparing

@@ -154,6 +154,9 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   // Words that end in what they are compared with measure a lead over it.
   expect(findMetric(lexicon, '经济增速高于全国')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '地区生产总值增速快于全国平均水平')?.key ?? null).toBeNull();
+  // A share of a whole that is only a scope is a part's share of the total, not the total.
+  expect(findMetric(lexicon, '园区规模工业增加值占全省比重')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '进出口总额占全国的比重')?.key ?? null).toBeNull();
 });
 
 test('a share of a curated whole by a curated part is the ratio the lexicon names (ratioOf)', () => {

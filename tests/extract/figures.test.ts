@@ -257,6 +257,9 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   expect(read('锻造更多千亿元级产业集群')).toEqual([]);
   expect(read('惠州博罗成为生产总值超千亿元县')).toEqual([]);
   expect(read('年销售收入超亿元的企业')).toEqual([]);
+  // Stepping over a level (迈上, 跨过) is reaching at least it.
+  expect(read('地区生产总值迈上4000亿元台阶')).toEqual([['gdp', 4000, '亿元', 'AT_LEAST']]);
+  expect(read('地区生产总值跨过3万亿元')).toEqual([['gdp', 3, '万亿元', 'MORE_THAN']]);
   // 超 before digits is a qualifier too, not part of the indicator's words.
   expect(read('水利投资超220亿元')).toEqual([['水利投资', 220, '亿元', 'MORE_THAN']]);
 });
@@ -266,6 +269,7 @@ test('a % figure whose indicator ends in a growth word is a growth rate, whateve
   expect(read('经济增长预期7%左右。')).toEqual([['经济增长预期', 'GROWTH', 'UP']]);
   expect(read('居民消费价格涨幅控制在3.5%左右。')).toEqual([['居民消费价格涨幅', 'GROWTH', 'UP']]);
   expect(read('城镇调查失业率控制在5.5%左右。')).toEqual([['城镇调查失业率', 'LEVEL', null]]);
+  expect(read('CPI微降0.1%')).toEqual([['CPI', 'GROWTH', 'DOWN']]);
   expect(read('居民消费价格总水平上涨幅度控制在2%左右')).toEqual([
     ['居民消费价格总水平上涨幅度', 'GROWTH', 'UP'],
   ]);
