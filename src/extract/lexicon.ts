@@ -122,6 +122,8 @@ export interface MetricEntry {
   nameEn: string;
   aliases: string[];
   headlineMeasure: Measure;
+  /** Words that, right before a name, make it a breakdown of the indicator (企业研发经费). */
+  breakdowns?: string[];
   /** An indicator that is the ratio of two others (R&D intensity: R&D spending over GDP). */
   ratioOf?: { part: string; whole: string };
   source: string;
@@ -151,6 +153,8 @@ export interface FigureRules {
   perCapitaPrefixes: string[];
   /** Words after which a metric name is what a figure is compared with (快于经济增速). */
   comparedWithPrefixes: string[];
+  /** Words after a metric name that measure a contribution to it (对经济增长的贡献率). */
+  contributionWords: string[];
   /** Scope words that may come between such a prefix and the name (占全社会研发投入比重). */
   denominatorScopes: string[];
   /** Words that may end a comparison after its scope (高于全国平均水平). */

@@ -193,6 +193,23 @@ function maskDenominators(r: Rules, text: string): string {
       }
     }
   }
+  // 消费对经济增长的贡献率: what contributes to an indicator is measured, not the indicator.
+  for (const word of r.F.contributionWords) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = text[at - 1] === '的' ? at - 1 : at;
+      let longest = 0;
+      for (const { alias } of r.METRIC_NAMES) {
+        if (
+          alias.length > longest &&
+          end >= alias.length &&
+          text.startsWith(alias, end - alias.length)
+        )
+          longest = alias.length;
+      }
+      if (longest > 0)
+        out = out.slice(0, end - longest) + '\u0000'.repeat(longest) + out.slice(end);
+    }
+  }
   return out;
 }
 
@@ -204,7 +221,17 @@ export function findMetric(lexicon: Lexicon, text: string): MetricEntry | null {
 function metricOf(r: Rules, text: string): MetricEntry | null {
   const words = text.replace(INVISIBLE, '').replace(/（[^）]*）|\([^)]*\)/g, '');
   if (comparedWithOnly(r, words) || shareOfScope(r, words)) return null;
-  return ratioOf(r, words) ?? matchMetric(r, maskDenominators(r, words))?.metric ?? null;
+  const ratio = ratioOf(r, words);
+  if (ratio) return ratio;
+  const masked = maskDenominators(r, words);
+  const match = matchMetric(r, masked);
+  if (!match) return null;
+  // 企业研发经费, 东盟进出口, 县域经济增长: a breakdown of the indicator, another one; not
+  // the last of a list of parts (货物和服务进出口 is all trade).
+  const breakdown = match.metric.breakdowns?.find((w) => masked.startsWith(w, match.at - w.length));
+  if (breakdown && !'和及与、'.includes(masked[match.at - breakdown.length - 1] ?? '-'))
+    return null;
+  return match.metric;
 }
 
 /**

@@ -157,6 +157,25 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   // A share of a whole that is only a scope is a part's share of the total, not the total.
   expect(findMetric(lexicon, '园区规模工业增加值占全省比重')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '进出口总额占全国的比重')?.key ?? null).toBeNull();
+  // What contributes to an indicator, and a share of it said with 在…中.
+  expect(findMetric(lexicon, '消费对经济增长的贡献率')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '服务业在国内生产总值中的比重')?.key ?? null).toBeNull();
+});
+
+test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator', () => {
+  for (const words of [
+    '企业研发经费',
+    '东盟进出口',
+    '服务进出口总额',
+    '县域经济增长',
+    '规上民营工业增加值',
+  ])
+    expect(findMetric(lexicon, words)?.key ?? null).toBeNull();
+  // The last of a list of parts is the whole; other words before a name keep it.
+  expect(findMetric(lexicon, '货物和服务进出口')?.key).toBe('foreign_trade');
+  expect(findMetric(lexicon, '外贸进出口')?.key).toBe('foreign_trade');
+  expect(findMetric(lexicon, '为企业减税降费')?.key).toBe('tax_and_fee_cuts');
+  expect(findMetric(lexicon, '全社会研发投入')?.key).toBe('rd_expenditure');
 });
 
 test('a share of a curated whole by a curated part is the ratio the lexicon names (ratioOf)', () => {
