@@ -162,6 +162,11 @@ interface Periods {
   patterns: { period: PlanPeriod; pattern: RegExp }[];
   /** Matches where any of the patterns does: most sentences name no period, and one test says so. */
   any: RegExp;
+  /**
+   * A part heading about a plan period: the patterns, any of its names (第十五个五年规划), or
+   * its name before a planTitleWords word (“十五五”主要目标任务).
+   */
+  titles: { period: PlanPeriod; pattern: RegExp }[];
 }
 
 function buildPeriods(lexicon: Lexicon): Periods {
@@ -169,9 +174,19 @@ function buildPeriods(lexicon: Lexicon): Periods {
     period,
     pattern: new RegExp(`${period.name}”?(时期|期间|末)`),
   }));
+  const titleWords = lexicon.structure.planTitleWords.map(escape).join('|');
   return {
     patterns,
     any: new RegExp(patterns.map(({ pattern }) => `(?:${pattern.source})`).join('|')),
+    titles: lexicon.planPeriods.map((period) => ({
+      period,
+      pattern: new RegExp(
+        [
+          ...period.aliases.map(escape),
+          `${period.name}”?(?:时期|期间|末${titleWords ? `|${titleWords}` : ''})`,
+        ].join('|'),
+      ),
+    })),
   };
 }
 
@@ -386,7 +401,10 @@ function figureYears(
   if (named) return span(named);
   if (c.phase === 'REVIEW' && frame)
     return frame.kind === 'PERIOD' ? span(frame) : { year: reportYear - 1, startYear: null, frame };
-  const titled = names(partTitle).find(c.phase === 'PLAN' ? inPlan : before);
+  const titled = periods.titles
+    .filter(({ pattern }) => pattern.test(partTitle))
+    .map(({ period }) => period)
+    .find(c.phase === 'PLAN' ? inPlan : before);
   if (titled) return span(titled);
   return { year: c.phase === 'PLAN' ? reportYear : reportYear - 1, startYear: null, frame: null };
 }

@@ -215,6 +215,8 @@ export interface StructureRules {
   baseVersusWords: string[];
   /** Words that put a plan sentence's targets in the coming five years (今后五年). */
   multiYearPlanCues: string[];
+  /** Words after a plan period's name that make a heading a part about it (主要目标任务). */
+  planTitleWords: string[];
 }
 
 /** Parsed lexicon files by file name (`places.json`), as `loadLexicon` reads them. */

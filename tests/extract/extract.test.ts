@@ -140,8 +140,11 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   expect(findMetric(lexicon, '一般公共预算收入占地区生产总值比重')?.key).toBe('fiscal_revenue');
   expect(findMetric(lexicon, '地区生产总值与居民收入同步增长')?.key).toBe('gdp');
   expect(findMetric(lexicon, '研究与试验发展经费投入增长10%')?.key).toBe('rd_expenditure');
-  // Per person, GDP is another indicator; a curated per-person name is still read.
-  expect(findMetric(lexicon, '人均地区生产总值达16.7万元')?.key ?? null).toBeNull();
+  // Per person, GDP is another indicator (curated as GDP per capita); a per-person name
+  // the lexicon does not hold is no GDP either.
+  expect(findMetric(lexicon, '人均地区生产总值达16.7万元')?.key).toBe('gdp_per_capita');
+  expect(findMetric(lexicon, '人均GDP达8万元')?.key).toBe('gdp_per_capita');
+  expect(findMetric(lexicon, '人均粮食产量')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '全体居民人均可支配收入增长5%')?.key).toBe(
     'per_capita_disposable_income',
   );
@@ -169,6 +172,7 @@ test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator
     '服务进出口总额',
     '县域经济增长',
     '规上民营工业增加值',
+    '户籍人口城镇化率',
   ])
     expect(findMetric(lexicon, words)?.key ?? null).toBeNull();
   // The last of a list of parts is the whole; other words before a name keep it.
@@ -176,6 +180,7 @@ test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator
   expect(findMetric(lexicon, '外贸进出口')?.key).toBe('foreign_trade');
   expect(findMetric(lexicon, '为企业减税降费')?.key).toBe('tax_and_fee_cuts');
   expect(findMetric(lexicon, '全社会研发投入')?.key).toBe('rd_expenditure');
+  expect(findMetric(lexicon, '常住人口城镇化率')?.key).toBe('urbanization_rate');
 });
 
 test('a share of a curated whole by a curated part is the ratio the lexicon names (ratioOf)', () => {

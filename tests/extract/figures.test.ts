@@ -257,6 +257,13 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   expect(read('锻造更多千亿元级产业集群')).toEqual([]);
   expect(read('惠州博罗成为生产总值超千亿元县')).toEqual([]);
   expect(read('年销售收入超亿元的企业')).toEqual([]);
+  // Dollars and kilowatt-hours are units (实际使用外资 is stated in 美元).
+  expect(read('实际使用外资1263亿美元')).toEqual([
+    ['foreign_investment_used', 1263, '亿美元', 'EXACT'],
+  ]);
+  expect(read('全社会用电量达到1000亿千瓦时')).toEqual([
+    ['全社会用电量', 1000, '亿千瓦时', 'EXACT'],
+  ]);
   // Stepping over a level (迈上, 跨过) is reaching at least it.
   expect(read('地区生产总值迈上4000亿元台阶')).toEqual([['gdp', 4000, '亿元', 'AT_LEAST']]);
   expect(read('地区生产总值跨过3万亿元')).toEqual([['gdp', 3, '万亿元', 'MORE_THAN']]);

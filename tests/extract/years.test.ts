@@ -136,3 +136,15 @@ test('a plan part’s paragraph on the plan that ended reviews it', () => {
     ['Target', 5, 2026, null],
   ]);
 });
+
+test.each([
+  ['二、“十五五”主要目标任务', [70, 2030, 2026]],
+  ['二、关于《河南省国民经济和社会发展第十五个五年规划纲要（草案）》的说明', [70, 2030, 2026]],
+  // Words on starting the period well are no heading about it: the year's plan.
+  ['二、全力推动“十五五”开好局、起好步', [70, 2026, null]],
+])('a plan part headed %s dates its targets by it', (heading, expected) => {
+  const figures = dated(
+    `一、2025年工作回顾\n\n全年经济平稳。\n\n${heading}\n\n常住人口城镇化率提升至70%左右。`,
+  );
+  expect(figures[0]).toEqual(expected);
+});
