@@ -317,6 +317,30 @@ export function defaultLexicon(): Lexicon {
   return (standard ??= loadLexicon());
 }
 
+/**
+ * The metrics, refused with the entry and what is wrong when a key is given twice or a
+ * ratio names a metric there is not: a ratio that names none would never be read.
+ */
+function checkedMetrics(metrics: MetricEntry[]): MetricEntry[] {
+  const keys = new Set<string>();
+  for (const m of metrics) {
+    if (keys.has(m.key)) throw new Error(`lexicon metrics.json: the key "${m.key}" is given twice`);
+    keys.add(m.key);
+  }
+  for (const m of metrics) {
+    for (const end of ['part', 'whole'] as const) {
+      const key = m.ratioOf?.[end];
+      if (m.ratioOf && !keys.has(key ?? ''))
+        throw new Error(
+          `lexicon metrics.json: ${m.key}'s ratioOf.${end} names no metric ("${key}")`,
+        );
+    }
+    if (m.breakdowns && !m.breakdowns.every((w) => typeof w === 'string' && w.length > 0))
+      throw new Error(`lexicon metrics.json: ${m.key}'s breakdowns must be words`);
+  }
+  return metrics;
+}
+
 /** A lexicon from parsed files (`loadLexicon` reads them; the hold-out ablates them). */
 export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null): Lexicon {
   const file = <T>(name: (typeof LEXICON_FILES)[number]): T => {
@@ -364,7 +388,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     zoneForms: zoneForms(projectForms, placesFile.zoneForms),
     industries: file<{ industries: IndustryEntry[] }>('industries.json').industries,
     organizations: file<{ organizations: OrganizationEntry[] }>('organizations.json').organizations,
-    metrics: file<{ metrics: MetricEntry[] }>('metrics.json').metrics,
+    metrics: checkedMetrics(file<{ metrics: MetricEntry[] }>('metrics.json').metrics),
     figures: file<FigureRules>('figures.json'),
     structure: file<StructureRules>('structure.json'),
     lookupPlace: (name) => placesByKey.get(nameKey(name))?.[0],

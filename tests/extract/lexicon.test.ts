@@ -52,6 +52,18 @@ test('loadLexicon reads a folder and names a missing or broken file', () => {
   expect(() => loadLexicon(dir)).toThrow(/themes\.json/);
 });
 
+test('a metric entry that names a metric there is not is refused with its key', () => {
+  const broken = files() as { 'metrics.json': { metrics: { key: string; ratioOf?: object }[] } };
+  const ratio = broken['metrics.json'].metrics.find((m) => m.ratioOf)!;
+  ratio.ratioOf = { part: 'rd_expenditure', whole: 'gdpp' };
+  expect(() => lexiconFromFiles(broken)).toThrow(
+    `lexicon metrics.json: ${ratio.key}'s ratioOf.whole names no metric ("gdpp")`,
+  );
+  const twice = files() as { 'metrics.json': { metrics: { key: string }[] } };
+  twice['metrics.json'].metrics.push({ ...twice['metrics.json'].metrics[0]! });
+  expect(() => lexiconFromFiles(twice)).toThrow('the key "gdp" is given twice');
+});
+
 test('the rules version is a hash of the extraction code: any edit moves it', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rules-'));
   const src = path.resolve(__dirname, '../../src/extract');
