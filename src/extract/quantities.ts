@@ -55,25 +55,24 @@ interface Rules {
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
   /** Indicators that are a ratio of two others, by "part/whole" key. */
   RATIOS: Map<string, MetricEntry>;
-  /** Spelled numbers after their verbs (突破千亿元): group 1 the number, empty for one. */
-  SPELLED: RegExp | null;
+  /** Spelled numbers after their verbs (突破千亿元), found from their unit's first character. */
+  SPELLED: { starts: string[]; numbers: string[]; verbs: string[] } | null;
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function spelledPattern(F: FigureRules): RegExp | null {
+/**
+ * The characters a spelled number's unit starts with (万, 亿: multipliers that are numbers
+ * of their own), and the spelled numbers and verbs, longest first; null without verbs.
+ */
+function spelledRules(F: FigureRules): Rules['SPELLED'] {
   const { after, values } = F.spelledNumbers;
   if (after.length === 0) return null;
-  const words = (ws: string[]) => [...ws].sort(byLengthDesc).map(escape).join('|');
-  const numbers = Object.keys(values).filter((w) => w.length > 0);
-  const multipliers = words(
-    F.unitMultipliers.filter((m) => m.startsWith('万') || m.startsWith('亿')),
-  );
-  // The verb is matched, not looked behind for: a lookbehind is tried at every character.
-  return new RegExp(
-    `(?:${words(after)})(${numbers.length ? words(numbers) : '(?!)'})?(?=${multipliers})`,
-    'g',
-  );
+  return {
+    starts: [...new Set(F.unitMultipliers.filter((m) => /^[万亿]/.test(m)).map((m) => m[0]!))],
+    numbers: Object.keys(values)
+      .filter((w) => w.length > 0)
+      .sort(byLengthDesc),
+    verbs: [...after].sort(byLengthDesc),
+  };
 }
 
 function buildRules(lexicon: Lexicon): Rules {
@@ -96,7 +95,7 @@ function buildRules(lexicon: Lexicon): Rules {
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
-    SPELLED: spelledPattern(F),
+    SPELLED: spelledRules(F),
     RATIOS: new Map(
       lexicon.metrics.flatMap((m) =>
         m.ratioOf ? [[`${m.ratioOf.part}/${m.ratioOf.whole}`, m]] : [],
@@ -378,17 +377,17 @@ function* numbersIn(
   s: string,
 ): Generator<{ index: number; text: string; value: number; spelled: boolean }> {
   const spelled: { index: number; text: string; value: number; spelled: boolean }[] = [];
-  if (r.SPELLED) {
-    for (const m of s.matchAll(r.SPELLED)) {
-      const text = m[1] ?? '';
-      spelled.push({
-        index: m.index + m[0].length - text.length,
-        text,
-        value: r.F.spelledNumbers.values[text] ?? 1,
-        spelled: true,
-      });
+  // From each 万 or 亿 back to a verb, through a spelled number if one is written: a scan
+  // for the verbs themselves cost a tenth of the extraction.
+  for (const start of r.SPELLED?.starts ?? []) {
+    for (let at = s.indexOf(start); at >= 0; at = s.indexOf(start, at + 1)) {
+      const text = endsWithAny(s, at, r.SPELLED!.numbers) ?? '';
+      const index = at - text.length;
+      if (endsWithAny(s, index, r.SPELLED!.verbs))
+        spelled.push({ index, text, value: r.F.spelledNumbers.values[text] ?? 1, spelled: true });
     }
   }
+  spelled.sort((x, y) => x.index - y.index);
   let k = 0;
   for (const m of s.matchAll(NUMBER)) {
     while (k < spelled.length && spelled[k]!.index < m.index) yield spelled[k++]!;
