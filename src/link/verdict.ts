@@ -24,6 +24,8 @@ export interface Verdict {
 export interface VerdictRules {
   aboutTolerance: { percentagePoints: number; relative: number };
   percentUnits: string[];
+  /** What a unit's leading multiplier multiplies by (万: 10000), to read 万亿元 as 亿元. */
+  unitMultipliers: Record<string, number>;
   better: { higher: string[]; lower: string[]; neither: string[] };
 }
 
@@ -34,6 +36,30 @@ export function verdictRules(): VerdictRules {
   return (standard ??= JSON.parse(
     readFileSync(path.join(defaultDir(), 'verdicts.json'), 'utf8'),
   ) as VerdictRules);
+}
+
+type Scaled = Pick<FigureNode, 'value' | 'low' | 'high' | 'unit'>;
+
+/**
+ * `f` in `unit`: the same base unit under another multiplier (1.3万亿元 is 13000亿元), or
+ * `f` itself when the units are the same; null when the base units differ (亿元, 万人).
+ */
+export function inUnit<F extends Scaled>(
+  f: F,
+  unit: string | null,
+  rules: VerdictRules = verdictRules(),
+): F | null {
+  if ((f.unit ?? '') === (unit ?? '')) return f;
+  const multipliers = Object.keys(rules.unitMultipliers).sort((a, b) => b.length - a.length);
+  const split = (u: string): [number, string] => {
+    const m = multipliers.find((x) => u.startsWith(x) && u.length > x.length);
+    return m ? [rules.unitMultipliers[m]!, u.slice(m.length)] : [1, u];
+  };
+  const [from, fromBase] = split(f.unit ?? '');
+  const [to, toBase] = split(unit ?? '');
+  if (fromBase !== toBase) return null;
+  const x = (n: number | null) => (n === null ? null : Math.round(((n * from) / to) * 1e6) / 1e6);
+  return { ...f, value: x(f.value), low: x(f.low), high: x(f.high), unit };
 }
 
 type Judged = Pick<
@@ -69,7 +95,9 @@ export function judge(
     return notComparable('no-result-number', 'the result states no number');
   if (target.measure !== result.measure)
     return notComparable('measures-differ', `${target.measure} against ${result.measure}`);
-  if ((target.unit ?? '') !== (result.unit ?? ''))
+  // The result in the target's unit: 1.3万亿元 against 8000多亿元 is 13000亿元.
+  const scaled = inUnit(result, target.unit, rules);
+  if (!scaled || scaled.value === null)
     return notComparable(
       'units-differ',
       `${target.unit ?? 'no unit'} against ${result.unit ?? 'no unit'}`,
@@ -79,7 +107,11 @@ export function judge(
 
   const stated = target.direction ?? 'UP';
   // The result in the target's direction: 下降2.5% is 2.5 of a 降低3% target, 增长1% is -1.
-  const r = (result.direction ?? 'UP') === stated ? result.value : -result.value;
+  const r = (result.direction ?? 'UP') === stated ? scaled.value : -scaled.value;
+  const read =
+    scaled === result
+      ? ''
+      : ` (${show(result.value)}${result.unit ?? ''} read as ${show(scaled.value)}${scaled.unit ?? ''})`;
   const v = target.value;
   // Unlisted metrics and those read from the text are quotas: more of what is stated meets them.
   const listed = (list: string[]) => metricKey !== null && list.includes(metricKey);
@@ -105,7 +137,7 @@ export function judge(
     value: met ? ('MET' as const) : ('MISSED' as const),
     rule,
     tolerance,
-    explanation: `${show(r)} against ${against}: ${met ? 'met' : 'missed'}`,
+    explanation: `${show(r)} against ${against}: ${met ? 'met' : 'missed'}` + read,
   });
 
   switch (target.qualifier) {
@@ -161,12 +193,16 @@ type Compared = Pick<FigureNode, 'status' | 'value' | 'low' | 'high' | 'unit' | 
 /**
  * A target against another (a province's against the country's): ABOVE or BELOW when the
  * ranges they allow do not meet (5.5%左右 against 5%左右; a RANGE is its low to its high),
- * LEVEL when they do; `difference` between their middles, in the unit as written.
+ * LEVEL when they do; `difference` between their middles, in the target's unit (a reference
+ * in another multiple of it, 亿元 against 万亿元, is read in it).
  */
 export function relativeTo(
   target: Compared,
-  reference: Compared,
+  written: Compared,
+  rules: VerdictRules = verdictRules(),
 ): { relation: Relation; difference: number | null } {
+  // The reference in the target's unit (48000亿元 against 5万亿元), if it can be.
+  const reference = inUnit(written, target.unit, rules);
   const span = (f: Compared): [number, number] | null => {
     if (f.status !== 'SET' || f.value === null) return null;
     const sign = f.direction === 'DOWN' ? -1 : 1; // 降低3% is -3
@@ -174,9 +210,8 @@ export function relativeTo(
     return a <= b ? [a, b] : [b, a];
   };
   const t = span(target);
-  const r = span(reference);
-  if (!t || !r || (target.unit ?? '') !== (reference.unit ?? ''))
-    return { relation: 'NOT_COMPARABLE', difference: null };
+  const r = reference && span(reference);
+  if (!t || !r) return { relation: 'NOT_COMPARABLE', difference: null };
   const difference = Math.round(((t[0] + t[1]) / 2 - (r[0] + r[1]) / 2) * 1e6) / 1e6;
   const relation = t[0] > r[1] + EPSILON ? 'ABOVE' : t[1] < r[0] - EPSILON ? 'BELOW' : 'LEVEL';
   return { relation, difference };

@@ -155,6 +155,38 @@ test('pairs that cannot be compared say why', () => {
   ]);
 });
 
+test("a result in another multiple of the target's unit is read in it", () => {
+  // The State Council's 2018 tax cut: 8000多亿元 set, 约1.3万亿元 done.
+  const level = { measure: 'LEVEL', direction: null } as const;
+  expect(
+    judge(
+      fig(8000, { ...level, unit: '亿元', qualifier: 'MORE_THAN' }),
+      fig(1.3, { ...level, unit: '万亿元', qualifier: 'ABOUT' }),
+      'tax_and_fee_cuts',
+    ),
+  ).toEqual({
+    value: 'MET',
+    rule: 'more-than',
+    tolerance: null,
+    explanation: '13000 against more than 8000: met (1.3万亿元 read as 13000亿元)',
+  });
+  expect(
+    verdict(fig(5, { ...level, unit: '万亿元' }), fig(48000, { ...level, unit: '亿元' }), 'gdp'),
+  ).toEqual(['MISSED', 'exact-floor']);
+  // Another base unit is still no comparison.
+  expect(
+    verdict(fig(5, { ...level, unit: '万亿元' }), fig(5, { ...level, unit: '万人' }), 'gdp'),
+  ).toEqual(['NOT_COMPARABLE', 'units-differ']);
+  // Nor is a level against its change in points.
+  expect(verdict(fig(5), fig(5, { unit: '个百分点' }), 'gdp')[0]).toBe('NOT_COMPARABLE');
+  // Against the national target: 5万亿元 is above 48000亿元, by 0.2 in the target's unit (万亿元).
+  const province = fig(5, { ...level, unit: '万亿元' });
+  expect(relativeTo(province, fig(48000, { ...level, unit: '亿元' }))).toEqual({
+    relation: 'ABOVE',
+    difference: 0.2,
+  });
+});
+
 test('an ABOUT verdict states its tolerance and the comparison', () => {
   expect(judge(fig(5.5, { qualifier: 'ABOUT' }), fig(3), 'gdp')).toEqual({
     value: 'MISSED',
