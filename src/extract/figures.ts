@@ -169,10 +169,13 @@ interface Periods {
   titles: { period: PlanPeriod; pattern: RegExp }[];
 }
 
+/** After a plan period's name, the words that make it the period's time (“十四五”时期). */
+const PERIOD_WORDS = '时期|期间|末';
+
 function buildPeriods(lexicon: Lexicon): Periods {
   const patterns = lexicon.planPeriods.map((period) => ({
     period,
-    pattern: new RegExp(`${period.name}”?(时期|期间|末)`),
+    pattern: new RegExp(`${period.name}”?(${PERIOD_WORDS})`),
   }));
   const titleWords = lexicon.structure.planTitleWords.map(escape).join('|');
   return {
@@ -183,7 +186,7 @@ function buildPeriods(lexicon: Lexicon): Periods {
       pattern: new RegExp(
         [
           ...period.aliases.map(escape),
-          `${period.name}”?(?:时期|期间|末${titleWords ? `|${titleWords}` : ''})`,
+          `${period.name}”?(?:${PERIOD_WORDS}${titleWords ? `|${titleWords}` : ''})`,
         ].join('|'),
       ),
     })),

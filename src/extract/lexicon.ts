@@ -134,7 +134,8 @@ export interface FigureRules {
   /** Words after a growth word that still leave the indicator a growth rate (增长预期). */
   growthNounTrail: string[];
   units: string[];
-  unitMultipliers: string[];
+  /** Multipliers a unit may start with (万亿元), and what each multiplies by. */
+  unitMultipliers: Record<string, number>;
   notQuantityAfter: string[];
   notQuantityBefore: string[];
   qualifiersAfter: Record<string, Qualifier>;
@@ -166,9 +167,9 @@ export interface FigureRules {
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
   /**
    * Numbers spelled in characters before a multiplier, read after one of `after` (突破千亿元):
-   * and their values (千: 1000; none written: 1).
+   * multipliers written alone, worth what they multiply by (千: 1000; none written: 1).
    */
-  spelledNumbers: { after: string[]; values: Record<string, number> };
+  spelledNumbers: { after: string[]; numbers: string[] };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
   /** What joins two numbers into one RANGE figure (—, －, -, 到, 至). */

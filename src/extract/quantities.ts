@@ -60,17 +60,17 @@ interface Rules {
 }
 
 /**
- * The characters a spelled number's unit starts with (万, 亿: multipliers that are numbers
- * of their own), and the spelled numbers and verbs, longest first; null without verbs.
+ * The characters a spelled number's unit starts with (万, 亿: the multipliers that are no
+ * spelled number themselves), and the spelled numbers and verbs, longest first; null
+ * without verbs.
  */
 function spelledRules(F: FigureRules): Rules['SPELLED'] {
-  const { after, values } = F.spelledNumbers;
+  const { after, numbers } = F.spelledNumbers;
   if (after.length === 0) return null;
+  const units = Object.keys(F.unitMultipliers).filter((m) => !numbers.includes(m));
   return {
-    starts: [...new Set(F.unitMultipliers.filter((m) => /^[万亿]/.test(m)).map((m) => m[0]!))],
-    numbers: Object.keys(values)
-      .filter((w) => w.length > 0)
-      .sort(byLengthDesc),
+    starts: [...new Set(units.map((m) => m[0]!))],
+    numbers: [...numbers].sort(byLengthDesc),
     verbs: [...after].sort(byLengthDesc),
   };
 }
@@ -80,7 +80,7 @@ function buildRules(lexicon: Lexicon): Rules {
   return {
     F,
     UNITS: [...F.units].sort(byLengthDesc),
-    MULTIPLIERS: [...F.unitMultipliers].sort(byLengthDesc),
+    MULTIPLIERS: Object.keys(F.unitMultipliers).sort(byLengthDesc),
     VERBS: [
       ...new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown, ...F.levelVerbs]),
     ].sort(byLengthDesc),
@@ -164,13 +164,7 @@ function matchMetric(r: Rules, text: string): MetricMatch | null {
  */
 function maskDenominators(r: Rules, text: string): string {
   let out = text;
-  const {
-    perUnitPrefixes,
-    shareOfPrefixes,
-    perCapitaPrefixes,
-    comparedWithPrefixes,
-    denominatorScopes,
-  } = r.F;
+  const { perUnitPrefixes, shareOfPrefixes, perCapitaPrefixes, comparedWithPrefixes } = r.F;
   for (const prefix of [
     ...perUnitPrefixes,
     ...shareOfPrefixes,
@@ -179,10 +173,10 @@ function maskDenominators(r: Rules, text: string): string {
   ]) {
     for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
       if (r.METRIC_NAMES.some(({ alias }) => text.startsWith(alias, at))) continue;
-      let after = at + prefix.length;
       // 占全社会研发投入比重: a whole may be scoped (全社会, 全省) before its name.
-      if (!perUnitPrefixes.includes(prefix))
-        after += startsWithAny(text, after, denominatorScopes)?.length ?? 0;
+      const after = perUnitPrefixes.includes(prefix)
+        ? at + prefix.length
+        : pastScope(r, text, at + prefix.length);
       let longest = 0;
       for (const { alias } of r.METRIC_NAMES) {
         if (alias.length > longest && text.startsWith(alias, after)) longest = alias.length;
@@ -244,9 +238,7 @@ function ratioOf(r: Rules, words: string): MetricEntry | null {
     const at = words.indexOf(prefix);
     if (at <= 0) continue;
     const part = matchMetric(r, maskDenominators(r, words.slice(0, at)));
-    let after = at + prefix.length;
-    after += startsWithAny(words, after, r.F.denominatorScopes)?.length ?? 0;
-    const whole = matchMetric(r, words.slice(after));
+    const whole = matchMetric(r, words.slice(pastScope(r, words, at + prefix.length)));
     if (!part || whole?.at !== 0) continue;
     const ratio = r.RATIOS.get(`${part.metric.key}/${whole.metric.key}`);
     if (ratio) return ratio;
@@ -267,9 +259,9 @@ function shareOfScope(r: Rules, words: string): boolean {
   return r.F.shareOfPrefixes.some((prefix) => {
     const at = words.lastIndexOf(prefix);
     if (at < 0) return false;
-    const scope = startsWithAny(words, at + prefix.length, r.F.denominatorScopes);
-    if (!scope) return false;
-    const rest = words.slice(at + prefix.length + scope.length).replace(/^的/, '');
+    const after = pastScope(r, words, at + prefix.length);
+    if (after === at + prefix.length) return false;
+    const rest = words.slice(after).replace(/^的/, '');
     return rest === '' || r.F.shareWords.includes(rest);
   });
 }
@@ -279,16 +271,17 @@ function shareOfScope(r: Rules, words: string): boolean {
  * with, not the indicator they name.
  */
 function comparedWithOnly(r: Rules, words: string): boolean {
-  const { comparedWithPrefixes, denominatorScopes, comparedWithEnds } = r.F;
-  return comparedWithPrefixes.some((prefix) => {
+  return r.F.comparedWithPrefixes.some((prefix) => {
     const at = words.lastIndexOf(prefix);
     if (at < 0) return false;
-    let rest = words.slice(at + prefix.length);
-    const scope = startsWithAny(rest, 0, denominatorScopes);
-    if (scope) rest = rest.slice(scope.length);
-    return rest === '' || comparedWithEnds.includes(rest);
+    const rest = words.slice(pastScope(r, words, at + prefix.length));
+    return rest === '' || r.F.comparedWithEnds.includes(rest);
   });
 }
+
+/** Where the words at `at` go on past a scope word (全社会, 全省), if one is written there. */
+const pastScope = (r: Rules, words: string, at: number): number =>
+  at + (startsWithAny(words, at, r.F.denominatorScopes)?.length ?? 0);
 
 export function isTargetSentence(lexicon: Lexicon, sentence: string): boolean {
   return lexicon.figures.targetSentenceMarkers.some((m) => sentence.includes(m));
@@ -384,7 +377,7 @@ function* numbersIn(
       const text = endsWithAny(s, at, r.SPELLED!.numbers) ?? '';
       const index = at - text.length;
       if (endsWithAny(s, index, r.SPELLED!.verbs))
-        spelled.push({ index, text, value: r.F.spelledNumbers.values[text] ?? 1, spelled: true });
+        spelled.push({ index, text, value: r.F.unitMultipliers[text] ?? 1, spelled: true });
     }
   }
   spelled.sort((x, y) => x.index - y.index);
@@ -433,7 +426,7 @@ function quantities(r: Rules, s: string): Raw[] {
       if (m.spelled) {
         const next = i + unit.length;
         if (
-          !r.MULTIPLIERS.some((x) => unit!.startsWith(x) && unit!.length > x.length) ||
+          baseUnit(r, unit) === unit ||
           !(
             next >= s.length ||
             isClauseBreak(s.charCodeAt(next)) ||

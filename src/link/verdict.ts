@@ -24,18 +24,25 @@ export interface Verdict {
 export interface VerdictRules {
   aboutTolerance: { percentagePoints: number; relative: number };
   percentUnits: string[];
-  /** What a unit's leading multiplier multiplies by (万: 10000), to read 万亿元 as 亿元. */
+  /** What a unit's leading multiplier multiplies by (万: 10000), from figures.json. */
   unitMultipliers: Record<string, number>;
   better: { higher: string[]; lower: string[]; neither: string[] };
 }
 
 let standard: VerdictRules | null = null;
 
-/** The project's rules (graph/verdicts.json), read once. */
+/**
+ * The project's rules (graph/verdicts.json), with the unit multipliers of figures.json (the
+ * one table of them the extraction reads too), read once.
+ */
 export function verdictRules(): VerdictRules {
-  return (standard ??= JSON.parse(
-    readFileSync(path.join(defaultDir(), 'verdicts.json'), 'utf8'),
-  ) as VerdictRules);
+  const read = (file: string): unknown =>
+    JSON.parse(readFileSync(path.join(defaultDir(), file), 'utf8'));
+  return (standard ??= {
+    ...(read('verdicts.json') as Omit<VerdictRules, 'unitMultipliers'>),
+    unitMultipliers: (read('figures.json') as { unitMultipliers: Record<string, number> })
+      .unitMultipliers,
+  });
 }
 
 type Scaled = Pick<FigureNode, 'value' | 'low' | 'high' | 'unit'>;
