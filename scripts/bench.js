@@ -25,7 +25,7 @@ const extractReport = (input) => extractWith(input, lexicon);
 const { EmbeddedStore } = require('../dist/src/store/embedded');
 const { Neo4jStore } = require('../dist/src/store/neo4j');
 const { linkReport } = require('../dist/src/link');
-const { NODE_KINDS, LABEL_SOURCE_CHARS } = require('../dist/src/model');
+const { NODE_KINDS, LABEL_SOURCE_CHARS, POINT_QUALIFIERS } = require('../dist/src/model');
 const { inPool, LOAD_WIDTH } = require('../dist/src/ingest');
 const { startService } = require('../dist/src/serve/server');
 const { setLogSink } = require('../dist/src/log');
@@ -269,6 +269,7 @@ const QUESTIONS = {
         year: null,
         jurisdictions: ['place:中国'],
         status: null,
+        points: POINT_QUALIFIERS,
       },
       kind,
     ]),

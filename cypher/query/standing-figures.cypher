@@ -1,7 +1,8 @@
 // Of the annual {{KIND}}s (no multi-year ones) of the metrics in $metrics, with
 // figures.cypher's other filters (each may be null), the one standing for each
 // jurisdiction and year: the first stated in the latest report, a base (rule 'base')
-// only when no report states the figure itself (model standingFigure).
+// only when no report states the figure itself, and of a Result that report's first point
+// value ($points: qualifiers EXACT, ABOUT) over a milestone it passed (model standingFigure).
 // Picked here, so that a series is whole however many figures were stated, and only the
 // standing ones are sent. `f.year IS NOT NULL` lets the (metricId, year) index serve, as
 // in figures-of-metrics.cypher.
@@ -16,6 +17,8 @@ WITH f ORDER BY f.sortKey, f.id
 WITH f.jurisdiction AS jurisdiction, f.year AS year, collect(f) AS stated
 WITH jurisdiction, year, stated, [x IN stated WHERE x.rule <> 'base'] AS direct
 WITH jurisdiction, year, CASE direct WHEN [] THEN stated ELSE direct END AS pool
-WITH jurisdiction, year, [x IN pool WHERE x.reportId = last(pool).reportId][0] AS f
+WITH jurisdiction, year, [x IN pool WHERE x.reportId = last(pool).reportId] AS latest
+WITH jurisdiction, year, latest, [x IN latest WHERE x:Result AND x.qualifier IN $points] AS points
+WITH jurisdiction, year, coalesce(points[0], latest[0]) AS f
 RETURN f {.*} AS node
 ORDER BY year, jurisdiction

@@ -325,25 +325,49 @@ export const reportNodeId = (reportId: string): string => `report:${reportId}`;
 export const BASE_RULE = 'base';
 
 /**
+ * Qualifiers of a figure stated as a point (达到3.6万亿元, 约3.6万亿元), not as a bound a
+ * figure passed or stayed within (突破3万亿元, 超过98%, 5%以内).
+ */
+export const POINT_QUALIFIERS: readonly Qualifier[] = ['EXACT', 'ABOUT'];
+
+/**
  * Of the figures stated for one jurisdiction, metric, measure and year, in report order,
  * the one that stands: the first stated in the latest report (a year's own report
  * overrides a plan's earlier figure; within a report the headline comes first), a base
  * (BASE_RULE) only when no report states the figure itself (a five-year review's 从不到70万亿元
- * does not stand over the year's own 67.7万亿元). Linking pairs a result with this target
- * and `metricSeries` shows it, so the two agree.
+ * does not stand over the year's own 67.7万亿元). Of a result, that report's first point
+ * value (POINT_QUALIFIERS) stands over a milestone it passed, which a review often states
+ * first (地区生产总值突破3万亿元 … 完成地区生产总值32765亿元); a target's bound is the target
+ * itself (增长6%以上). Linking pairs a result with this target and `metricSeries` shows it,
+ * so the two agree.
  */
-export function standingFigure<F extends { reportId: string; rule?: string | null }>(
-  inOrder: readonly F[],
-): F | undefined {
+export function standingFigure<
+  F extends {
+    kind: FigureNode['kind'];
+    reportId: string;
+    qualifier: Qualifier;
+    rule?: string | null;
+  },
+>(inOrder: readonly F[]): F | undefined {
   const direct = inOrder.filter((f) => f.rule !== BASE_RULE);
   const pool = direct.length > 0 ? direct : inOrder;
   const last = pool.at(-1);
-  return last && pool.find((f) => f.reportId === last.reportId);
+  if (!last) return undefined;
+  const latest = pool.filter((f) => f.reportId === last.reportId);
+  const point =
+    last.kind === 'Result' ? latest.find((f) => POINT_QUALIFIERS.includes(f.qualifier)) : undefined;
+  return point ?? latest[0];
 }
 
 /** The standing figure of each key's annual figures (no multi-year ones), in report order. */
 export function standingFigures<
-  F extends { reportId: string; startYear: number | null; rule?: string | null },
+  F extends {
+    kind: FigureNode['kind'];
+    reportId: string;
+    qualifier: Qualifier;
+    startYear: number | null;
+    rule?: string | null;
+  },
 >(inOrder: readonly F[], key: (f: F) => string): Map<string, F> {
   const byKey = new Map<string, F[]>();
   for (const f of inOrder) {

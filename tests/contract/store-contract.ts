@@ -2,7 +2,7 @@
  * The store contract: the same cases, run against the embedded store and against Neo4j.
  */
 import { GraphIntegrityError, ReportConflictError, type GraphStore } from '../../src/store';
-import type { CommitmentNode, GraphNode, ReportGraph } from '../../src/model';
+import type { CommitmentNode, GraphNode, Measure, ReportGraph } from '../../src/model';
 import { extractReport } from '../../src/extract';
 import { lexicon } from '../support/lexicon';
 import { linkReport } from '../../src/link';
@@ -588,6 +588,46 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       [2015, 300, 'ningxia-2021'],
       [2020, 450, 'ningxia-2021'],
     ]);
+  });
+
+  // It adds a made-up report of 青海, which no other test asks about.
+  test("a result's amount stands over the milestone it passed, stated first", async () => {
+    const g = extractReport(
+      {
+        text: '一、2025年工作回顾\n\n全省地区生产总值突破4000亿元，完成地区生产总值4068亿元，增长5.1%。人均地区生产总值超过7万元。\n\n二、2026年工作安排\n\n地区生产总值增长5%以上。\n',
+        meta: {
+          id: 'qinghai-2026',
+          title: '青海省政府工作报告',
+          jurisdiction: '青海',
+          level: 'provincial',
+          year: 2026,
+          extra: {},
+        },
+        origin: 'qinghai-2026 (made up)',
+      },
+      lexicon,
+    );
+    const gdp = g.figures.filter((f) => f.metricId === 'metric:gdp' && f.measure === 'LEVEL');
+    expect(gdp.map((f) => [f.value, f.qualifier])).toEqual([
+      [4000, 'MORE_THAN'],
+      [4068, 'EXACT'],
+    ]);
+    expect((await store.ingest(g)).status).toBe('added');
+    const standing = async (kind: 'Target' | 'Result', metric: string, measure: Measure) =>
+      (
+        await store.standingFigures({
+          kind,
+          metrics: [metric],
+          measure,
+          jurisdictions: ['place:青海'],
+        })
+      ).map((f) => [f.year, f.value, f.qualifier]);
+    expect(await standing('Result', 'metric:gdp', 'LEVEL')).toEqual([[2025, 4068, 'EXACT']]);
+    // A bound alone stands; a target's bound is the target.
+    expect(await standing('Result', 'metric:gdp_per_capita', 'LEVEL')).toEqual([
+      [2025, 7, 'MORE_THAN'],
+    ]);
+    expect(await standing('Target', 'metric:gdp', 'GROWTH')).toEqual([[2026, 5, 'AT_LEAST']]);
   });
 
   // After the series above: it adds a report of a jurisdiction no other test asks about.

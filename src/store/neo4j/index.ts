@@ -11,6 +11,7 @@ import {
   LABEL_SOURCE_CHARS,
   NODE_KINDS,
   nodeSummary,
+  POINT_QUALIFIERS,
   type CommitmentNode,
   type EdgeType,
   type EntityNode,
@@ -488,7 +489,7 @@ export class Neo4jStore implements GraphStore {
   async standingFigures(query: FigureQuery & { metrics: string[] }): Promise<FigureNode[]> {
     const records = await this.read(
       cypher('query/standing-figures').replaceAll('{{KIND}}', query.kind),
-      figureParams(query),
+      { ...figureParams(query), points: POINT_QUALIFIERS },
     );
     return records.map((r) => nodeFromProps(query.kind, r.get('node') as Props) as FigureNode);
   }
