@@ -34,6 +34,7 @@ const LISTS = new Set([
   'themes',
   'sections',
   'reportIds',
+  'points',
 ]);
 
 /** Parameters of the right types for planning (EXPLAIN runs nothing). */
