@@ -55,12 +55,16 @@ export function figuresStage(
       frames.get(c.span.start) ?? frames.get(c.paragraph.start) ?? null,
     );
     mentions.forEach((f, k) => {
+      // A value of a 分别 list is dated by the list's words (分别达56.2%、34.7%: reached).
+      let from = k;
+      while (from > 0 && f.rule === 'respectively' && mentions[from - 1]!.rule === 'respectively')
+        from--;
       const dates = figureDates(
         lexicon,
         dated,
         c.phase,
         f.measure,
-        text.slice(f.span.start, f.span.end),
+        text.slice(mentions[from]!.span.start, f.span.end),
       );
       if (!dates) return;
       const { year, startYear, base } = dates;

@@ -172,6 +172,8 @@ export interface FigureRules {
   spelledNumbers: { after: string[]; numbers: string[] };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
+  /** Words in which 和 or 及 joins nothing (普及率): a list's subjects are not split there. */
+  wordsWithJoiners: string[];
   /** What joins two numbers into one RANGE figure (—, －, -, 到, 至). */
   rangeSeparators: string[];
   /** Words before the first number that make "A到B" a change from A to B, not a range (从, 由). */

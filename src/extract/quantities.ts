@@ -465,13 +465,20 @@ function quantities(r: Rules, s: string): Raw[] {
       k < clauseStart + named.at + named.alias.length;
     let verb: string | null = null;
     let verbStart = cursor;
+    const earlier = out.at(-1);
+    const follows =
+      earlier !== undefined &&
+      earlier.end <= cursor &&
+      /^[、和及与]?$/.test(s.slice(earlier.end, cursor).replace(INVISIBLE, ''));
     const adjacent = endsWithAny(s, cursor, r.VERBS);
     if (adjacent && !inName(cursor - adjacent.length)) {
       verb = adjacent;
       verbStart = cursor - adjacent.length;
-    } else if (!adjacent) {
+    } else if (!adjacent && !follows) {
       // A verb that opens the clause governs an object before the number: 新增减税降费167.6亿元,
-      // 新纳入低保、特困供养近600万人 (so here the clause runs on over 、).
+      // 新纳入低保、特困供养近600万人 (so here the clause runs on over 、). A value that only
+      // follows another (增长7%、8%) is the other's continuation, with no verb of its own to find
+      // (the 增加 of 工业增加值 is none).
       let phraseStart = clauseStart;
       while (phraseStart > 0 && !isClauseBreak(s.charCodeAt(phraseStart - 1))) phraseStart--;
       for (let k = phraseStart; k < cursor; k++) {
@@ -484,7 +491,6 @@ function quantities(r: Rules, s: string): Raw[] {
       }
     }
     let objectStart = verb && verbStart + verb.length < cursor ? verbStart + verb.length : null;
-    const earlier = out.at(-1);
     const listed =
       objectStart !== null &&
       earlier !== undefined &&
@@ -785,27 +791,44 @@ export function findFigures(
 /**
  * "城乡居民收入分别增长6.6%和10.1%": each value gets its own subject. The subjects may be
  * listed before the head's own words (城镇、农村居民人均可支配收入) and share its head noun; a
- * qualifier written after the last value (4.5%、5.5%左右) holds for each value.
+ * qualifier written after the last value (4.5%、5.5%左右) or before the first (超过98%、85%)
+ * holds for each value. Without 分别, values written one after another go one to each of as
+ * many subjects.
  */
 function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: number): void {
   for (let i = 0; i < figures.length; i++) {
     const group = [figures[i]!];
-    while (figures[i + group.length]?.rule === 'respectively')
-      group.push(figures[i + group.length]!);
+    // A list's values follow one another (4.5%、5.5%, 5.6%和4%); a value after a comma is
+    // the next clause's, whose indicator may be the one before (27584亿元，增长5.8%).
+    for (
+      let next = figures[i + 1];
+      next?.rule === 'respectively';
+      next = figures[i + group.length]
+    ) {
+      if (!adjacent(s, group.at(-1)!, next, base)) break;
+      group.push(next);
+    }
     if (group.length < 2) continue;
     const head = group[0]!;
     const phrase = s.slice(head.span.start - base, group.at(-1)!.span.end - base);
-    if (
-      !phrase.includes(r.F.respectivelyWord) &&
-      !s.slice(0, head.span.end - base).includes(r.F.respectivelyWord)
-    ) {
+    const said =
+      phrase.includes(r.F.respectivelyWord) ||
+      s.slice(0, head.span.end - base).includes(r.F.respectivelyWord);
+    const subjects = subjectsOf(r, s, head, base, group.length);
+    // Without 分别, values written one after the other (超过98%、85%) still go one to each of
+    // as many listed subjects (农村自来水、卫生户厕普及率).
+    if (!said && !subjects) {
       i += group.length - 1;
       continue;
     }
-    const subjects = subjectsOf(r, s, head, base, group.length);
     // The head's phrase takes in the subjects listed before its own words.
     if (subjects) head.span.start = Math.min(head.span.start, base + subjects.start);
-    const shared = group.at(-1)!.qualifier;
+    // A qualifier after the last value (4.5%、5.5%左右) or before the first (超过98%、85%)
+    // holds for each value.
+    const before =
+      head.qualifier !== 'EXACT' && !endsWithAny(s, head.span.end - base, r.QUALIFIERS_AFTER);
+    const shared =
+      group.at(-1)!.qualifier !== 'EXACT' || !before ? group.at(-1)!.qualifier : head.qualifier;
     group.forEach((f, k) => {
       if (subjects) {
         f.metricText = subjects.items[k]!;
@@ -817,6 +840,13 @@ function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: 
     });
     i += group.length - 1;
   }
+}
+
+/** Whether value `b` follows value `a` with only a 、 or a 和 between them. */
+function adjacent(s: string, a: FigureMention, b: FigureMention, base: number): boolean {
+  return /^[、和及与]$/.test(
+    s.slice(a.span.end - base, b.span.start - base).replace(INVISIBLE, ''),
+  );
 }
 
 /**
@@ -836,8 +866,11 @@ function subjectsOf(
     const rest = head.metricText.slice(prefix.length);
     return { items: parts.map((p) => p + rest), start: at };
   }
-  const items = head.metricText.split(/[、和及]/).filter((x) => x.length > 0);
-  // Subjects listed before the head's words: the number's clause starts after the last 、.
+  // Subjects are listed with 、 first; the number's clause starts after the last 、, so those
+  // listed before the head's words are found walking back. Only when they are fewer than the
+  // values does a 和 or 及 part them (能耗和二氧化碳排放): in 金融业、软件和信息服务业 it joins
+  // the words of one industry.
+  let items = head.metricText.split('、').filter((x) => x.length > 0);
   let first = at;
   while (items.length < n && at > 0 && s[at - 1] === '、') {
     let start = at - 1;
@@ -848,7 +881,29 @@ function subjectsOf(
     first = start + item.offset;
     at = start;
   }
+  if (items.length < n) items = items.flatMap((x) => listItems(r, x));
   return items.length === n && first >= 0 ? { items: shareHead(r, items), start: first } : null;
+}
+
+/** The conjuncts joined by 和, 及 or 以及 (能耗和二氧化碳排放), but not inside a word (普及率). */
+function listItems(r: Rules, text: string): string[] {
+  const items: string[] = [];
+  let start = 0;
+  for (let k = 0; k < text.length; k++) {
+    const joiner = text.startsWith('以及', k) ? 2 : '和及'.includes(text[k]!) ? 1 : 0;
+    if (joiner === 0 || r.F.wordsWithJoiners.some((w) => covers(text, k, w))) continue;
+    items.push(text.slice(start, k));
+    start = k + joiner;
+    k = start - 1;
+  }
+  items.push(text.slice(start));
+  return items.filter((x) => x.length > 0);
+}
+
+/** Whether `word` is written in `text` over position k. */
+function covers(text: string, k: number, word: string): boolean {
+  for (let j = 0; j < word.length; j++) if (text.startsWith(word, k - j)) return true;
+  return false;
 }
 
 /**
@@ -857,8 +912,9 @@ function subjectsOf(
  * 一般公共预算收入、支出 are …收入 and 一般公共预算支出. A conjunct that names no indicator of
  * its own takes the whole's ending when written before it: the ending that makes it a curated
  * indicator's name, else the whole's shared head (sharedHeads), unless it ends in a head of
- * its own (省外游客、入境过夜游客). Written after the whole, a conjunct that is itself a head
- * takes the place of the whole's head.
+ * its own (省外游客、入境过夜游客); before that, words it ends in that the whole repeats are
+ * followed by the whole's words after them (先进制造业、高技术制造业增加值: 先进制造业增加值).
+ * Written after the whole, a conjunct that is itself a head takes the place of the whole's head.
  */
 function shareHead(r: Rules, items: string[]): string[] {
   let full = 0;
@@ -874,8 +930,13 @@ function shareHead(r: Rules, items: string[]): string[] {
       if (r.METRIC_NAMES.some(({ alias }) => alias === x + whole.slice(cut)))
         return x + whole.slice(cut);
     }
-    if (!head || r.F.sharedHeads.some((h) => x.endsWith(h))) return x;
-    return x + head;
+    if (r.F.sharedHeads.some((h) => x.endsWith(h))) return x;
+    // Parallel words (先进制造业、高技术制造业增加值占…比重): what follows them in the whole.
+    for (let len = x.length - 1; len >= 2; len--) {
+      const at = whole.indexOf(x.slice(-len));
+      if (at > 0 && at + len < whole.length) return x + whole.slice(at + len);
+    }
+    return head ? x + head : x;
   });
 }
 

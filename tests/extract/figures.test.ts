@@ -196,10 +196,11 @@ test('an object after an earlier quantity of the same verb starts after it', () 
     ['科技型中小企业', 'CHANGE', 'UP'],
     ['高新技术企业', 'CHANGE', 'UP'],
   ]);
-  // "提高13.1%和17.7%": the second has no object of its own and takes the first one's.
+  // "提高13.1%和17.7%": the second has no object of its own, so no verb either: the two
+  // values are a 分别 list of the subject's urban and rural parts.
   expect(figures('城乡低保标准分别提高13.1%和17.7%').map((f) => f.metricText)).toEqual([
-    '城乡低保标准',
-    '城乡低保标准',
+    '城镇低保标准',
+    '农村低保标准',
   ]);
 });
 
@@ -238,6 +239,45 @@ test('the subjects of a 分别 list share the head of the longest, and a qualifi
   );
   // A qualifier written with an earlier value stays its own.
   expect(read('进出口、出口分别增长3%以上和5%').map((f) => f[3])).toEqual(['AT_LEAST', 'EXACT']);
+});
+
+test('a list of values pairs with its subjects whatever the verb, and only values written one after another', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metricText, f.metric?.key ?? null, f.value]);
+  // The second value finds no verb of its own: not the 增加 of 工业增加值, not the 下降 before it.
+  expect(read('规上工业增加值、固定资产投资分别增长7%、8%')).toEqual([
+    ['规上工业增加值', 'industrial_value_added', 7],
+    ['固定资产投资', 'fixed_asset_investment', 8],
+  ]);
+  expect(read('二氧化硫、氮氧化物排放量分别下降5%和4%，40个城市空气质量达标')).toEqual([
+    ['二氧化硫', null, 5],
+    ['氮氧化物排放量', null, 4],
+    // After a comma, the next clause's value is no third value of the list (which would have
+    // left three values to two subjects and neither read); what it counts is another matter.
+    expect.arrayContaining([40]),
+  ]);
+  // A 和 inside a listed subject joins the words of one industry; words the whole repeats
+  // (制造业) are followed by its words after them.
+  expect(read('金融业、软件和信息服务业增加值分别增长9%、15%').map((f) => f[0])).toEqual([
+    '金融业增加值',
+    '软件和信息服务业增加值',
+  ]);
+  expect(read('先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达55%、35%')).toEqual([
+    ['先进制造业增加值占规模以上工业增加值比重', null, 55],
+    ['高技术制造业增加值占规模以上工业增加值比重', 'high_tech_manufacturing_value_added', 35],
+  ]);
+  // 普及率 is one word; without 分别 values written one after another go one to each
+  // subject, and a qualifier before the first holds for each.
+  expect(
+    figures('农村自来水、卫生户厕普及率超过95%、80%', { plan: false }).map((f) => [
+      f.metricText,
+      f.value,
+      f.qualifier,
+    ]),
+  ).toEqual([
+    ['农村自来水普及率', 95, 'MORE_THAN'],
+    ['卫生户厕普及率', 80, 'MORE_THAN'],
+  ]);
 });
 
 test('a milestone spelled in characters (突破万亿元, 超千亿元) is read after its verb, not as a class', () => {
