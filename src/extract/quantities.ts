@@ -216,6 +216,7 @@ function metricOf(r: Rules, text: string): MetricEntry | null {
   if (comparedWithOnly(r, words) || shareOfScope(r, words)) return null;
   const ratio = ratioOf(r, words);
   if (ratio) return ratio;
+  if (shareOfOther(r, words)) return null;
   const masked = maskDenominators(r, words);
   const match = matchMetric(r, masked);
   if (!match) return null;
@@ -263,6 +264,26 @@ function shareOfScope(r: Rules, words: string): boolean {
     if (after === at + prefix.length) return false;
     const rest = words.slice(after).replace(/^的/, '');
     return rest === '' || r.F.shareWords.includes(rest);
+  });
+}
+
+/**
+ * 企业经铁路进出口货值占全线货值的 (60.8%), 高耗能制造业增加值占规模工业增加值比重: a share of a
+ * whole that is no curated indicator's name (what the words after the prefix and a scope
+ * word say, up to a share word or the 的 before the figure) is not the part's indicator
+ * either, nor the indicator a name inside the whole would be (工业增加值).
+ */
+function shareOfOther(r: Rules, words: string): boolean {
+  return r.F.shareOfPrefixes.some((prefix) => {
+    const at = words.lastIndexOf(prefix);
+    if (at <= 0) return false;
+    const rest = words.slice(pastScope(r, words, at + prefix.length));
+    const word = r.F.shareWords.find((w) => rest.endsWith(w));
+    if (!word && !rest.endsWith('的')) return false;
+    const whole = rest.slice(0, word ? -word.length : -1).replace(/中?的$/, '');
+    if (whole === '') return false;
+    const named = matchMetric(r, whole);
+    return !named || named.at !== 0 || named.alias.length !== whole.length;
   });
 }
 

@@ -138,6 +138,12 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   expect(findMetric(lexicon, '民间投资占固定资产投资比重达40%以上')?.key ?? null).toBeNull();
   // The indicator is the words before: a curated one there is still read.
   expect(findMetric(lexicon, '一般公共预算收入占地区生产总值比重')?.key).toBe('fiscal_revenue');
+  expect(findMetric(lexicon, '高技术制造业增加值占规模以上工业增加值比重')?.key).toBe(
+    'high_tech_manufacturing_value_added',
+  );
+  // Unless the whole is no curated indicator: then neither is the part, nor a name inside it.
+  expect(findMetric(lexicon, '企业经铁路进出口货值占全线货值的')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '高耗能制造业增加值占规模工业增加值比重')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '地区生产总值与居民收入同步增长')?.key).toBe('gdp');
   expect(findMetric(lexicon, '研究与试验发展经费投入增长10%')?.key).toBe('rd_expenditure');
   // Per person, GDP is another indicator (curated as GDP per capita); a per-person name
@@ -192,7 +198,8 @@ test('a share of a curated whole by a curated part is the ratio the lexicon name
     '全社会研发经费支出与国内生产总值之比',
   ])
     expect(findMetric(lexicon, words)?.key).toBe('rd_intensity');
-  // Over another whole it is no such ratio; R&D spending itself is still read.
-  expect(findMetric(lexicon, '研发经费支出占营业收入比重')?.key).toBe('rd_expenditure');
+  // Over a whole no curated name names it is no such ratio, and no R&D spending either (a
+  // share of revenue is not an amount spent); R&D spending itself is still read.
+  expect(findMetric(lexicon, '研发经费支出占营业收入比重')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '研发投入增长10%')?.key).toBe('rd_expenditure');
 });
