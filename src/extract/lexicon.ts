@@ -162,6 +162,14 @@ export interface FigureRules {
   comparedWithEnds: string[];
   metricTrimEnd: string[];
   deferredPhrases: string[];
+  /** What makes a target clause without numbers a qualitative goal (科技创新能力大幅提高). */
+  qualitativeGoals: {
+    lead: string[];
+    adverbs: string[];
+    verbs: string[];
+    frame: [string, string];
+    maxLength: number;
+  };
   targetSentenceMarkers: string[];
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };

@@ -1008,6 +1008,72 @@ function unquantified(
   };
 }
 
+/**
+ * A goal stated in words, its subject before a verb of progress (科技创新能力大幅提高,
+ * 在高质量发展上继续走在前列): a qualitative target about the subject, an indicator no lexicon
+ * names; null when the clause is not so made (在实际工作中努力争取更好结果).
+ */
+function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): FigureMention | null {
+  const { lead, adverbs, verbs, frame, maxLength } = r.F.qualitativeGoals;
+  const raw = s.slice(clause.start, clause.end);
+  let from = 0;
+  for (let w = startsWithAny(raw, from, lead); w; w = startsWithAny(raw, from, lead))
+    from += w.length;
+  // Where the predicate starts: adverbs, then a verb.
+  const predicateAt = (k: number): boolean => {
+    let at = k;
+    for (let a = startsWithAny(raw, at, adverbs); a; a = startsWithAny(raw, at, adverbs))
+      at += a.length;
+    return startsWithAny(raw, at, verbs) !== undefined;
+  };
+  let start = from;
+  let end = -1;
+  if (raw.startsWith(frame[0], from)) {
+    for (let k = raw.indexOf(frame[1], from); k >= 0; k = raw.indexOf(frame[1], k + 1)) {
+      if (predicateAt(k + frame[1].length)) {
+        start = from + frame[0].length;
+        end = k;
+        break;
+      }
+    }
+  }
+  if (end < 0) {
+    for (let k = from + 2; k < raw.length && end < 0; k++) if (predicateAt(k)) end = k;
+  }
+  if (end < 0) return null;
+  const trimmed = trimMetric(r, raw.slice(start, end));
+  const subject = trimmed.text.replace(INVISIBLE, '');
+  // 推动实现…, 全面完成国家下达的目标: the words before the verb are no subject.
+  let adverbsOnly = 0;
+  for (
+    let a = startsWithAny(subject, 0, adverbs);
+    a;
+    a = startsWithAny(subject, adverbsOnly, adverbs)
+  )
+    adverbsOnly += a.length;
+  if (
+    subject.length < 2 ||
+    subject.length > maxLength ||
+    adverbsOnly === subject.length ||
+    r.F.metricTrimStart.includes(subject)
+  )
+    return null;
+  return {
+    status: 'QUALITATIVE',
+    metricText: subject,
+    metric: null,
+    measure: 'LEVEL',
+    value: null,
+    low: null,
+    high: null,
+    unit: null,
+    qualifier: 'EXACT',
+    direction: directionIn(r, raw),
+    span: { start: base + clause.start + from, end: base + clause.end },
+    rule: 'qualitative',
+  };
+}
+
 const isDeferred = (r: Rules, clause: string) =>
   r.F.deferredPhrases.some((p) => clause.includes(p));
 
@@ -1028,7 +1094,8 @@ function statedWithoutNumbers(
     if (r.F.targetSentenceMarkers.some((m) => text.includes(m)) && !metricOf(r, text)) continue;
     const f = isDeferred(r, text)
       ? unquantified(r, s, base, clause, 'DEFERRED', 'deferred')
-      : unquantified(r, s, base, clause, 'QUALITATIVE', 'qualitative');
+      : (unquantified(r, s, base, clause, 'QUALITATIVE', 'qualitative') ??
+        qualitativeGoal(r, s, base, clause));
     if (f) out.push(f);
   }
   return out;

@@ -334,3 +334,35 @@ test('a count of things (个, 家) measures no curated indicator, whatever the w
   expect(metrics('城镇新增就业1200万人')).toEqual(['urban_new_jobs']);
   expect(metrics('地区生产总值达到14.2万亿元')).toEqual(['gdp']);
 });
+
+test("a target sentence's clause in words is a qualitative target about its subject", () => {
+  const read = (s: string) =>
+    figures(s, { targetSentence: true }).map((f) => [
+      f.metricText,
+      f.status,
+      f.metric?.key ?? null,
+      f.value,
+    ]);
+  expect(
+    read(
+      '主要目标是：创新能力明显提升，在绿色发展上继续走在前列，在实际工作中努力争取更好结果，全面完成国家下达的减排目标。',
+    ),
+  ).toEqual([
+    ['创新能力', 'QUALITATIVE', null, null],
+    // Written 在…上, the goal is about what the frame holds.
+    ['绿色发展', 'QUALITATIVE', null, null],
+    // No subject before the verb, or no verb of a goal: no target.
+  ]);
+  // Beside numbers and curated indicators, which are read as before.
+  expect(
+    read(
+      '主要预期目标是：地区生产总值增长5%左右，居民收入增长和经济增长同步，宏观杠杆率保持基本稳定。',
+    ),
+  ).toEqual([
+    ['地区生产总值', 'SET', 'gdp', 5],
+    ['居民收入', 'QUALITATIVE', 'resident_income', null],
+    ['宏观杠杆率', 'QUALITATIVE', null, null],
+  ]);
+  // Only in a target sentence: elsewhere such words are a commitment, not a target.
+  expect(figures('推动创新能力明显提升。')).toEqual([]);
+});
