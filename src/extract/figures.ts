@@ -391,6 +391,14 @@ function figureYears(
         endYear: reportYear + 4,
       },
     );
+  // 今明两年职业技能培训3500万人次以上: the years ahead it names, when named before the figures.
+  const firstNumber = c.text.search(/\d/);
+  const ahead = Object.entries(lexicon.structure.yearsAheadCues).find(([w]) => {
+    const at = c.text.indexOf(w);
+    return at >= 0 && (firstNumber < 0 || at < firstNumber);
+  });
+  if (c.phase === 'PLAN' && ahead)
+    return span({ startYear: reportYear, endYear: reportYear + ahead[1] - 1 });
   // A sentence, or the part it stands in, about a five-year plan's period ("“十四五”时期…")
   // states figures for the whole period: the plan's ahead, the review's behind. A period
   // named as a base (较“十三五”末) is not the sentence's.

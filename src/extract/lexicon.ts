@@ -226,6 +226,8 @@ export interface StructureRules {
   baseVersusWords: string[];
   /** Words that put a plan sentence's targets in the coming five years (今后五年). */
   multiYearPlanCues: string[];
+  /** Words for the years ahead and how many they are, the report's own first (今明两年: 2). */
+  yearsAheadCues: Record<string, number>;
   /** Words after a plan period's name that make a heading a part about it (主要目标任务). */
   planTitleWords: string[];
 }

@@ -106,6 +106,19 @@ test('a plan sentence on the coming five years (今后五年) sets targets for t
   expect(figures).toContainEqual([5, 2030, 2026]);
 });
 
+test('the years ahead a plan sentence names before its figures (今明两年) date them', () => {
+  const figures = dated(
+    '一、2025年工作回顾\n\n全年经济平稳。\n\n二、今后工作\n\n今明两年职业技能培训3000万人次以上。今年再改造老旧小区6万个，经过今明两年努力全部完成。',
+  );
+  expect(figures).toEqual([
+    // This year and the next.
+    [3000, 2027, 2026],
+    // Named after the figure, which is this year's.
+    [6, 2026, null],
+    [5, 2026, null],
+  ]);
+});
+
 test('a plan’s base (由…提高到) is no target; a review’s is a result of the year before', () => {
   const figures = dated(
     '一、2025年工作回顾\n\n城镇化率由60.5%提高到61.2%。\n\n二、2026年工作安排\n\n赤字率从去年的4%提高到4.2%，城乡居民医保财政补助由每人每年700元提高到730元。',
