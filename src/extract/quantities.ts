@@ -480,10 +480,12 @@ function quantities(r: Rules, s: string): Raw[] {
       clauseStart--;
     // A verb inside an indicator's name is no verb: 城镇新增就业1100万人.
     const named = matchMetric(r, s.slice(clauseStart, cursor));
+    // Nor one inside a noun the genre builds on it (旅游及相关产业增加值, 新的增长点).
     const inName = (k: number) =>
-      named !== null &&
-      k >= clauseStart + named.at &&
-      k < clauseStart + named.at + named.alias.length;
+      (named !== null &&
+        k >= clauseStart + named.at &&
+        k < clauseStart + named.at + named.alias.length) ||
+      r.F.nounsWithVerbs.some((w) => covers(s, k, w));
     let verb: string | null = null;
     let verbStart = cursor;
     const earlier = out.at(-1);

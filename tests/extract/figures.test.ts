@@ -366,3 +366,15 @@ test("a target sentence's clause in words is a qualitative target about its subj
   // Only in a target sentence: elsewhere such words are a commitment, not a target.
   expect(figures('推动创新能力明显提升。')).toEqual([]);
 });
+
+test('no verb is read inside a noun built on one (增加值)', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metricText, f.measure, f.value, f.qualifier]);
+  // Value added is no increase: the indicator is the whole name, a level, not a change.
+  expect(read('旅游及相关产业增加值突破1000亿元')).toEqual([
+    ['旅游及相关产业增加值', 'LEVEL', 1000, 'MORE_THAN'],
+  ]);
+  expect(read('文化产业增加值占地区生产总值比重超过4%')).toEqual([
+    ['文化产业增加值占地区生产总值比重', 'SHARE', 4, 'MORE_THAN'],
+  ]);
+});
