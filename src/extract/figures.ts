@@ -69,9 +69,12 @@ export function figuresStage(
       if (!dates) return;
       const { year, startYear, base } = dates;
       const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
+      // The base a figure is compared with is no part of what it measures (城镇化率从56.1%):
+      // the base and the figure are one indicator's.
+      const metricText = f.metric ? f.metricText : withoutBase(lexicon, f.metricText);
       const metric = f.metric
         ? metricNodes.get(metricId(f.metric.key))!
-        : uncuratedMetric(metricNodes, f.metricText);
+        : uncuratedMetric(metricNodes, metricText);
       const repeated = k > 0 && mentions[k - 1]!.span.start === f.span.start;
       const figure: FigureNode = {
         kind,
@@ -81,7 +84,7 @@ export function figuresStage(
         jurisdiction: jurisdictionId,
         status: f.status,
         metricId: metric.id,
-        metricText: f.metricText,
+        metricText,
         measure: f.measure,
         value: f.value,
         low: f.low,
@@ -136,6 +139,38 @@ function curatedMetricNode(m: MetricEntry): EntityNode {
     headlineMeasure: m.headlineMeasure,
   };
 }
+
+/**
+ * An indicator's words without the base written after them (劳动年龄人口平均受教育年限从10.23年,
+ * 财政补助由每人每年380元, 死亡人数较“十三五”同期): a base word (structure.json baseFromWords, not
+ * inside a notBaseWords word) followed by a number within six characters or by nothing, or a
+ * baseVersusWords word before a year or a quoted period.
+ */
+function withoutBase(lexicon: Lexicon, words: string): string {
+  const { baseFromWords, notBaseWords, baseVersusWords } = lexicon.structure;
+  for (let k = 1; k < words.length; k++) {
+    const from = baseFromWords.find((w) => words.startsWith(w, k));
+    const versus = baseVersusWords.find((w) => words.startsWith(w, k));
+    if (
+      (from &&
+        !notBaseWords.some((w) => [...w].some((_, j) => words.startsWith(w, k - j))) &&
+        /^(?:$|[^，。；、]{0,6}\d)/.test(words.slice(k + from.length))) ||
+      (versus && /^[\d“"]/.test(words.slice(k + versus.length)))
+    ) {
+      // What comes before the base may end in a word that names nothing (分别).
+      let end = k;
+      for (let w = endsWith(words, end, lexicon.figures.metricTrimEnd); w && end > w.length;) {
+        end -= w.length;
+        w = endsWith(words, end, lexicon.figures.metricTrimEnd);
+      }
+      return words.slice(0, end);
+    }
+  }
+  return words;
+}
+
+const endsWith = (s: string, end: number, words: readonly string[]): string | undefined =>
+  words.find((w) => end >= w.length && s.startsWith(w, end - w.length));
 
 /** An indicator no lexicon names, created from its words and shared by every report using them. */
 function uncuratedMetric(nodes: Map<string, EntityNode>, metricText: string): EntityNode {

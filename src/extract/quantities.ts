@@ -433,13 +433,16 @@ function quantities(r: Rules, s: string): Raw[] {
       i = range.end;
       skipTo = range.highStart + 1;
     } else {
-      if (startsWithAny(s, i, r.F.notQuantityAfter)) continue;
-      const approx = startsWithAny(s, i, ['多', '余']);
+      // 平均受教育年限达到10.5年: years, where 2025年 is a date.
+      const decimalUnit =
+        !m.spelled && m.text.includes('.') ? startsWithAny(s, i, r.F.decimalOnlyUnits) : undefined;
+      if (!decimalUnit && startsWithAny(s, i, r.F.notQuantityAfter)) continue;
+      const approx = decimalUnit ? undefined : startsWithAny(s, i, ['多', '余']);
       if (approx) {
         qualifier = 'MORE_THAN';
         i += approx.length;
       }
-      unit = unitAt(r, s, i);
+      unit = decimalUnit ?? unitAt(r, s, i);
       if (!unit) continue;
       // 突破千亿元 counts in 亿元: a spelled number goes before a multiplier only (not 千米),
       // and ends its clause (or comes before 以上): followed by a noun it is a class or a

@@ -378,3 +378,10 @@ test('no verb is read inside a noun built on one (增加值)', () => {
     ['文化产业增加值占地区生产总值比重', 'SHARE', 4, 'MORE_THAN'],
   ]);
 });
+
+test('years are a unit after a number with a decimal part only (10.5年), not a date or a span', () => {
+  expect(figures('劳动年龄人口平均受教育年限达到11.2年').map(brief)).toEqual([
+    expect.objectContaining({ metricText: '劳动年龄人口平均受教育年限', value: 11.2, unit: '年' }),
+  ]);
+  expect(figures('2026年连续3年开展专项行动')).toEqual([]);
+});

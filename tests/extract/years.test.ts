@@ -161,3 +161,15 @@ test.each([
   );
   expect(figures[0]).toEqual(expected);
 });
+
+test('a base and the figure it is compared with measure one indicator, named without the base', () => {
+  const figures = extracted(
+    '一、2025年工作回顾\n\n过去一年，每千人口托位数从3.2个提高到4.5个，死亡人数较2020年下降30%。',
+  ).filter((f) => f.kind === 'Result');
+  expect(figures.map((f) => [f.metricText, f.value, f.year])).toEqual([
+    ['每千人口托位数', 3.2, 2024],
+    ['每千人口托位数', 4.5, 2025],
+    ['死亡人数', 30, 2025],
+  ]);
+  expect(new Set(figures.slice(0, 2).map((f) => f.metricId)).size).toBe(1);
+});
