@@ -19,7 +19,7 @@ import {
   type MetricEntry,
   type PlanPeriod,
 } from './lexicon';
-import { findFigures, isTargetSentence, type FigureMention } from './quantities';
+import { findFigures, isEnumeratedGoal, isTargetSentence, type FigureMention } from './quantities';
 import type { Outline } from './split';
 import { makeEdge, type GraphPart, type Reading } from './stage';
 
@@ -41,19 +41,26 @@ export function figuresStage(
     partTitles.set(s.path, s.parentPath ? partTitles.get(s.parentPath)! : s.title);
   const frames = resultFrames(lexicon, text, outline, meta.year, partTitles);
   for (const c of commitments) {
+    const path = c.sectionId!.slice(`section:${meta.id}:`.length);
+    const years = () =>
+      figureYears(
+        lexicon,
+        c,
+        meta.year,
+        partTitles.get(path) ?? '',
+        frames.get(c.span.start) ?? frames.get(c.paragraph.start) ?? null,
+      );
+    // 二是科技创新能力明显提升。: in a plan period's part, an enumerated goal of one clause is
+    // a target sentence of its own.
+    let dated = c.phase === 'PLAN' && isEnumeratedGoal(lexicon, c.text) ? years() : null;
     const mentions = findFigures(lexicon, text, c.span, {
-      targetSentence: c.phase === 'PLAN' && isTargetSentence(lexicon, c.text),
+      targetSentence:
+        c.phase === 'PLAN' &&
+        (isTargetSentence(lexicon, c.text) || (dated !== null && dated.startYear !== null)),
       plan: c.phase === 'PLAN',
     });
     if (mentions.length === 0) continue;
-    const path = c.sectionId!.slice(`section:${meta.id}:`.length);
-    const dated = figureYears(
-      lexicon,
-      c,
-      meta.year,
-      partTitles.get(path) ?? '',
-      frames.get(c.span.start) ?? frames.get(c.paragraph.start) ?? null,
-    );
+    dated ??= years();
     mentions.forEach((f, k) => {
       // A value of a 分别 list is dated by the list's words (分别达56.2%、34.7%: reached).
       let from = k;

@@ -308,6 +308,19 @@ export function isTargetSentence(lexicon: Lexicon, sentence: string): boolean {
   return lexicon.figures.targetSentenceMarkers.some((m) => sentence.includes(m));
 }
 
+/**
+ * A sentence that is one enumerated clause (二是科技创新能力明显提升。), perhaps after the
+ * colon of the words that announce it (要努力实现以下目标任务：一是…).
+ */
+export function isEnumeratedGoal(lexicon: Lexicon, sentence: string): boolean {
+  const all = sentence.replace(INVISIBLE, '');
+  const words = all.slice(Math.max(all.lastIndexOf('：'), all.lastIndexOf(':')) + 1);
+  const marker = lexicon.figures.enumerators.find((e) => words.startsWith(e));
+  if (!marker) return false;
+  const body = words.slice(marker.length).replace(/[。！]$/, '');
+  return body.length > 0 && ![...body].some((ch) => isClauseBreak(ch.charCodeAt(0)));
+}
+
 interface Raw {
   value: number;
   /** A RANGE's ends. */
@@ -1021,8 +1034,9 @@ function unquantified(
 function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): FigureMention | null {
   const { lead, adverbs, verbs, frame, maxLength } = r.F.qualitativeGoals;
   const raw = s.slice(clause.start, clause.end);
-  let from = 0;
-  for (let w = startsWithAny(raw, from, lead); w; w = startsWithAny(raw, from, lead))
+  let from = /^[\s\u3000\u200b]*/.exec(raw)![0].length;
+  const opening = [...lead, ...r.F.enumerators];
+  for (let w = startsWithAny(raw, from, opening); w; w = startsWithAny(raw, from, opening))
     from += w.length;
   // Where the predicate starts: adverbs, then a verb.
   const predicateAt = (k: number): boolean => {

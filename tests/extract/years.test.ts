@@ -173,3 +173,32 @@ test('a base and the figure it is compared with measure one indicator, named wit
   ]);
   expect(new Set(figures.slice(0, 2).map((f) => f.metricId)).size).toBe(1);
 });
+
+test("an enumerated goal of one clause in a plan period's part is a qualitative target of the period", () => {
+  const targets = extracted(
+    [
+      '一、2025年工作回顾',
+      '全年经济平稳。',
+      '二、“十五五”时期的主要目标任务',
+      '“十五五”时期，要努力实现以下目标任务：\n一是科技创新能力明显提升。全社会研发经费投入年均增长10%。',
+      '二是美丽河南建设水平明显提升。',
+    ].join('\n\n'),
+  )
+    .filter((f) => f.kind === 'Target')
+    .map((f) => [f.metricText, f.status, f.year, f.startYear]);
+  expect(targets).toEqual([
+    ['科技创新能力', 'QUALITATIVE', 2030, 2026],
+    ['全社会研发经费投入', 'SET', 2030, 2026],
+    ['美丽河南建设水平', 'QUALITATIVE', 2030, 2026],
+    // The helper's own plan part: a year's sentences, and no goal among them.
+    ['生产总值', 'SET', 2026, null],
+  ]);
+  // In a year's plan an enumerated sentence is a task, not a target.
+  expect(
+    extracted(
+      '一、2025年工作回顾\n\n全年经济平稳。\n\n二、2026年工作安排\n\n一是营商环境明显提升。',
+    )
+      .filter((f) => f.kind === 'Target')
+      .map((f) => f.metricText),
+  ).toEqual(['生产总值']);
+});
