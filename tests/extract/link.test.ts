@@ -152,3 +152,23 @@ test('zones by form: a zone the lexicon knows, or a theme of that form, is not r
     '辽宁自贸试验区',
   ]);
 });
+
+test('the new growth engines and future industries are industries, under their groupings', () => {
+  const l = links('培育低空经济、商业航天等新增长引擎，布局量子科技、具身智能、6G等未来产业。');
+  expect(pick(l, 'CONCERNS').map((e) => e[0])).toEqual(
+    expect.arrayContaining([
+      'industry:低空经济',
+      'industry:商业航天',
+      'industry:量子科技',
+      'industry:具身智能',
+      'industry:第六代移动通信',
+      'industry:未来产业',
+    ]),
+  );
+  const parent = (name: string) => lexicon.industries.find((e) => e.name === name)?.parent;
+  expect([parent('低空经济'), parent('商业航天'), parent('具身智能')]).toEqual([
+    '战略性新兴产业',
+    '航空航天',
+    '未来产业',
+  ]);
+});
