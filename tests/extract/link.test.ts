@@ -172,3 +172,21 @@ test('the new growth engines and future industries are industries, under their g
     '未来产业',
   ]);
 });
+
+test('the 2024-2026 reports’ policy lines are themes: 两重, 两新 and its components, 新质生产力', () => {
+  const l = links('加力实施“两重”项目，扩大消费品以旧换新，因地制宜发展新质生产力。');
+  const serves = pick(l, 'SERVES').map((e) => e[0]);
+  expect(serves).toEqual(
+    expect.arrayContaining([
+      'theme:两重',
+      'theme:消费品以旧换新',
+      // Naming a component serves its bundle.
+      'theme:两新',
+      'theme:新质生产力',
+    ]),
+  );
+  // 两新一重 (2020) is another bundle: 两新 is not read inside it.
+  expect(pick(links('推进“两新一重”建设。'), 'SERVES').map((e) => e[0])).not.toContain(
+    'theme:两新',
+  );
+});
