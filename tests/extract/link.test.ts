@@ -190,3 +190,14 @@ test('the 2024-2026 reports’ policy lines are themes: 两重, 两新 and its c
     'theme:两新',
   );
 });
+
+test('rivers, lakes, mountains and plateaus are places inside what holds them', () => {
+  const involved = (text: string) => pick(links(text, '湖南'), 'INVOLVES').map((e) => e[0]);
+  expect(involved('推进洞庭湖生态保护，加强大运河和祁连山保护。')).toEqual(
+    expect.arrayContaining(['place:洞庭湖', 'place:大运河', 'place:祁连山']),
+  );
+  const parent = (name: string) => lexicon.places.find((e) => e.name === name)?.parent;
+  expect([parent('洞庭湖'), parent('滇池'), parent('大运河')]).toEqual(['湖南', '昆明', '中国']);
+  // Names built on them that are not them.
+  expect(involved('闽江学院更名大学。南极秦岭站建成。')).toEqual([]);
+});
