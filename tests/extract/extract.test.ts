@@ -128,6 +128,10 @@ test('a metric named after 单位 is the denominator of another indicator, not t
   expect(findMetric(lexicon, '单位GDP能耗下降')?.key).toBe('energy_intensity');
   expect(findMetric(lexicon, '地区生产总值增长5.5%以上')?.key).toBe('gdp');
   expect(findMetric(lexicon, '单位面积产量和地区生产总值')?.key).toBe('gdp');
+  // The abbreviation is GDP too, except where it is the whole or what is contributed to.
+  expect(findMetric(lexicon, '全年GDP增长4%')?.key).toBe('gdp');
+  expect(findMetric(lexicon, '数字经济核心产业增加值占GDP比重')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '旅游业对GDP综合贡献率')?.key ?? null).toBeNull();
 });
 
 test('a metric named after 占, 与, 人均 or 快于 is part of another indicator, not the metric', () => {
