@@ -191,6 +191,15 @@ test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator
   expect(findMetric(lexicon, '为企业减税降费')?.key).toBe('tax_and_fee_cuts');
   expect(findMetric(lexicon, '全社会研发投入')?.key).toBe('rd_expenditure');
   expect(findMetric(lexicon, '常住人口城镇化率')?.key).toBe('urbanization_rate');
+  // The five-year plans' indicators.
+  expect(findMetric(lexicon, '人均预期寿命')?.key).toBe('life_expectancy');
+  expect(findMetric(lexicon, '劳动年龄人口平均受教育年限')?.key).toBe('years_of_schooling');
+  expect(findMetric(lexicon, '新增劳动力平均受教育年限')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '全员劳动生产率')?.key).toBe('labour_productivity');
+  expect(findMetric(lexicon, '森林覆盖率')?.key).toBe('forest_coverage');
+  expect(findMetric(lexicon, '林草覆盖率')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '城镇登记失业率')?.key).toBe('registered_urban_unemployment');
+  expect(findMetric(lexicon, 'PM2.5年均浓度')?.key).toBe('pm25_concentration');
 });
 
 test('a share of a curated whole by a curated part is the ratio the lexicon names (ratioOf)', () => {
