@@ -78,7 +78,7 @@ export function figuresStage(
       const kind = c.phase === 'PLAN' ? 'Target' : 'Result';
       // The base a figure is compared with is no part of what it measures (城镇化率从56.1%):
       // the base and the figure are one indicator's.
-      const metricText = f.metric ? f.metricText : withoutBase(lexicon, f.metricText);
+      const metricText = withoutBase(lexicon, f.metricText);
       const metric = f.metric
         ? metricNodes.get(metricId(f.metric.key))!
         : uncuratedMetric(metricNodes, metricText);
