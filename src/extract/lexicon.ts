@@ -180,6 +180,8 @@ export interface FigureRules {
   spelledNumbers: { after: string[]; numbers: string[] };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
+  /** Words that may follow a unit and start like a qualifier (多式联运, 余热): no qualifier. */
+  wordsAfterUnit: string[];
   /** Units only after a number with a decimal part (10.5年: years; 2025年 is a date). */
   decimalOnlyUnits: string[];
   /** Nouns holding a verb (增加值, 增长点): no verb is read inside them. */

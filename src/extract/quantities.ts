@@ -475,7 +475,10 @@ function quantities(r: Rules, s: string): Raw[] {
       }
       i += unit.length;
     }
-    const after = startsWithAny(s, i, r.QUALIFIERS_AFTER);
+    // 5条多式联运示范线路: a word after the unit that starts with 多 or 余 is no qualifier.
+    const after = startsWithAny(s, i, r.F.wordsAfterUnit)
+      ? undefined
+      : startsWithAny(s, i, r.QUALIFIERS_AFTER);
     if (after && qualifier === 'EXACT') {
       qualifier = r.F.qualifiersAfter[after]!;
       i += after.length;

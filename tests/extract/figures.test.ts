@@ -385,3 +385,10 @@ test('years are a unit after a number with a decimal part only (10.5年), not a 
   ]);
   expect(figures('2026年连续3年开展专项行动')).toEqual([]);
 });
+
+test('a word after the unit that starts like a qualifier is no qualifier (多式联运)', () => {
+  expect(figures('打造5条多式联运示范线路').map(brief)).toEqual([
+    expect.objectContaining({ metricText: '多式联运示范线路', value: 5, qualifier: 'EXACT' }),
+  ]);
+  expect(figures('用3个多月完成')[0]).toMatchObject({ value: 3, qualifier: 'MORE_THAN' });
+});
