@@ -4,6 +4,7 @@
  */
 import { extractReport } from '../src/extract';
 import { toCSV, toGraphML, toJSONLines } from '../src/export';
+import { targetTable } from '../src/export/targets';
 import { RANGE_REPORT } from './support/range-report';
 import { lexicon } from './support/lexicon';
 
@@ -70,4 +71,39 @@ test('GraphML types edge spans and scores as numbers; JSON Lines names edge fiel
   expect(typeof edge.evidenceStart).toBe('number');
   expect(edge.report).toBe(g.report.reportId);
   expect(records.find((r) => r.element === 'node')).toHaveProperty('report');
+});
+
+test('the targets table pairs figures as linking does: an indicator hardly named is in no row', () => {
+  const report = (year: number, body: string) =>
+    extractReport(
+      {
+        text: body,
+        meta: {
+          id: `ningxia-${year}`,
+          title: '宁夏回族自治区政府工作报告',
+          jurisdiction: '宁夏',
+          level: 'provincial',
+          year,
+          extra: {},
+        },
+        origin: 'made up',
+      },
+      lexicon,
+    );
+  const plan = report(
+    2021,
+    '一、2020年工作回顾\n\n全区经济平稳。\n\n二、2021年工作安排\n\n地区生产总值增长7%左右。从就业看，6.5%左右的增速可以实现比较充分的就业。\n',
+  );
+  const review = report(
+    2022,
+    '一、2021年工作回顾\n\n地区生产总值增长6.7%，95%以上的行政村通光纤。\n\n二、2022年工作安排\n\n推动制造业高质量发展。\n',
+  );
+  const graphs = [plan, review];
+  const rows = targetTable(
+    graphs.flatMap((x) => [x.report, ...x.commitments, ...x.figures, ...x.entities]),
+  );
+  // The GDP target and result pair; the unnamed 6.5%左右 and 95%以上 are in no row.
+  expect(rows.map((r) => [r.year, r.metric, r.target_value, r.result_value])).toEqual([
+    [2021, 'gdp', 7, 6.7],
+  ]);
 });

@@ -7,6 +7,7 @@
  */
 import { judge } from '../link/verdict';
 import {
+  pairable,
   standingFigures,
   type CommitmentNode,
   type EntityNode,
@@ -73,12 +74,15 @@ export function targetTable(nodes: readonly GraphNode[]): TargetRow[] {
   }
   figures.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const key = (f: FigureNode) => [f.jurisdiction, f.year, f.metricId, f.measure].join('\u0000');
+  // As linking pairs them: a figure whose indicator is no curated one and hardly named
+  // (6.5%左右 in a commentary sentence) is in no row, since its row could pair unrelated
+  // figures (a target of 7%左右 and a result of 95%以上).
   const targets = standingFigures(
-    figures.filter((f) => f.kind === 'Target'),
+    figures.filter((f) => f.kind === 'Target' && pairable(f)),
     key,
   );
   const results = standingFigures(
-    figures.filter((f) => f.kind === 'Result'),
+    figures.filter((f) => f.kind === 'Result' && pairable(f)),
     key,
   );
   const rows: TargetRow[] = [];

@@ -7,6 +7,7 @@
  */
 import {
   edgeId,
+  pairable,
   standingFigure,
   type CommitmentNode,
   type FigureNode,
@@ -72,11 +73,7 @@ export function reportLinker(store: GraphStore): (reportId: string) => Promise<L
   return (reportId) => linkReport(store, reportId, read);
 }
 
-// Uncurated metrics pair only when their words say something (新开工改造城镇老旧小区, not 将).
-const MIN_UNCURATED_NAME = 4;
-const annual = (f: FigureNode) =>
-  f.startYear === null &&
-  (!f.metricId.startsWith('metric:text:') || f.metricText.length >= MIN_UNCURATED_NAME);
+const annual = (f: FigureNode) => f.startYear === null && pairable(f);
 const pairKey = (f: FigureNode) => `${f.jurisdiction} ${f.metricId} ${f.measure} ${f.year}`;
 
 /** Results of this report paired with earlier targets, and its targets with later results. */

@@ -321,6 +321,17 @@ export const REPORT_OWNED_KINDS: readonly NodeKind[] = [
 
 export const reportNodeId = (reportId: string): string => `report:${reportId}`;
 
+/** Uncurated indicators pair across reports only when their words say something (新开工改造城镇老旧小区, not 将). */
+export const MIN_UNCURATED_NAME = 4;
+
+/**
+ * Whether a figure's indicator can pair it with another report's: a curated one, or words
+ * of at least MIN_UNCURATED_NAME characters (a figure with none, 6.5%左右 in a commentary
+ * sentence, pairs with nothing).
+ */
+export const pairable = (f: { metricId: string; metricText: string }): boolean =>
+  !f.metricId.startsWith('metric:text:') || f.metricText.length >= MIN_UNCURATED_NAME;
+
 /** The rule of a result read as the base another is compared with (从1832户增加到3382户). */
 export const BASE_RULE = 'base';
 
