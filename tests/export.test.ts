@@ -7,6 +7,7 @@ import { toCSV, toGraphML, toJSONLines } from '../src/export';
 import { targetTable } from '../src/export/targets';
 import { RANGE_REPORT } from './support/range-report';
 import { lexicon } from './support/lexicon';
+import { ningxiaReport } from './support/made-up';
 
 const g = extractReport(RANGE_REPORT, lexicon);
 const nodes = [g.report, ...g.sections, ...g.commitments, ...g.figures];
@@ -74,22 +75,7 @@ test('GraphML types edge spans and scores as numbers; JSON Lines names edge fiel
 });
 
 test('the targets table pairs figures as linking does: an indicator hardly named is in no row', () => {
-  const report = (year: number, body: string) =>
-    extractReport(
-      {
-        text: body,
-        meta: {
-          id: `ningxia-${year}`,
-          title: '宁夏回族自治区政府工作报告',
-          jurisdiction: '宁夏',
-          level: 'provincial',
-          year,
-          extra: {},
-        },
-        origin: 'made up',
-      },
-      lexicon,
-    );
+  const report = ningxiaReport;
   const plan = report(
     2021,
     '一、2020年工作回顾\n\n全区经济平稳。\n\n二、2021年工作安排\n\n地区生产总值增长7%左右。从就业看，6.5%左右的增速可以实现比较充分的就业。\n',

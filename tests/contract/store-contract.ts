@@ -10,6 +10,7 @@ import { BASE_RULE, NODE_KINDS, nodeSummary, standingFigures } from '../../src/m
 import { neighborhood } from '../../src/store/traverse';
 import { RANGE_REPORT } from '../support/range-report';
 import { largeReport } from '../support/large-report';
+import { ningxiaReport } from '../support/made-up';
 import { seedGraphs, seedInput } from '../support/seeds';
 
 async function allCommitments(
@@ -544,21 +545,7 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
   // It adds made-up reports of 宁夏, which no other test asks about.
   test('a base a later report compares with stands for its year only when nothing else does', async () => {
     const report = (year: number, review: string) =>
-      extractReport(
-        {
-          text: `一、${review}\n\n二、${year}年工作安排\n\n推动制造业高质量发展。\n`,
-          meta: {
-            id: `ningxia-${year}`,
-            title: '宁夏回族自治区政府工作报告',
-            jurisdiction: '宁夏',
-            level: 'provincial',
-            year,
-            extra: {},
-          },
-          origin: `ningxia-${year} (made up)`,
-        },
-        lexicon,
-      );
+      ningxiaReport(year, `一、${review}\n\n二、${year}年工作安排\n\n推动制造业高质量发展。\n`);
     const own = report(2016, '2015年工作回顾\n\n全区地区生产总值达到2900亿元。');
     const later = report(
       2021,
