@@ -19,7 +19,13 @@ import {
   type MetricEntry,
   type PlanPeriod,
 } from './lexicon';
-import { findFigures, isEnumeratedGoal, isTargetSentence, type FigureMention } from './quantities';
+import {
+  endsWithAny,
+  findFigures,
+  isEnumeratedGoal,
+  isTargetSentence,
+  type FigureMention,
+} from './quantities';
 import type { Outline } from './split';
 import { makeEdge, type GraphPart, type Reading } from './stage';
 
@@ -149,35 +155,23 @@ function curatedMetricNode(m: MetricEntry): EntityNode {
 
 /**
  * An indicator's words without the base written after them (劳动年龄人口平均受教育年限从10.23年,
- * 财政补助由每人每年380元, 死亡人数较“十三五”同期): a base word (structure.json baseFromWords, not
- * inside a notBaseWords word) followed by a number within six characters or by nothing, or a
- * baseVersusWords word before a year or a quoted period.
+ * 财政补助由每人每年380元, 死亡人数较“十三五”同期; FrameRules nameBase), and without a word
+ * that names nothing before it (分别).
  */
 function withoutBase(lexicon: Lexicon, words: string): string {
-  const { baseFromWords, notBaseWords, baseVersusWords } = lexicon.structure;
-  for (let k = 1; k < words.length; k++) {
-    const from = baseFromWords.find((w) => words.startsWith(w, k));
-    const versus = baseVersusWords.find((w) => words.startsWith(w, k));
-    if (
-      (from &&
-        !notBaseWords.some((w) => [...w].some((_, j) => words.startsWith(w, k - j))) &&
-        /^(?:$|[^，。；、]{0,6}\d)/.test(words.slice(k + from.length))) ||
-      (versus && /^[\d“"]/.test(words.slice(k + versus.length)))
-    ) {
-      // What comes before the base may end in a word that names nothing (分别).
-      let end = k;
-      for (let w = endsWith(words, end, lexicon.figures.metricTrimEnd); w && end > w.length;) {
-        end -= w.length;
-        w = endsWith(words, end, lexicon.figures.metricTrimEnd);
-      }
-      return words.slice(0, end);
-    }
-  }
-  return words;
+  const { nameBase } = compiled(lexicon, 'resultFrames', buildFrameRules);
+  nameBase.lastIndex = 1;
+  const base = nameBase.exec(words);
+  if (!base) return words;
+  let end = base.index;
+  for (
+    let w = endsWithAny(words, end, lexicon.figures.metricTrimEnd);
+    w && end > w.length;
+    w = endsWithAny(words, end, lexicon.figures.metricTrimEnd)
+  )
+    end -= w.length;
+  return words.slice(0, end);
 }
-
-const endsWith = (s: string, end: number, words: readonly string[]): string | undefined =>
-  words.find((w) => end >= w.length && s.startsWith(w, end - w.length));
 
 /** An indicator no lexicon names, created from its words and shared by every report using them. */
 function uncuratedMetric(nodes: Map<string, EntityNode>, metricText: string): EntityNode {
@@ -259,6 +253,12 @@ interface FrameRules {
   bases: RegExp[];
   /** A plan period named as a base (较“十三五”末), which is not the sentence's period. */
   periodBases: RegExp;
+  /**
+   * Where an indicator's words run on into their base: a base word followed by a number
+   * within six characters or by nothing (城镇化率从56.1%, 城镇化率从), or 较/比 before a year or
+   * a quoted period (死亡人数较2020年). Global, so a search can start past the first character.
+   */
+  nameBase: RegExp;
   salutation: RegExp;
 }
 
@@ -302,6 +302,10 @@ function buildFrameRules(lexicon: Lexicon): FrameRules {
       `(?:${fromWords})(?:${when}|${noVerb})`,
       `(?:${words(structure.baseVersusWords)})(?:${when})`,
     ].map((lead) => new RegExp(`${lead}的?[\\d.]+[^\\d]*$`)),
+    nameBase: new RegExp(
+      `(?:${fromWords})(?=$|[^，。；、]{0,6}\\d)|(?:${words(structure.baseVersusWords)})(?=[\\d“"])`,
+      'g',
+    ),
     periodBases: new RegExp(
       `(?:${words([...structure.baseFromWords, ...structure.baseVersusWords])})“?[^”，。]{2,4}”?末`,
       'g',

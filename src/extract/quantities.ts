@@ -350,7 +350,14 @@ function startsWithAny(s: string, at: number, words: readonly string[]): string 
   return words.find((w) => s.startsWith(w, at));
 }
 
-function endsWithAny(s: string, end: number, words: readonly string[]): string | undefined {
+/** Where a run of `words` written from `at` ends (`at` itself when none is written there). */
+function pastAll(s: string, at: number, words: readonly string[]): number {
+  let end = at;
+  for (let w = startsWithAny(s, end, words); w; w = startsWithAny(s, end, words)) end += w.length;
+  return end;
+}
+
+export function endsWithAny(s: string, end: number, words: readonly string[]): string | undefined {
   return words.find((w) => end - w.length >= 0 && s.startsWith(w, end - w.length));
 }
 
@@ -1037,17 +1044,13 @@ function unquantified(
 function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): FigureMention | null {
   const { lead, adverbs, verbs, frame, maxLength } = r.F.qualitativeGoals;
   const raw = s.slice(clause.start, clause.end);
-  let from = /^[\s\u3000\u200b]*/.exec(raw)![0].length;
-  const opening = [...lead, ...r.F.enumerators];
-  for (let w = startsWithAny(raw, from, opening); w; w = startsWithAny(raw, from, opening))
-    from += w.length;
+  const from = pastAll(raw, /^[\s\u3000\u200b]*/.exec(raw)![0].length, [
+    ...lead,
+    ...r.F.enumerators,
+  ]);
   // Where the predicate starts: adverbs, then a verb.
-  const predicateAt = (k: number): boolean => {
-    let at = k;
-    for (let a = startsWithAny(raw, at, adverbs); a; a = startsWithAny(raw, at, adverbs))
-      at += a.length;
-    return startsWithAny(raw, at, verbs) !== undefined;
-  };
+  const predicateAt = (k: number): boolean =>
+    startsWithAny(raw, pastAll(raw, k, adverbs), verbs) !== undefined;
   let start = from;
   let end = -1;
   if (raw.startsWith(frame[0], from)) {
@@ -1066,17 +1069,10 @@ function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): Figur
   const trimmed = trimMetric(r, raw.slice(start, end));
   const subject = trimmed.text.replace(INVISIBLE, '');
   // 推动实现…, 全面完成国家下达的目标: the words before the verb are no subject.
-  let adverbsOnly = 0;
-  for (
-    let a = startsWithAny(subject, 0, adverbs);
-    a;
-    a = startsWithAny(subject, adverbsOnly, adverbs)
-  )
-    adverbsOnly += a.length;
   if (
     subject.length < 2 ||
     subject.length > maxLength ||
-    adverbsOnly === subject.length ||
+    pastAll(subject, 0, adverbs) === subject.length ||
     r.F.metricTrimStart.includes(subject)
   )
     return null;
