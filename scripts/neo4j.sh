@@ -45,7 +45,17 @@ start() {
   build
   mkdir -p "$dir/home"
   : >"$log"
-  nohup java -Xmx${NEO4J_HEAP:-1g} -cp "$dir/classes:$(cat "$dir/classpath.txt")" \
+  # The JVM options Neo4j's own server starts with (the server.jvm.additional lines of the
+  # neo4j.conf it ships), with the heap fixed: without --add-opens the page cache logs that
+  # it runs in a slower fallback mode, and without -Xms the engine warns that the heap is
+  # unconfigured. The docker-compose image sets these itself.
+  local jvm=(-Xms"${NEO4J_HEAP:-1g}" -Xmx"${NEO4J_HEAP:-1g}"
+    -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+AlwaysPreTouch
+    -XX:+UnlockExperimentalVMOptions -XX:+TrustFinalNonStaticFields -XX:+DisableExplicitGC
+    -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
+  nohup java "${jvm[@]}" -cp "$dir/classes:$(cat "$dir/classpath.txt")" \
     Launcher "$dir/home" 127.0.0.1 "$port" >>"$log" 2>&1 &
   echo $! >"$pidfile"
   echo -n "neo4j: starting (pid $(cat "$pidfile")), waiting for Bolt on 127.0.0.1:$port "
