@@ -178,6 +178,19 @@ export interface FigureRules {
    * multipliers written alone, worth what they multiply by (千: 1000; none written: 1).
    */
   spelledNumbers: { after: string[]; numbers: string[] };
+  /**
+   * Doubling (翻一番: double, 翻两番: double twice, 翻番: double), a change counted in
+   * doublings: `verb`, then optionally one of `between` (了), then a number of `numbers`
+   * (none: one), then `unit`.
+   */
+  doublings: {
+    verb: string;
+    between: string[];
+    numbers: Record<string, number>;
+    unit: string;
+    /** What makes it a slogan naming several (双翻番, 四个翻番), not a figure. */
+    notAfter: string[];
+  };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
   /** Words that may follow a unit and start like a qualifier (多式联运, 余热): no qualifier. */
@@ -196,6 +209,8 @@ export interface FigureRules {
   countedUnits: string[];
   /** Verbs and adverbs that may stand alone before such a count (建设, 培育, 加快). */
   countedLeadWords: string[];
+  /** What ends a list of examples before a count of their kind (醴娄等7条高速公路: 等). */
+  examplesWord: string;
   /** Enumeration markers opening a clause (一是, 二是). */
   enumerators: string[];
   /** Words that end the counted noun phrase: the predicate after it (实现, 入选). */

@@ -57,6 +57,8 @@ interface Rules {
   RATIOS: Map<string, MetricEntry>;
   /** Spelled numbers after their verbs (突破千亿元), found from their unit's first character. */
   SPELLED: { starts: string[]; numbers: string[]; verbs: string[] } | null;
+  /** Number words of a doubling (翻一番), longest first. */
+  DOUBLING_NUMBERS: string[];
 }
 
 /**
@@ -96,6 +98,7 @@ function buildRules(lexicon: Lexicon): Rules {
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
     SPELLED: spelledRules(F),
+    DOUBLING_NUMBERS: Object.keys(F.doublings.numbers).sort(byLengthDesc),
     RATIOS: new Map(
       lexicon.metrics.flatMap((m) =>
         m.ratioOf ? [[`${m.ratioOf.part}/${m.ratioOf.whole}`, m]] : [],
@@ -401,16 +404,22 @@ function rangeAt(
   return { low, high: Number(high[0]), highStart: i, unit, end: highEnd + unit.length };
 }
 
+/** A number as numbersIn finds it; a doubling's carries where its verb (翻) starts. */
+interface SpelledOrWritten {
+  index: number;
+  text: string;
+  value: number;
+  spelled: boolean;
+  verbStart?: number;
+}
+
 /**
  * The numbers of `s` in order: written in digits, and spelled milestones after a verb such as
  * 突破 or 超 (突破千亿元 is 1000亿元, 进出口总额突破万亿元 1万亿元; graph/figures.json
  * spelledNumbers). A spelled number's text may be empty: its unit then starts the number.
  */
-function* numbersIn(
-  r: Rules,
-  s: string,
-): Generator<{ index: number; text: string; value: number; spelled: boolean }> {
-  const spelled: { index: number; text: string; value: number; spelled: boolean }[] = [];
+function* numbersIn(r: Rules, s: string): Generator<SpelledOrWritten> {
+  const spelled: SpelledOrWritten[] = [];
   // From each 万 or 亿 back to a verb, through a spelled number if one is written: a scan
   // for the verbs themselves cost a tenth of the extraction.
   for (const start of r.SPELLED?.starts ?? []) {
@@ -420,6 +429,17 @@ function* numbersIn(
       if (endsWithAny(s, index, r.SPELLED!.verbs))
         spelled.push({ index, text, value: r.F.unitMultipliers[text] ?? 1, spelled: true });
     }
+  }
+  // Doublings, from each 番 back to 翻: 翻一番, 翻了两番, 翻番.
+  const D = r.F.doublings;
+  for (let at = s.indexOf(D.unit); at >= 0; at = s.indexOf(D.unit, at + 1)) {
+    const text = endsWithAny(s, at, r.DOUBLING_NUMBERS) ?? '';
+    const index = at - text.length;
+    const between = endsWithAny(s, index, D.between) ?? '';
+    const verbStart = index - between.length - D.verb.length;
+    if (verbStart < 0 || !s.startsWith(D.verb, verbStart)) continue;
+    if (endsWithAny(s, verbStart, D.notAfter)) continue;
+    spelled.push({ index, text, value: text ? D.numbers[text]! : 1, spelled: true, verbStart });
   }
   spelled.sort((x, y) => x.index - y.index);
   let k = 0;
@@ -447,7 +467,10 @@ function quantities(r: Rules, s: string): Raw[] {
     let low: number | null = null;
     let high: number | null = null;
     const range = m.spelled ? null : rangeAt(r, s, numberStart, i);
-    if (range) {
+    if (m.verbStart !== undefined) {
+      unit = r.F.doublings.unit;
+      i += unit.length;
+    } else if (range) {
       ({ low, high, unit } = range);
       qualifier = 'RANGE';
       i = range.end;
@@ -520,7 +543,11 @@ function quantities(r: Rules, s: string): Raw[] {
       earlier.end <= cursor &&
       /^[、和及与]?$/.test(s.slice(earlier.end, cursor).replace(INVISIBLE, ''));
     const adjacent = endsWithAny(s, cursor, r.VERBS);
-    if (adjacent && !inName(cursor - adjacent.length)) {
+    if (m.verbStart !== undefined) {
+      // 翻 (and 了) before a doubling's number: its verb, which no other figure has.
+      verb = s.slice(m.verbStart, numberStart);
+      verbStart = m.verbStart;
+    } else if (adjacent && !inName(cursor - adjacent.length)) {
       verb = adjacent;
       verbStart = cursor - adjacent.length;
     } else if (!adjacent && !follows) {
@@ -578,6 +605,7 @@ function measureOf(
 ): { measure: Measure; direction: Direction | null } {
   const v = raw.verb;
   const percent = raw.unit === '%';
+  if (raw.unit === r.F.doublings.unit) return { measure: 'CHANGE', direction: 'UP' };
   if (raw.unit === '个百分点') {
     return { measure: 'CHANGE', direction: v && r.F.growthDown.includes(v) ? 'DOWN' : 'UP' };
   }
@@ -682,12 +710,32 @@ interface Counted {
   start: number;
   /** No lead of its own: a later count of a list (建设30个A、20个B). */
   continuation: boolean;
+  /** The count opens its clause and is its subject (600个高频事项实现…). */
+  opening: boolean;
 }
+
+/** What may open a clause before a count that is its subject: spaces, quotes, brackets. */
+const OPENERS = /[\s\u3000\u200b“”"（）()]/g;
+
+/**
+ * Where a subject count's noun stopped: at a predicate word, or before another count of a
+ * list sharing the predicate (、6个…, 和275个…).
+ */
+const endsPhrase = (r: Rules, s: string, at: number) =>
+  startsWithAny(s, at, r.COUNTED_STOPS) !== undefined ||
+  (s[at] === '、' && /^[\s\u3000\u200b]*[近超约]?\d/.test(s.slice(at + 1, at + 8))) ||
+  (/\d/.test(s[at] ?? '') && /[和及与]/.test(s[at - 1] ?? ''));
+
+const OPENER_CHARS = [' ', '\u3000', '\u200b', '“', '”', '"', '（', '）', '(', ')'];
 
 /**
  * A count in a classifier whose lead is only a verb (一是建设30个养老服务中心, 培育50个以上…),
  * or a later count of such a list: what it counts is the noun phrase after the unit, up to
  * a clause break, a number or a word that starts the predicate (帮助6万名就业困难人员实现就业).
+ * A count that opens its clause (600个高频事项实现…, 7所高职学校入选…) is the clause's
+ * subject: its noun is taken only when a predicate word ends it, or a 、 before another
+ * count (5个国家区域医疗中心、6个…), since without one it runs on into the predicate
+ * (352项重要改革举措稳步实施).
  */
 function countedNoun(
   r: Rules,
@@ -698,17 +746,29 @@ function countedNoun(
   if (!r.COUNTED_UNITS.has(baseUnit(r, raw.unit))) return null;
   const previousEnd = previous ? (previous.counted?.end ?? previous.raw.end) : -1;
   const leadStart = Math.max(raw.clauseStart, previousEnd);
-  const lead = wordsOf(s, leadStart, raw.leadEnd, r.LEAD_WORDS);
+  // 醴娄等7条高速公路: examples before 等, then the count of what they are examples of.
+  const examples =
+    s.slice(leadStart, raw.leadEnd).replace(OPENERS, '').length > 1 &&
+    s
+      .slice(0, raw.leadEnd)
+      .replace(/[\s\u3000\u200b]+$/, '')
+      .endsWith(r.F.examplesWord);
+  const lead = examples
+    ? [{ word: '', at: leadStart }]
+    : wordsOf(s, leadStart, raw.leadEnd, r.LEAD_WORDS);
   if (!lead) return null;
-  const verbs = lead.filter(({ word }) => r.F.countedLeadWords.includes(word));
-  const continuation = verbs.length === 0;
-  if (
-    continuation &&
-    (!previous?.counted ||
-      lead.length > 0 ||
-      [...s.slice(previousEnd, raw.leadEnd)].some((c) => isClauseBreak(c.charCodeAt(0))))
-  )
-    return null;
+  const verbs = examples ? lead : lead.filter(({ word }) => r.F.countedLeadWords.includes(word));
+  const continuation =
+    verbs.length === 0 &&
+    previous?.counted != null &&
+    lead.length === 0 &&
+    ![...s.slice(previousEnd, raw.leadEnd)].some((c) => isClauseBreak(c.charCodeAt(0)));
+  const opening =
+    verbs.length === 0 &&
+    !continuation &&
+    leadStart <= raw.clauseStart &&
+    s.slice(raw.clauseStart, raw.leadEnd).replace(OPENERS, '') === '';
+  if (verbs.length === 0 && !continuation && !opening) return null;
   let start = raw.end;
   if (s.startsWith('的', start)) start++;
   let end = start;
@@ -726,6 +786,7 @@ function countedNoun(
         ? close + 1
         : end + 1;
   }
+  const nounEnd = end;
   // An opening bracket whose close is cut off (县（市、区）) is cut with it.
   const open = s.lastIndexOf('（', end - 1);
   if (open >= start && s.indexOf('）', open) >= end) end = open;
@@ -743,11 +804,16 @@ function countedNoun(
   }
   // One character (批次: 次) is no noun phrase; a long one is a clause, not a name.
   if (end - start < 2 || end - start > r.F.countedMaxLength) return null;
+  // As the clause's subject (no verb leads it), the noun must end where the predicate starts.
+  const led =
+    examples && startsWithAny(s, pastAll(s, leadStart, OPENER_CHARS), r.F.countedLeadWords);
+  if ((opening || (examples && !led)) && !endsPhrase(r, s, nounEnd)) return null;
   return {
     text: s.slice(start, end),
     end,
-    start: continuation ? raw.leadEnd : verbs[0]!.at,
+    start: verbs.length === 0 ? raw.leadEnd : verbs[0]!.at,
     continuation,
+    opening,
   };
 }
 
@@ -779,7 +845,7 @@ export function findFigures(
     // object after an earlier quantity, or a count whose noun follows it.
     let phraseStart = raw.verb && !raw.listed ? raw.verbStart : raw.numberStart;
     let end = raw.end;
-    let rule = 'quantity';
+    let rule = raw.unit === r.F.doublings.unit ? 'doubling' : 'quantity';
     // "增长6.6%和10.1%", "27584亿元、增长5.8%": the indicator is the one before.
     const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
     const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
@@ -791,7 +857,7 @@ export function findFigures(
       metricStart = counted.start;
       phraseStart = counted.start;
       end = counted.end;
-      rule = 'classifier';
+      rule = counted.opening ? 'classifier-subject' : 'classifier';
       if (counted.continuation) governed = previous!.raw;
     } else if (
       previous &&

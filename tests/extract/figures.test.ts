@@ -176,6 +176,44 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     ]);
   });
 
+  test('a count that opens its clause is its subject, when a predicate word ends its noun', () => {
+    const read = (s: string) =>
+      figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.unit, f.rule]);
+    expect(read('去年，120个街道社区实现全覆盖')).toEqual([
+      ['街道社区', 120, '个', 'classifier-subject'],
+    ]);
+    expect(read('8所职业院校入选国家计划')).toEqual([['职业院校', 8, '所', 'classifier-subject']]);
+    // A list of counts sharing the predicate: each its own noun, the later ones continuing
+    // the first.
+    expect(read('4个国家级基地、9个省级基地开工建设')).toEqual([
+      ['国家级基地', 4, '个', 'classifier-subject'],
+      ['省级基地', 9, '个', 'classifier'],
+    ]);
+    // An adverb before the predicate is no part of the noun.
+    expect(read('200项年度任务基本完成')).toEqual([['年度任务', 200, '项', 'classifier-subject']]);
+    // No predicate word ends it: the noun would run into the predicate, so none is taken.
+    expect(read('300项重点改革举措稳步推进')).toEqual([['', 300, '项', 'quantity']]);
+    // Not after another figure's words, nor in place of a lead verb's count.
+    expect(read('新增10个产业园区')[0]![3]).toBe('classifier');
+  });
+
+  test('examples before 等 lead a count of what they are examples of', () => {
+    const read = (s: string) =>
+      figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.unit, f.rule]);
+    // The count is the clause's subject: its noun ends where the predicate starts.
+    expect(read('甲乙等7条高速公路建成通车')).toEqual([['高速公路', 7, '条', 'classifier']]);
+    expect(read('丙丁等5个品牌入选名录')).toEqual([['品牌', 5, '个', 'classifier']]);
+    // After a verb it is the object, ending with its clause.
+    expect(read('新开工甲乙至丙丁等2个项目，')).toEqual([['项目', 2, '个', 'classifier']]);
+    // No predicate word after a subject's noun: nothing taken, the words before the number stay.
+    expect(read('甲乙等40条高速公路相继开通')[0]![3]).toBe('quantity');
+    // 多发 after a unit is a word, not 多 (more than).
+    expect(figures('糖尿病等52种多发常见慢性病纳入报销')[0]).toMatchObject({
+      metricText: '多发常见慢性病',
+      qualifier: 'EXACT',
+    });
+  });
+
   test('not taken: a noun before the number, a lead that is not a verb, a clause, one character', () => {
     expect(figures('改造老旧小区1000个')[0]).toMatchObject({
       metricText: '改造老旧小区',
@@ -309,6 +347,39 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   expect(read('地区生产总值跨过3万亿元')).toEqual([['gdp', 3, '万亿元', 'MORE_THAN']]);
   // 超 before digits is a qualifier too, not part of the indicator's words.
   expect(read('水利投资超220亿元')).toEqual([['水利投资', 220, '亿元', 'MORE_THAN']]);
+});
+
+test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
+  const read = (s: string, options: { plan?: boolean } = {}) =>
+    figures(s, options).map((f) => [
+      f.metric?.key ?? f.metricText,
+      f.measure,
+      f.direction,
+      f.value,
+      f.unit,
+      f.qualifier,
+    ]);
+  expect(read('到2035年人均地区生产总值翻一番')).toEqual([
+    ['gdp_per_capita', 'CHANGE', 'UP', 1, '番', 'EXACT'],
+  ]);
+  expect(figures('外贸总额翻一番')[0]!.rule).toBe('doubling');
+  expect(read('每千人口医疗床位数翻两番')).toEqual([
+    ['每千人口医疗床位数', 'CHANGE', 'UP', 2, '番', 'EXACT'],
+  ]);
+  expect(read('外贸进出口总额翻了一番')).toEqual([
+    ['foreign_trade', 'CHANGE', 'UP', 1, '番', 'EXACT'],
+  ]);
+  // None written is one; 实现 before it is no part of the indicator's name.
+  expect(read('专利授权量实现翻番')).toEqual([['专利授权量', 'CHANGE', 'UP', 1, '番', 'EXACT']]);
+  // After another figure with nothing of its own, it doubles what that one measures.
+  expect(read('园区营业收入突破800亿元、实现翻番', { plan: false }).map((f) => f[0])).toEqual([
+    '园区营业收入',
+    '园区营业收入',
+  ]);
+  // A slogan naming several doublings is none, and 翻 alone is no verb.
+  expect(read('机架和算力实现“双翻番”')).toEqual([]);
+  expect(read('投资、收入、人口实现“四个翻番”')).toEqual([]);
+  expect(read('翻新改造老旧厂房30处').map((f) => f[1])).toEqual(['LEVEL']);
 });
 
 test('a % figure whose indicator ends in a growth word is a growth rate, whatever its verb', () => {
