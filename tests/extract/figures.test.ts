@@ -349,6 +349,15 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   expect(read('水利投资超220亿元')).toEqual([['水利投资', 220, '亿元', 'MORE_THAN']]);
 });
 
+test('将 and 把 before an indicator, and 我们将, are no part of its name', () => {
+  const read = (s: string) => figures(s).map((f) => [f.metric?.key ?? f.metricText, f.rule]);
+  expect(read('将企业研发费用加计扣除比例提高到100%')).toEqual([
+    ['企业研发费用加计扣除比例', 'quantity'],
+  ]);
+  expect(read('把居民消费价格涨幅控制在3%左右')).toEqual([['cpi', 'quantity']]);
+  expect(read('我们将接续办好12件民生实事')).toEqual([['民生实事', 'classifier']]);
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
