@@ -358,6 +358,16 @@ test('将 and 把 before an indicator, and 我们将, are no part of its name', 
   expect(read('我们将接续办好12件民生实事')).toEqual([['民生实事', 'classifier']]);
 });
 
+test('counts of occurrences are units (场次, 架次); 不少于 and 不高于 are qualifiers', () => {
+  const read = (s: string) => figures(s).map((f) => [f.metricText, f.value, f.unit, f.qualifier]);
+  expect(read('开展文化活动2万场次')).toEqual([['开展文化活动', 2, '万场次', 'EXACT']]);
+  expect(read('起降架次达到30万架次')).toEqual([['起降架次', 30, '万架次', 'EXACT']]);
+  expect(read('耕地保有量不少于5000万亩')).toEqual([['耕地保有量', 5000, '万亩', 'AT_LEAST']]);
+  expect(read('臭氧浓度不高于150微克/立方米')).toEqual([
+    ['臭氧浓度', 150, '微克/立方米', 'AT_MOST'],
+  ]);
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
