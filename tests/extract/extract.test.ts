@@ -126,6 +126,14 @@ test('a metric named after 单位 is the denominator of another indicator, not t
   expect(findMetric(lexicon, '单位地区生产总值用水量下降3%')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '单位国内生产总值能耗降低3%左右')?.key).toBe('energy_intensity');
   expect(findMetric(lexicon, '单位GDP能耗下降')?.key).toBe('energy_intensity');
+  // Per 10,000 yuan of GDP too (a fall of 22% in it is no GDP growth of -22%).
+  expect(findMetric(lexicon, '万元生产总值用水量下降22%')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '每万元地区生产总值能耗')?.key ?? null).toBeNull();
+  // The incomes NBS publishes apart for the counties lifted out of poverty are another indicator.
+  expect(findMetric(lexicon, '脱贫县农村居民人均可支配收入增长8%')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '农村居民人均可支配收入增长6%')?.key).toBe(
+    'rural_per_capita_disposable_income',
+  );
   expect(findMetric(lexicon, '地区生产总值增长5.5%以上')?.key).toBe('gdp');
   expect(findMetric(lexicon, '单位面积产量和地区生产总值')?.key).toBe('gdp');
   // The abbreviation is GDP too, except where it is the whole or what is contributed to.
