@@ -171,6 +171,8 @@ export interface FigureRules {
     maxLength: number;
   };
   targetSentenceMarkers: string[];
+  /** Curated indicators with a figure that make a plan sentence a list of targets. */
+  targetListMinimum: number;
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
   /**

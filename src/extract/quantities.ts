@@ -898,7 +898,13 @@ export function findFigures(
     };
   }
   splitRespectively(r, figures, s, sentence.start);
-  if (options.targetSentence) append(figures, statedWithoutNumbers(r, s, sentence.start, figures));
+  // A plan sentence that sets figures for several curated indicators is the year's list of
+  // targets even without a marker (城镇新增就业900万人以上，…；居民消费价格涨幅3.5%左右；…).
+  const listsTargets =
+    options.plan === true &&
+    new Set(figures.flatMap((f) => (f.metric ? [f.metric.key] : []))).size >= r.F.targetListMinimum;
+  if (options.targetSentence || listsTargets)
+    append(figures, statedWithoutNumbers(r, s, sentence.start, figures));
   else if (options.plan !== false) append(figures, deferred(r, s, sentence.start, figures));
   return figures.sort((a, b) => a.span.start - b.span.start);
 }

@@ -368,6 +368,28 @@ test('counts of occurrences are units (场次, 架次); 不少于 and 不高于 
   ]);
 });
 
+test("a plan sentence setting figures for three curated indicators lists the year's targets", () => {
+  const read = (s: string) =>
+    figures(s).map((f) => [f.metric?.key ?? f.metricText, f.status, f.rule]);
+  // No marker (主要预期目标是), but three curated indicators with a figure: its goals stated in
+  // words are qualitative targets too.
+  expect(
+    read(
+      '城镇新增就业1000万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；进出口稳中提质，国际收支基本平衡。',
+    ),
+  ).toEqual([
+    ['urban_new_jobs', 'SET', 'quantity'],
+    ['urban_surveyed_unemployment', 'SET', 'quantity'],
+    ['cpi', 'SET', 'quantity'],
+    ['foreign_trade', 'QUALITATIVE', 'qualitative'],
+    ['international_balance_of_payments', 'QUALITATIVE', 'qualitative'],
+  ]);
+  // Two are not a list: the clauses without a number stay unread.
+  expect(read('城镇新增就业1000万人以上，居民消费价格涨幅3%左右；进出口稳中提质。')).toHaveLength(
+    2,
+  );
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
