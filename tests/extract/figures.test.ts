@@ -390,6 +390,19 @@ test("a plan sentence setting figures for three curated indicators lists the yea
   );
 });
 
+test('a rate that is a proportion is a SHARE; unemployment and deficit rates are levels', () => {
+  const measure = (s: string) => figures(s)[0]!.measure;
+  expect(measure('常住人口城镇化率达到65%')).toBe('SHARE');
+  expect(measure('户籍人口城镇化率达到50%')).toBe('SHARE');
+  expect(measure('基本医保参保率稳定在95%以上')).toBe('SHARE');
+  expect(measure('科技进步对经济增长的贡献率达到60%')).toBe('SHARE');
+  expect(measure('城市空气质量优良天数比率超过85%')).toBe('SHARE');
+  expect(measure('城镇调查失业率5.5%左右')).toBe('LEVEL');
+  expect(measure('赤字率拟按3%安排')).toBe('LEVEL');
+  // A % growth stays a growth.
+  expect(measure('卫生户厕普及率提高5%')).toBe('GROWTH');
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
