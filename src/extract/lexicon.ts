@@ -195,6 +195,8 @@ export interface FigureRules {
   };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
+  /** Nouns an amount of money may qualify (200亿元县, 30亿元以上项目): a class, no figure. */
+  classNounsAfterAmount: string[];
   /** Words that may follow a unit and start like a qualifier (多式联运, 余热): no qualifier. */
   wordsAfterUnit: string[];
   /** Units only after a number with a decimal part (10.5年: years; 2025年 is a date). */

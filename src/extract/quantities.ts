@@ -59,6 +59,8 @@ interface Rules {
   SPELLED: { starts: string[]; numbers: string[]; verbs: string[] } | null;
   /** Number words of a doubling (翻一番), longest first. */
   DOUBLING_NUMBERS: string[];
+  /** The name is only a place's below a province's, or a region's or a foreign one's. */
+  PLACE_OF_ITS_OWN: (name: string) => boolean;
 }
 
 /**
@@ -99,6 +101,12 @@ function buildRules(lexicon: Lexicon): Rules {
     ),
     SPELLED: spelledRules(F),
     DOUBLING_NUMBERS: Object.keys(F.doublings.numbers).sort(byLengthDesc),
+    PLACE_OF_ITS_OWN: (name) => {
+      const places = lexicon.lookupPlaces(name);
+      return (
+        places.length > 0 && places.every((p) => p.level !== 'province' && p.level !== 'country')
+      );
+    },
     RATIOS: new Map(
       lexicon.metrics.flatMap((m) =>
         m.ratioOf ? [[`${m.ratioOf.part}/${m.ratioOf.whole}`, m]] : [],
@@ -228,7 +236,17 @@ function metricOf(r: Rules, text: string): MetricEntry | null {
   const breakdown = match.metric.breakdowns?.find((w) => masked.startsWith(w, match.at - w.length));
   if (breakdown && !'和及与、'.includes(masked[match.at - breakdown.length - 1] ?? '-'))
     return null;
+  // 沈阳地区生产总值, 兰州新区经济总量, 美国进出口: a city's, a zone's, a region's or a foreign
+  // country's figure, not the report's jurisdiction's (a province's own name may be it).
+  if (placeBefore(r, masked, match.at)) return null;
   return match.metric;
+}
+
+/** A place's name ends right before `at` (two to six characters), other than a province's. */
+function placeBefore(r: Rules, words: string, at: number): boolean {
+  for (let n = 2; n <= 6 && n <= at; n++)
+    if (r.PLACE_OF_ITS_OWN(words.slice(at - n, at))) return true;
+  return false;
 }
 
 /**
@@ -513,6 +531,8 @@ function quantities(r: Rules, s: string): Raw[] {
       qualifier = r.F.qualifiersAfter[after]!;
       i += after.length;
     }
+    // 200亿元县, 30亿元以上项目: an amount before such a noun is a class of it, no figure.
+    if (unit.endsWith('元') && startsWithAny(s, i, r.F.classNounsAfterAmount)) continue;
     // Words before the number: a qualifier (超过, 近) and then the verb (增长, 控制在).
     let cursor = numberStart;
     const qBefore = endsWithAny(s, cursor, r.QUALIFIERS_BEFORE);

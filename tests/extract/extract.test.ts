@@ -129,6 +129,15 @@ test('a metric named after 单位 is the denominator of another indicator, not t
   // Per 10,000 yuan of GDP too (a fall of 22% in it is no GDP growth of -22%).
   expect(findMetric(lexicon, '万元生产总值用水量下降22%')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '每万元地区生产总值能耗')?.key ?? null).toBeNull();
+  // A city's, a zone's, a region's or a foreign country's figure is no figure of the report's
+  // jurisdiction; a province's own name may be it.
+  expect(findMetric(lexicon, '沈阳地区生产总值增长5%')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '兰州新区经济总量突破500亿元')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '庆阳、酒泉经济总量突破千亿元')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '美国进出口下降')?.key ?? null).toBeNull();
+  expect(findMetric(lexicon, '辽宁地区生产总值增长5%')?.key).toBe('gdp');
+  expect(findMetric(lexicon, '经济总量超过90万亿元')?.key).toBe('gdp');
+  expect(findMetric(lexicon, '工业经济总量突破3万亿元')?.key ?? null).toBeNull();
   // The incomes NBS publishes apart for the counties lifted out of poverty are another indicator.
   expect(findMetric(lexicon, '脱贫县农村居民人均可支配收入增长8%')?.key ?? null).toBeNull();
   expect(findMetric(lexicon, '农村居民人均可支配收入增长6%')?.key).toBe(

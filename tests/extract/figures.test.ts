@@ -403,6 +403,16 @@ test('a rate that is a proportion is a SHARE; unemployment and deficit rates are
   expect(measure('卫生户厕普及率提高5%')).toBe('GROWTH');
 });
 
+test('an amount of money before 县, 项目 or 企业 is a class of them, no figure', () => {
+  const read = (s: string) => figures(s).map((f) => [f.metricText, f.value, f.unit]);
+  expect(read('新增经济总量超200亿元县2个')).toEqual([['经济总量超200亿元县', 2, '个']]);
+  expect(read('新开工总投资10亿元以上项目50个')).toEqual([
+    ['新开工总投资10亿元以上项目', 50, '个'],
+  ]);
+  // Not after a count: 建成200个县域医疗次中心 counts them.
+  expect(read('建成200个县域医疗次中心')).toEqual([['县域医疗次中心', 200, '个']]);
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
