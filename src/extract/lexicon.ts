@@ -195,6 +195,10 @@ export interface FigureRules {
   };
   /** Head nouns a 分别 list's subjects share (原煤、原油、天然气产量: 产量), longest first. */
   sharedHeads: string[];
+  /** Words after a plan period's name that make it a time frame (“十三五”时期), no indicator's. */
+  periodFrameWords: string[];
+  /** Words written into an indicator's name (经济年均增长: 经济增长), read past when it is named. */
+  wordsInsideNames: string[];
   /** Nouns an amount of money may qualify (200亿元县, 30亿元以上项目): a class, no figure. */
   classNounsAfterAmount: string[];
   /** Words that may follow a unit and start like a qualifier (多式联运, 余热): no qualifier. */

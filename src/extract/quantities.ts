@@ -59,6 +59,8 @@ interface Rules {
   SPELLED: { starts: string[]; numbers: string[]; verbs: string[] } | null;
   /** Number words of a doubling (翻一番), longest first. */
   DOUBLING_NUMBERS: string[];
+  /** A plan period as a time frame opening an indicator's words (“十三五”时期). */
+  PERIOD_LEAD: RegExp;
   /** The name is only a place's below a province's, or a region's or a foreign one's. */
   PLACE_OF_ITS_OWN: (name: string) => boolean;
 }
@@ -101,6 +103,13 @@ function buildRules(lexicon: Lexicon): Rules {
     ),
     SPELLED: spelledRules(F),
     DOUBLING_NUMBERS: Object.keys(F.doublings.numbers).sort(byLengthDesc),
+    PERIOD_LEAD: new RegExp(
+      `^(?:${lexicon.planPeriods
+        .flatMap((p) => [p.name, ...p.aliases])
+        .sort(byLengthDesc)
+        .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|')})[”"]?(?:${F.periodFrameWords.join('|')})`,
+    ),
     PLACE_OF_ITS_OWN: (name) => {
       const places = lexicon.lookupPlaces(name);
       return (
@@ -228,8 +237,14 @@ function metricOf(r: Rules, text: string): MetricEntry | null {
   const ratio = ratioOf(r, words);
   if (ratio) return ratio;
   if (shareOfOther(r, words)) return null;
-  const masked = maskDenominators(r, words);
-  const match = matchMetric(r, masked);
+  let masked = maskDenominators(r, words);
+  let match = matchMetric(r, masked);
+  // 经济年均增长: a name a word of time is written into (经济增长, averaged over the years).
+  const inside = r.F.wordsInsideNames.find((w) => masked.includes(w));
+  if (!match && inside) {
+    masked = masked.split(inside).join('');
+    match = matchMetric(r, masked);
+  }
   if (!match) return null;
   // 企业研发经费, 东盟进出口, 县域经济增长: a breakdown of the indicator, another one; not
   // the last of a list of parts (货物和服务进出口 is all trade).
@@ -661,6 +676,11 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
     const w = startsWithAny(text, offset, r.F.metricTrimStart);
     if (w && text.length - offset > w.length) {
       offset += w.length;
+      changed = true;
+    }
+    const period = r.PERIOD_LEAD.exec(text.slice(offset));
+    if (period && text.length - offset > period[0].length) {
+      offset += period[0].length;
       changed = true;
     }
   }

@@ -413,6 +413,14 @@ test('an amount of money before 县, 项目 or 企业 is a class of them, no fig
   expect(read('建成200个县域医疗次中心')).toEqual([['县域医疗次中心', 200, '个']]);
 });
 
+test('a plan period as a time frame opens no indicator; 年均 written into a name is read past', () => {
+  const read = (s: string) => figures(s).map((f) => [f.metricText, f.metric?.key ?? null]);
+  expect(read('“十三五”时期经济年均增长保持在6.5%以上')).toEqual([['经济年均增长', 'gdp']]);
+  expect(read('“十五五”期间地区生产总值年均增长5%左右')).toEqual([['地区生产总值', 'gdp']]);
+  // The plan itself is no time frame.
+  expect(read('“十四五”规划共设置20项指标')[0]![0]).toContain('十四五');
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
