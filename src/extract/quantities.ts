@@ -1075,7 +1075,9 @@ function covers(text: string, k: number, word: string): boolean {
  * indicator's name, else the whole's shared head (sharedHeads), unless it ends in a head of
  * its own (省外游客、入境过夜游客); before that, words it ends in that the whole repeats are
  * followed by the whole's words after them (先进制造业、高技术制造业增加值: 先进制造业增加值).
- * Written after the whole, a conjunct that is itself a head takes the place of the whole's head.
+ * Written after the whole, a conjunct that is itself a head takes the place of the whole's head,
+ * and one after a whole per unit of an indicator is per that unit too (单位国内生产总值用水量、
+ * 能耗、二氧化碳排放量: 单位国内生产总值能耗 …).
  */
 function shareHead(r: Rules, items: string[]): string[] {
   let full = 0;
@@ -1086,7 +1088,11 @@ function shareHead(r: Rules, items: string[]): string[] {
   const head = r.F.sharedHeads.find((h) => whole.endsWith(h) && whole.length > h.length);
   return items.map((x, k) => {
     if (k === full || metricOf(r, x)) return x;
-    if (k > full) return head && r.F.sharedHeads.includes(x) ? whole.slice(0, -head.length) + x : x;
+    if (k > full) {
+      const perUnit = perUnitLead(r, whole);
+      if (perUnit && !x.startsWith(perUnit)) return perUnit + x;
+      return head && r.F.sharedHeads.includes(x) ? whole.slice(0, -head.length) + x : x;
+    }
     for (let cut = 1; cut < whole.length; cut++) {
       if (r.METRIC_NAMES.some(({ alias }) => alias === x + whole.slice(cut)))
         return x + whole.slice(cut);
@@ -1099,6 +1105,17 @@ function shareHead(r: Rules, items: string[]): string[] {
     }
     return head ? x + head : x;
   });
+}
+
+/** 单位国内生产总值 in 单位国内生产总值用水量: a per-unit prefix and the curated name after it. */
+function perUnitLead(r: Rules, whole: string): string | null {
+  for (const p of r.F.perUnitPrefixes) {
+    if (!whole.startsWith(p)) continue;
+    const names = r.METRIC_NAMES.filter(({ alias }) => whole.startsWith(alias, p.length));
+    const longest = names.sort((a, b) => b.alias.length - a.alias.length)[0];
+    if (longest && whole.length > p.length + longest.alias.length) return p + longest.alias;
+  }
+  return null;
 }
 
 function clauses(s: string): Span[] {

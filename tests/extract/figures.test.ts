@@ -421,6 +421,15 @@ test('a plan period as a time frame opens no indicator; 年均 written into a na
   expect(read('“十四五”规划共设置20项指标')[0]![0]).toContain('十四五');
 });
 
+test('a 分别 list after a subject per unit of an indicator is per that unit throughout', () => {
+  const read = (s: string) => figures(s).map((f) => [f.metricText, f.metric?.key ?? null, f.value]);
+  expect(read('单位地区生产总值用水量、能耗、二氧化碳排放量分别下降10%、12%、15%')).toEqual([
+    ['单位地区生产总值用水量', null, 10],
+    ['单位地区生产总值能耗', 'energy_intensity', 12],
+    ['单位地区生产总值二氧化碳排放量', 'carbon_intensity', 15],
+  ]);
+});
+
 test('a doubling (翻一番, 翻两番, 翻番) is a change counted in doublings, unit 番', () => {
   const read = (s: string, options: { plan?: boolean } = {}) =>
     figures(s, options).map((f) => [
