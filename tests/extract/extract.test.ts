@@ -172,8 +172,11 @@ test('a metric named after 占, 与, 人均 or 快于 is part of another indicat
   expect(findMetric(lexicon, '人均地区生产总值达16.7万元')?.key).toBe('gdp_per_capita');
   expect(findMetric(lexicon, '人均GDP达8万元')?.key).toBe('gdp_per_capita');
   expect(findMetric(lexicon, '人均粮食产量')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '全体居民人均可支配收入增长5%')?.key).toBe(
-    'per_capita_disposable_income',
+  expect(findMetric(lexicon, '全体居民人均可支配收入增长5%')?.key).toBe('resident_income');
+  // 居民收入 is the reports' short form of the same indicator.
+  expect(findMetric(lexicon, '居民收入增长与经济增长同步')?.key).toBe('resident_income');
+  expect(findMetric(lexicon, '城镇居民人均可支配收入增长5%')?.key).toBe(
+    'urban_per_capita_disposable_income',
   );
   // What a figure is compared with is not what it measures.
   expect(findMetric(lexicon, '快于经济增速1个百分点')?.key ?? null).toBeNull();
@@ -215,7 +218,7 @@ test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator
   expect(findMetric(lexicon, '全员劳动生产率')?.key).toBe('labour_productivity');
   expect(findMetric(lexicon, '森林覆盖率')?.key).toBe('forest_coverage');
   expect(findMetric(lexicon, '林草覆盖率')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '城镇登记失业率')?.key).toBe('registered_urban_unemployment');
+  expect(findMetric(lexicon, '城镇登记失业率')?.key).toBe('urban_registered_unemployment');
   expect(findMetric(lexicon, 'PM2.5年均浓度')?.key).toBe('pm25_concentration');
 });
 

@@ -31,7 +31,7 @@ const brief = (f: FigureMention) => ({
 test.each([
   ['城镇调查失业率控制在5.5%以内', 'urban_surveyed_unemployment', 5.5],
   ['城镇调查失业率全年控制在5.5%以内', 'urban_surveyed_unemployment', 5.5],
-  ['城镇登记失业率4.5%以内', 'registered_urban_unemployment', 4.5],
+  ['城镇登记失业率4.5%以内', 'urban_registered_unemployment', 4.5],
   ['财政赤字率一直控制在3%以内', 'deficit_ratio', 3],
 ])('以内 is AT_MOST: %s', (sentence, metric, value) => {
   expect(figures(sentence).map(brief)).toEqual([
