@@ -251,7 +251,7 @@ interface FrameRules {
    * it was (较“十三五”末的9323.1亿元). Groups: the plan period, the year named.
    */
   bases: RegExp[];
-  /** A plan period named as a base (较“十三五”末), which is not the sentence's period. */
+  /** A plan period named as a base (较“十三五”末, 较“十三五”时期), not the sentence's period. */
   periodBases: RegExp;
   /**
    * Where an indicator's words run on into their base: a base word followed by a number
@@ -306,8 +306,9 @@ function buildFrameRules(lexicon: Lexicon): FrameRules {
       `(?:${fromWords})(?=$|[^，。；、]{0,6}\\d)|(?:${words(structure.baseVersusWords)})(?=[\\d“"])`,
       'g',
     ),
+    // 较“十三五”末, and the whole period compared with (较“十三五”时期).
     periodBases: new RegExp(
-      `(?:${words([...structure.baseFromWords, ...structure.baseVersusWords])})“?[^”，。]{2,4}”?末`,
+      `(?:${words([...structure.baseFromWords, ...structure.baseVersusWords])})“?[^”，。]{2,4}”?(?:末|${words(lexicon.figures.periodFrameWords)})`,
       'g',
     ),
     salutation: new RegExp(

@@ -99,6 +99,19 @@ test('in five years, a level reached is the state at the end, its base the year 
   ]);
 });
 
+test('a period compared with (较“十三五”时期) is no period the figure is for', () => {
+  const figures = dated(
+    [
+      '一、2025年和“十四五”时期工作回顾',
+      '这五年，创新动能增强。发明专利授权量较“十三五”时期增长80%，“十四五”时期安全事故起数较“十三五”时期下降40%。',
+    ].join('\n\n'),
+  );
+  expect(figures.slice(0, 2)).toEqual([
+    [80, 2025, 2021],
+    [40, 2025, 2021],
+  ]);
+});
+
 test('a plan sentence on the coming five years (今后五年) sets targets for the new plan period', () => {
   const figures = dated(
     '一、2025年工作回顾\n\n全年经济平稳。\n\n二、“十五五”规划纲要草案的说明\n\n纲要草案设定了今后五年的主要指标，包括地区生产总值年均增长5%左右。',
