@@ -21,6 +21,7 @@ import {
 } from './lexicon';
 import {
   endsWithAny,
+  escapeRegExp,
   findFigures,
   isEnumeratedGoal,
   isTargetSentence,
@@ -217,7 +218,7 @@ function buildPeriods(lexicon: Lexicon): Periods {
     period,
     pattern: new RegExp(`${period.name}”?(${PERIOD_WORDS})`),
   }));
-  const titleWords = lexicon.structure.planTitleWords.map(escape).join('|');
+  const titleWords = lexicon.structure.planTitleWords.map(escapeRegExp).join('|');
   return {
     patterns,
     any: new RegExp(patterns.map(({ pattern }) => `(?:${pattern.source})`).join('|')),
@@ -225,7 +226,7 @@ function buildPeriods(lexicon: Lexicon): Periods {
       period,
       pattern: new RegExp(
         [
-          ...period.aliases.map(escape),
+          ...period.aliases.map(escapeRegExp),
           `${period.name}”?(?:${PERIOD_WORDS}${titleWords ? `|${titleWords}` : ''})`,
         ].join('|'),
       ),
@@ -262,13 +263,11 @@ interface FrameRules {
   salutation: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function buildFrameRules(lexicon: Lexicon): FrameRules {
   const { structure, planPeriods } = lexicon;
   // A plan period's name as the reports write it, with or without quotation marks.
-  const period = `“?(${planPeriods.map((p) => escape(p.name)).join('|')})”?`;
-  const words = (list: readonly string[]) => list.map(escape).join('|');
+  const period = `“?(${planPeriods.map((p) => escapeRegExp(p.name)).join('|')})”?`;
+  const words = (list: readonly string[]) => list.map(escapeRegExp).join('|');
   // The time a base was: a plan period's end, or a year (年末, 年底).
   const when = `${period}末|(\\d{4})年[末底]?`;
   // Up to six characters, none of them starting a verb of figures.json.
@@ -280,14 +279,14 @@ function buildFrameRules(lexicon: Lexicon): FrameRules {
       const not = structure.notBaseWords
         .filter((n) => n.startsWith(w))
         .map((n) => n.slice(w.length));
-      return not.length ? `${escape(w)}(?!${words(not)})` : escape(w);
+      return not.length ? `${escapeRegExp(w)}(?!${words(not)})` : escapeRegExp(w);
     })
     .join('|');
   const noVerb = `(?:(?!${verbs})[^\\d，。；、：,;:]){0,6}?`;
   const cue = (kind: Frame['kind']) => (cueWords: string) => ({
     kind,
     pattern: new RegExp(
-      escape(cueWords).replace('\\{lastYear\\}', '(\\d{4})').replace('\\{period\\}', period),
+      escapeRegExp(cueWords).replace('\\{lastYear\\}', '(\\d{4})').replace('\\{period\\}', period),
     ),
     lastYear: cueWords.includes('{lastYear}'),
     // 2025年, 去年: a year named without saying the sentence is about it.
@@ -373,7 +372,7 @@ function resultFrames(
   partTitles: Map<string, string>,
 ): Map<number, Frame | null> {
   const rules = compiled(lexicon, 'resultFrames', buildFrameRules);
-  const ends = new RegExp(`[${escape(lexicon.structure.sentenceEnds)}]`);
+  const ends = new RegExp(`[${escapeRegExp(lexicon.structure.sentenceEnds)}]`);
   const frames = new Map<number, Frame | null>();
   let part: string | null = null;
   let current: Frame | null = null;

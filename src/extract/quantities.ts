@@ -107,8 +107,8 @@ function buildRules(lexicon: Lexicon): Rules {
       `^(?:${lexicon.planPeriods
         .flatMap((p) => [p.name, ...p.aliases])
         .sort(byLengthDesc)
-        .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|')})[”"]?(?:${F.periodFrameWords.join('|')})`,
+        .map(escapeRegExp)
+        .join('|')})[”"]?(?:${F.periodFrameWords.map(escapeRegExp).join('|')})`,
     ),
     PLACE_OF_ITS_OWN: (name) => {
       const places = lexicon.lookupPlaces(name);
@@ -240,8 +240,8 @@ function metricOf(r: Rules, text: string): MetricEntry | null {
   let masked = maskDenominators(r, words);
   let match = matchMetric(r, masked);
   // 经济年均增长: a name a word of time is written into (经济增长, averaged over the years).
-  const inside = r.F.wordsInsideNames.find((w) => masked.includes(w));
-  if (!match && inside) {
+  const inside = match ? undefined : r.F.wordsInsideNames.find((w) => masked.includes(w));
+  if (inside) {
     masked = masked.split(inside).join('');
     match = matchMetric(r, masked);
   }
@@ -384,6 +384,19 @@ interface Raw {
 
 function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
   return words.find((w) => s.startsWith(w, at));
+}
+
+/** `s` matched literally inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What may stand before an indicator's or a count's words in a clause: spaces, quotes, brackets. */
+const OPENER = /[\s\u3000\u200b“”"（）()]/;
+
+/** Where the openers written from `at` end. */
+function pastOpeners(s: string, at: number): number {
+  let end = at;
+  while (end < s.length && OPENER.test(s[end]!)) end++;
+  return end;
 }
 
 /** Where a run of `words` written from `at` ends (`at` itself when none is written there). */
@@ -668,9 +681,9 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
   let offset = 0;
   for (let changed = true; changed;) {
     changed = false;
-    const lead = /^[\s\u3000\u200b“”"（）()]+/.exec(text.slice(offset));
-    if (lead) {
-      offset += lead[0].length;
+    const past = pastOpeners(text, offset);
+    if (past > offset) {
+      offset = past;
       changed = true;
     }
     const w = startsWithAny(text, offset, r.F.metricTrimStart);
@@ -754,9 +767,6 @@ interface Counted {
   opening: boolean;
 }
 
-/** What may open a clause before a count that is its subject: spaces, quotes, brackets. */
-const OPENERS = /[\s\u3000\u200b“”"（）()]/g;
-
 /**
  * Where a subject count's noun stopped: at a predicate word, or before another count of a
  * list sharing the predicate (、6个…, 和275个…).
@@ -765,8 +775,6 @@ const endsPhrase = (r: Rules, s: string, at: number) =>
   startsWithAny(s, at, r.COUNTED_STOPS) !== undefined ||
   (s[at] === '、' && /^[\s\u3000\u200b]*[近超约]?\d/.test(s.slice(at + 1, at + 8))) ||
   (/\d/.test(s[at] ?? '') && /[和及与]/.test(s[at - 1] ?? ''));
-
-const OPENER_CHARS = [' ', '\u3000', '\u200b', '“', '”', '"', '（', '）', '(', ')'];
 
 /**
  * A count in a classifier whose lead is only a verb (一是建设30个养老服务中心, 培育50个以上…),
@@ -788,7 +796,7 @@ function countedNoun(
   const leadStart = Math.max(raw.clauseStart, previousEnd);
   // 醴娄等7条高速公路: examples before 等, then the count of what they are examples of.
   const examples =
-    s.slice(leadStart, raw.leadEnd).replace(OPENERS, '').length > 1 &&
+    raw.leadEnd - pastOpeners(s, leadStart) > 1 &&
     s
       .slice(0, raw.leadEnd)
       .replace(/[\s\u3000\u200b]+$/, '')
@@ -807,7 +815,7 @@ function countedNoun(
     verbs.length === 0 &&
     !continuation &&
     leadStart <= raw.clauseStart &&
-    s.slice(raw.clauseStart, raw.leadEnd).replace(OPENERS, '') === '';
+    pastOpeners(s, raw.clauseStart) >= raw.leadEnd;
   if (verbs.length === 0 && !continuation && !opening) return null;
   let start = raw.end;
   if (s.startsWith('的', start)) start++;
@@ -845,8 +853,7 @@ function countedNoun(
   // One character (批次: 次) is no noun phrase; a long one is a clause, not a name.
   if (end - start < 2 || end - start > r.F.countedMaxLength) return null;
   // As the clause's subject (no verb leads it), the noun must end where the predicate starts.
-  const led =
-    examples && startsWithAny(s, pastAll(s, leadStart, OPENER_CHARS), r.F.countedLeadWords);
+  const led = examples && startsWithAny(s, pastOpeners(s, leadStart), r.F.countedLeadWords);
   if ((opening || (examples && !led)) && !endsPhrase(r, s, nounEnd)) return null;
   return {
     text: s.slice(start, end),
@@ -1086,10 +1093,10 @@ function shareHead(r: Rules, items: string[]): string[] {
   });
   const whole = items[full]!;
   const head = r.F.sharedHeads.find((h) => whole.endsWith(h) && whole.length > h.length);
+  const perUnit = perUnitLead(r, whole);
   return items.map((x, k) => {
     if (k === full || metricOf(r, x)) return x;
     if (k > full) {
-      const perUnit = perUnitLead(r, whole);
       if (perUnit && !x.startsWith(perUnit)) return perUnit + x;
       return head && r.F.sharedHeads.includes(x) ? whole.slice(0, -head.length) + x : x;
     }
