@@ -4,6 +4,9 @@ import { findMetric } from '../../src/extract/quantities';
 import { ReportError } from '../../src/read';
 import { SEED_IDS, seedInput } from '../support/seeds';
 
+/** The curated indicator's key the words name, or null. */
+const keyOf = (words: string) => findMetric(lexicon, words)?.key ?? null;
+
 describe.each(SEED_IDS)('%s', (id) => {
   test('every commitment and section slices back to its text; ids are unique', async () => {
     const input = await seedInput(id);
@@ -123,76 +126,70 @@ test('Liaoning: the ten livelihood projects are items 一是…十是 of one par
 test('a metric named after 单位 is the denominator of another indicator, not the metric', () => {
   // Found by the hold-out (docs/holdout.md): without its curated name, energy intensity
   // was read as GDP, and the 8.1% GDP result was paired with it.
-  expect(findMetric(lexicon, '单位地区生产总值用水量下降3%')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '单位国内生产总值能耗降低3%左右')?.key).toBe('energy_intensity');
-  expect(findMetric(lexicon, '单位GDP能耗下降')?.key).toBe('energy_intensity');
+  expect(keyOf('单位地区生产总值用水量下降3%')).toBeNull();
+  expect(keyOf('单位国内生产总值能耗降低3%左右')).toBe('energy_intensity');
+  expect(keyOf('单位GDP能耗下降')).toBe('energy_intensity');
   // Per 10,000 yuan of GDP too (a fall of 22% in it is no GDP growth of -22%).
-  expect(findMetric(lexicon, '万元生产总值用水量下降22%')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '每万元地区生产总值能耗')?.key ?? null).toBeNull();
+  expect(keyOf('万元生产总值用水量下降22%')).toBeNull();
+  expect(keyOf('每万元地区生产总值能耗')).toBeNull();
   // A city's, a zone's, a region's or a foreign country's figure is no figure of the report's
   // jurisdiction; a province's own name may be it.
-  expect(findMetric(lexicon, '沈阳地区生产总值增长5%')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '兰州新区经济总量突破500亿元')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '庆阳、酒泉经济总量突破千亿元')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '美国进出口下降')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '辽宁地区生产总值增长5%')?.key).toBe('gdp');
-  expect(findMetric(lexicon, '经济总量超过90万亿元')?.key).toBe('gdp');
-  expect(findMetric(lexicon, '工业经济总量突破3万亿元')?.key ?? null).toBeNull();
+  expect(keyOf('沈阳地区生产总值增长5%')).toBeNull();
+  expect(keyOf('兰州新区经济总量突破500亿元')).toBeNull();
+  expect(keyOf('庆阳、酒泉经济总量突破千亿元')).toBeNull();
+  expect(keyOf('美国进出口下降')).toBeNull();
+  expect(keyOf('辽宁地区生产总值增长5%')).toBe('gdp');
+  expect(keyOf('经济总量超过90万亿元')).toBe('gdp');
+  expect(keyOf('工业经济总量突破3万亿元')).toBeNull();
   // The incomes NBS publishes apart for the counties lifted out of poverty are another indicator.
-  expect(findMetric(lexicon, '脱贫县农村居民人均可支配收入增长8%')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '农村居民人均可支配收入增长6%')?.key).toBe(
-    'rural_per_capita_disposable_income',
-  );
-  expect(findMetric(lexicon, '地区生产总值增长5.5%以上')?.key).toBe('gdp');
-  expect(findMetric(lexicon, '单位面积产量和地区生产总值')?.key).toBe('gdp');
+  expect(keyOf('脱贫县农村居民人均可支配收入增长8%')).toBeNull();
+  expect(keyOf('农村居民人均可支配收入增长6%')).toBe('rural_per_capita_disposable_income');
+  expect(keyOf('地区生产总值增长5.5%以上')).toBe('gdp');
+  expect(keyOf('单位面积产量和地区生产总值')).toBe('gdp');
   // The abbreviation is GDP too, except where it is the whole or what is contributed to.
-  expect(findMetric(lexicon, '全年GDP增长4%')?.key).toBe('gdp');
-  expect(findMetric(lexicon, '数字经济核心产业增加值占GDP比重')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '旅游业对GDP综合贡献率')?.key ?? null).toBeNull();
+  expect(keyOf('全年GDP增长4%')).toBe('gdp');
+  expect(keyOf('数字经济核心产业增加值占GDP比重')).toBeNull();
+  expect(keyOf('旅游业对GDP综合贡献率')).toBeNull();
 });
 
 test('a metric named after 占, 与, 人均 or 快于 is part of another indicator, not the metric', () => {
-  expect(findMetric(lexicon, '制造业增加值占地区生产总值比重达33.5%')?.key ?? null).toBeNull();
-  expect(
-    findMetric(lexicon, '社会物流总费用与地区生产总值的比率下降至13.8%')?.key ?? null,
-  ).toBeNull();
-  expect(findMetric(lexicon, '民间投资占固定资产投资比重达40%以上')?.key ?? null).toBeNull();
+  expect(keyOf('制造业增加值占地区生产总值比重达33.5%')).toBeNull();
+  expect(keyOf('社会物流总费用与地区生产总值的比率下降至13.8%')).toBeNull();
+  expect(keyOf('民间投资占固定资产投资比重达40%以上')).toBeNull();
   // The indicator is the words before: a curated one there is still read.
-  expect(findMetric(lexicon, '一般公共预算收入占地区生产总值比重')?.key).toBe('fiscal_revenue');
-  expect(findMetric(lexicon, '高技术制造业增加值占规模以上工业增加值比重')?.key).toBe(
+  expect(keyOf('一般公共预算收入占地区生产总值比重')).toBe('fiscal_revenue');
+  expect(keyOf('高技术制造业增加值占规模以上工业增加值比重')).toBe(
     'high_tech_manufacturing_value_added',
   );
   // Unless the whole is no curated indicator: then neither is the part, nor a name inside it.
-  expect(findMetric(lexicon, '企业经铁路进出口货值占全线货值的')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '高耗能制造业增加值占规模工业增加值比重')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '地区生产总值与居民收入同步增长')?.key).toBe('gdp');
-  expect(findMetric(lexicon, '研究与试验发展经费投入增长10%')?.key).toBe('rd_expenditure');
+  expect(keyOf('企业经铁路进出口货值占全线货值的')).toBeNull();
+  expect(keyOf('高耗能制造业增加值占规模工业增加值比重')).toBeNull();
+  expect(keyOf('地区生产总值与居民收入同步增长')).toBe('gdp');
+  expect(keyOf('研究与试验发展经费投入增长10%')).toBe('rd_expenditure');
   // Per person, GDP is another indicator (curated as GDP per capita); a per-person name
   // the lexicon does not hold is no GDP either.
-  expect(findMetric(lexicon, '人均地区生产总值达16.7万元')?.key).toBe('gdp_per_capita');
-  expect(findMetric(lexicon, '人均GDP达8万元')?.key).toBe('gdp_per_capita');
-  expect(findMetric(lexicon, '人均粮食产量')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '全体居民人均可支配收入增长5%')?.key).toBe('resident_income');
+  expect(keyOf('人均地区生产总值达16.7万元')).toBe('gdp_per_capita');
+  expect(keyOf('人均GDP达8万元')).toBe('gdp_per_capita');
+  expect(keyOf('人均粮食产量')).toBeNull();
+  expect(keyOf('全体居民人均可支配收入增长5%')).toBe('resident_income');
   // 居民收入 is the reports' short form of the same indicator.
-  expect(findMetric(lexicon, '居民收入增长与经济增长同步')?.key).toBe('resident_income');
-  expect(findMetric(lexicon, '城镇居民人均可支配收入增长5%')?.key).toBe(
-    'urban_per_capita_disposable_income',
-  );
+  expect(keyOf('居民收入增长与经济增长同步')).toBe('resident_income');
+  expect(keyOf('城镇居民人均可支配收入增长5%')).toBe('urban_per_capita_disposable_income');
   // What a figure is compared with is not what it measures.
-  expect(findMetric(lexicon, '快于经济增速1个百分点')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '地区生产总值年均增长5.9%、高于全国0.5个百分点')?.key).toBe('gdp');
+  expect(keyOf('快于经济增速1个百分点')).toBeNull();
+  expect(keyOf('地区生产总值年均增长5.9%、高于全国0.5个百分点')).toBe('gdp');
   // A scope (全社会, 全省) may come between 占 and the whole.
-  expect(findMetric(lexicon, '基础研究支出占全社会研发投入比重达7%')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '全社会研发投入增长10%')?.key).toBe('rd_expenditure');
+  expect(keyOf('基础研究支出占全社会研发投入比重达7%')).toBeNull();
+  expect(keyOf('全社会研发投入增长10%')).toBe('rd_expenditure');
   // Words that end in what they are compared with measure a lead over it.
-  expect(findMetric(lexicon, '经济增速高于全国')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '地区生产总值增速快于全国平均水平')?.key ?? null).toBeNull();
+  expect(keyOf('经济增速高于全国')).toBeNull();
+  expect(keyOf('地区生产总值增速快于全国平均水平')).toBeNull();
   // A share of a whole that is only a scope is a part's share of the total, not the total.
-  expect(findMetric(lexicon, '园区规模工业增加值占全省比重')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '进出口总额占全国的比重')?.key ?? null).toBeNull();
+  expect(keyOf('园区规模工业增加值占全省比重')).toBeNull();
+  expect(keyOf('进出口总额占全国的比重')).toBeNull();
   // What contributes to an indicator, and a share of it said with 在…中.
-  expect(findMetric(lexicon, '消费对经济增长的贡献率')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '服务业在国内生产总值中的比重')?.key ?? null).toBeNull();
+  expect(keyOf('消费对经济增长的贡献率')).toBeNull();
+  expect(keyOf('服务业在国内生产总值中的比重')).toBeNull();
 });
 
 test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator', () => {
@@ -204,22 +201,22 @@ test('a breakdown of an indicator (metrics.json breakdowns) is not the indicator
     '规上民营工业增加值',
     '户籍人口城镇化率',
   ])
-    expect(findMetric(lexicon, words)?.key ?? null).toBeNull();
+    expect(keyOf(words)).toBeNull();
   // The last of a list of parts is the whole; other words before a name keep it.
-  expect(findMetric(lexicon, '货物和服务进出口')?.key).toBe('foreign_trade');
-  expect(findMetric(lexicon, '外贸进出口')?.key).toBe('foreign_trade');
-  expect(findMetric(lexicon, '为企业减税降费')?.key).toBe('tax_and_fee_cuts');
-  expect(findMetric(lexicon, '全社会研发投入')?.key).toBe('rd_expenditure');
-  expect(findMetric(lexicon, '常住人口城镇化率')?.key).toBe('urbanization_rate');
+  expect(keyOf('货物和服务进出口')).toBe('foreign_trade');
+  expect(keyOf('外贸进出口')).toBe('foreign_trade');
+  expect(keyOf('为企业减税降费')).toBe('tax_and_fee_cuts');
+  expect(keyOf('全社会研发投入')).toBe('rd_expenditure');
+  expect(keyOf('常住人口城镇化率')).toBe('urbanization_rate');
   // The five-year plans' indicators.
-  expect(findMetric(lexicon, '人均预期寿命')?.key).toBe('life_expectancy');
-  expect(findMetric(lexicon, '劳动年龄人口平均受教育年限')?.key).toBe('years_of_schooling');
-  expect(findMetric(lexicon, '新增劳动力平均受教育年限')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '全员劳动生产率')?.key).toBe('labour_productivity');
-  expect(findMetric(lexicon, '森林覆盖率')?.key).toBe('forest_coverage');
-  expect(findMetric(lexicon, '林草覆盖率')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '城镇登记失业率')?.key).toBe('urban_registered_unemployment');
-  expect(findMetric(lexicon, 'PM2.5年均浓度')?.key).toBe('pm25_concentration');
+  expect(keyOf('人均预期寿命')).toBe('life_expectancy');
+  expect(keyOf('劳动年龄人口平均受教育年限')).toBe('years_of_schooling');
+  expect(keyOf('新增劳动力平均受教育年限')).toBeNull();
+  expect(keyOf('全员劳动生产率')).toBe('labour_productivity');
+  expect(keyOf('森林覆盖率')).toBe('forest_coverage');
+  expect(keyOf('林草覆盖率')).toBeNull();
+  expect(keyOf('城镇登记失业率')).toBe('urban_registered_unemployment');
+  expect(keyOf('PM2.5年均浓度')).toBe('pm25_concentration');
 });
 
 test('a share of a curated whole by a curated part is the ratio the lexicon names (ratioOf)', () => {
@@ -230,9 +227,9 @@ test('a share of a curated whole by a curated part is the ratio the lexicon name
     '全社会研发经费支出相当于全市生产总值的比例',
     '全社会研发经费支出与国内生产总值之比',
   ])
-    expect(findMetric(lexicon, words)?.key).toBe('rd_intensity');
+    expect(keyOf(words)).toBe('rd_intensity');
   // Over a whole no curated name names it is no such ratio, and no R&D spending either (a
   // share of revenue is not an amount spent); R&D spending itself is still read.
-  expect(findMetric(lexicon, '研发经费支出占营业收入比重')?.key ?? null).toBeNull();
-  expect(findMetric(lexicon, '研发投入增长10%')?.key).toBe('rd_expenditure');
+  expect(keyOf('研发经费支出占营业收入比重')).toBeNull();
+  expect(keyOf('研发投入增长10%')).toBe('rd_expenditure');
 });
