@@ -258,21 +258,23 @@ const QUESTIONS = {
     // Every annual figure in report order; the standing one of each year is the client's to pick.
     generated:
       '{ targets(sort: [{ sortKey: ASC }], where: { jurisdiction: { eq: "place:中国" }, measure: { eq: "GROWTH" }, metric: { some: { id: { eq: "metric:gdp" } } } }) { year startYear value reportId } results(sort: [{ sortKey: ASC }], where: { jurisdiction: { eq: "place:中国" }, measure: { eq: "GROWTH" }, metric: { some: { id: { eq: "metric:gdp" } } } }) { year startYear value reportId } }',
-    // The question needs both: each year's standing target and result (asked at once), by
-    // the service's statement for them, its {{KIND}} one and the other.
-    cypher: ['Target', 'Result'].map((kind) => [
-      'query/standing-figures',
-      {
-        report: null,
-        metrics: ['metric:gdp'],
-        measure: 'GROWTH',
-        year: null,
-        jurisdictions: ['place:中国'],
-        status: null,
-        points: POINT_QUALIFIERS,
-      },
-      kind,
-    ]),
+    // The question needs both: each year's standing target and result, asked at once by
+    // the service's one statement for them (its {{KINDS}} Target|Result).
+    cypher: [
+      [
+        'query/standing-figures',
+        {
+          report: null,
+          metrics: ['metric:gdp'],
+          measure: 'GROWTH',
+          year: null,
+          jurisdictions: ['place:中国'],
+          status: null,
+          points: POINT_QUALIFIERS,
+        },
+        'Target|Result',
+      ],
+    ],
   },
   'neighbourhood of Shenyang': {
     graphql:
@@ -355,10 +357,10 @@ async function generatedService(driver) {
   };
 }
 
-/** A statement of cypher/ as the Neo4j store sends it (with a label for {{KIND}}, if given). */
+/** A statement of cypher/ as the Neo4j store sends it (with labels for {{KIND}}/{{KINDS}}, if given). */
 function statementText(file, kind) {
   const text = readFileSync(path.join(root, 'cypher', `${file}.cypher`), 'utf8');
-  return kind ? text.replaceAll('{{KIND}}', kind) : text;
+  return kind ? text.replaceAll('{{KIND}}', kind).replaceAll('{{KINDS}}', kind) : text;
 }
 
 /** A driver for the raw Cypher anchors, as the Neo4j store configures its own. */
@@ -934,8 +936,8 @@ ${goals(r, ratio, atScale)}
   (\`session.run\`: RUN and PULL in one flush), with the same socket settings (Nagle off,
   see docs/decisions.md). Beside it, the same statements through \`driver.executeQuery\`,
   the driver's documented way to run a query, a managed transaction whose COMMIT is a
-  second round trip; the service used it until it moved to auto-commit reads. For the metric series it asks targets and results at once, as
-  the question needs both. GraphQL on each store and the anchor are asked in turn, one
+  second round trip; the service used it until it moved to auto-commit reads. For the metric series it asks targets and results in one
+  statement, as the service does. GraphQL on each store and the anchor are asked in turn, one
   request each round, so that all meet the same server state (Neo4j keeps compiling and
   caching as it runs, which favours whatever is measured last).
 - GraphQL over HTTP adds a roughly fixed cost per request on top of the store's round trips:
@@ -956,10 +958,10 @@ ${(r.floors ?? []).map((f) => `  | ${f.via} | ${f.p50} | ${f.p99} |`).join('\n')
   express row. The ratio falls toward 1 only as the database's share grows: see the
   growth table and the questions asked of the largest corpus (Neo4j), below.
 - The service resolves a name once a minute at most (\`src/store/remembered-names.ts\`), so a
-  question costs the round trips of the question itself: one for "involves", the projects
-  and a one-step neighbourhood (its edges with the nodes at their ends, cut in the store
-  at the nearest the limit leaves room for), two at once for the metric series (targets
-  and results).
+  question costs the round trip of the question itself, one statement each: the
+  commitments involving a place, the projects, a one-step neighbourhood (its edges with the
+  nodes at their ends, cut in the store at the nearest the limit leaves room for), and the
+  metric series (its standing targets and results together).
 - Loading into Neo4j is one write transaction per report, ${r.loadWidth ?? 1} reports at a time as
   \`policy-kg ingest\` stores a folder (links are drawn after), of batched \`UNWIND\` statements
   (nodes of every kind in one statement, edges one statement per type); the shared

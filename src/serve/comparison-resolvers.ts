@@ -50,12 +50,19 @@ export class ComparisonResolver {
       measure: chosen,
       jurisdictions,
     } = await figureQuery(ctx, metric, jurisdiction, measure);
-    const query = { kind: 'Target' as const, metrics, measure: chosen, year };
-    const [targets, national] = await Promise.all([
-      ctx.store.standingFigures({ ...query, jurisdictions }),
-      ctx.store.standingFigures({ ...query, jurisdictions: [NATIONAL] }),
-    ]);
-    const nationalOf = new Map(national.map((f) => [f.year, f]));
+    // The national reference comes with the jurisdictions asked for (all of them: null), in
+    // one request.
+    const asked = jurisdictions && [...new Set([...jurisdictions, NATIONAL])];
+    const targets = await ctx.store.standingFigures({
+      kind: 'Target',
+      metrics,
+      measure: chosen,
+      year,
+      jurisdictions: asked,
+    });
+    const nationalOf = new Map(
+      targets.filter((f) => f.jurisdiction === NATIONAL).map((f) => [f.year, f]),
+    );
     return targets
       .filter((t) => t.jurisdiction !== NATIONAL)
       .map((target) => {

@@ -149,11 +149,9 @@ export class GraphResolver {
     @Ctx() ctx: Context,
   ) {
     const query = await figureQuery(ctx, metric, jurisdiction, measure);
-    // Picked in the store: every year, however many figures the reports state.
-    const [targets, results] = await Promise.all([
-      ctx.store.standingFigures({ kind: 'Target', ...query }),
-      ctx.store.standingFigures({ kind: 'Result', ...query }),
-    ]);
+    // Picked in the store, both kinds in one request: every year, however many figures the
+    // reports state.
+    const { targets, results } = await ctx.store.standingSeries(query);
     return series(targets, results);
   }
 

@@ -49,6 +49,9 @@ export interface FigureQuery {
   status?: FigureStatus | null;
 }
 
+/** A FigureQuery of both kinds, for some metrics. */
+export type SeriesQuery = Omit<FigureQuery, 'kind'> & { metrics: string[] };
+
 export interface ProjectQuery {
   /** Theme ids; projects named in commitments serving one of them or a theme they comprise. */
   themes?: string[] | null;
@@ -139,6 +142,8 @@ export interface GraphStore {
    * pair: a long series is not cut at a page of the figures stated.
    */
   standingFigures(query: FigureQuery & { metrics: string[] }): Promise<FigureNode[]>;
+  /** The standing targets and the standing results of the query at once (a metric series). */
+  standingSeries(query: SeriesQuery): Promise<{ targets: FigureNode[]; results: FigureNode[] }>;
   /** Links from each commitment, in the order asked, each list ordered by edge type then entity id. */
   linksOfCommitments(
     ids: readonly string[],

@@ -237,6 +237,14 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
         );
       }
     }
+    // A series asks for both kinds at once (one statement on Neo4j): the same figures.
+    for (const q of queries('Target')) {
+      const both = await store.standingSeries(q);
+      expect(both.targets).toEqual(await store.standingFigures({ kind: 'Target', ...q }));
+      expect(both.results).toEqual(await store.standingFigures({ kind: 'Result', ...q }));
+      expect(both.targets.every((f) => f.kind === 'Target')).toBe(true);
+      expect(both.results.every((f) => f.kind === 'Result')).toBe(true);
+    }
     const national = await store.standingFigures({
       kind: 'Target',
       metrics: ['metric:gdp'],

@@ -94,6 +94,7 @@ describeNeo4j('Neo4j plans', () => {
       for (const file of files.filter((f) => !WHOLE_GRAPH.includes(f))) {
         const text = cypher(file)
           .replaceAll('{{KIND}}', 'Target')
+          .replaceAll('{{KINDS}}', 'Target|Result')
           .replaceAll('{{TYPE}}', 'INVOLVES')
           .replace(/^CYPHER replan=skip$/m, '');
         const { summary } = await session.run(`EXPLAIN ${text}`, parameters(text));

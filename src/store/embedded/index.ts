@@ -31,6 +31,7 @@ import {
   type CommitmentPage,
   type CommitmentQuery,
   type FigureQuery,
+  type SeriesQuery,
   type GraphStore,
   type ProjectQuery,
   type IngestOptions,
@@ -412,6 +413,16 @@ export class EmbeddedStore implements GraphStore {
     return [...standingFigures(stated, (f) => `${f.jurisdiction} ${f.year}`).values()].sort(
       (a, b) => a.year - b.year || cmp(a.jurisdiction, b.jurisdiction),
     );
+  }
+
+  async standingSeries(
+    query: SeriesQuery,
+  ): Promise<{ targets: FigureNode[]; results: FigureNode[] }> {
+    const [targets, results] = await Promise.all([
+      this.standingFigures({ kind: 'Target', ...query }),
+      this.standingFigures({ kind: 'Result', ...query }),
+    ]);
+    return { targets, results };
   }
 
   async linksOfCommitments(

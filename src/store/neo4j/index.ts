@@ -32,6 +32,7 @@ import {
   type CommitmentPage,
   type CommitmentQuery,
   type FigureQuery,
+  type SeriesQuery,
   type GraphStore,
   type ProjectQuery,
   type IngestOptions,
@@ -95,7 +96,7 @@ function groupBy<R>(rows: readonly R[], key: (row: R) => string): Map<string, R[
 }
 
 /** A figure query's filters as the figure statements take them (null: any). */
-const figureParams = (query: FigureQuery) => ({
+const figureParams = (query: SeriesQuery | FigureQuery) => ({
   report: query.report ?? null,
   metrics: query.metrics ?? null,
   measure: query.measure ?? null,
@@ -487,11 +488,29 @@ export class Neo4jStore implements GraphStore {
   }
 
   async standingFigures(query: FigureQuery & { metrics: string[] }): Promise<FigureNode[]> {
+    return this.standing(query.kind, query);
+  }
+
+  async standingSeries(
+    query: SeriesQuery,
+  ): Promise<{ targets: FigureNode[]; results: FigureNode[] }> {
+    const both = await this.standing('Target|Result', query);
+    return {
+      targets: both.filter((f) => f.kind === 'Target'),
+      results: both.filter((f) => f.kind === 'Result'),
+    };
+  }
+
+  /** Standing figures of one kind or both (`Target|Result`) in one statement. */
+  private async standing(kinds: string, query: SeriesQuery): Promise<FigureNode[]> {
     const records = await this.read(
-      cypher('query/standing-figures').replaceAll('{{KIND}}', query.kind),
+      cypher('query/standing-figures').replaceAll('{{KINDS}}', kinds),
       { ...figureParams(query), points: POINT_QUALIFIERS },
     );
-    return records.map((r) => nodeFromProps(query.kind, r.get('node') as Props) as FigureNode);
+    return records.map(
+      (r) =>
+        nodeFromProps(r.get('kind') as FigureNode['kind'], r.get('node') as Props) as FigureNode,
+    );
   }
 
   async linksOfCommitments(
