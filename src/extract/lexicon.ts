@@ -219,6 +219,18 @@ export interface FigureRules {
   countedLeadWords: string[];
   /** What ends a list of examples before a count of their kind (醴娄等7条高速公路: 等). */
   examplesWord: string;
+  /**
+   * Indicators joined before one predicate, a figure each: the joiners, the words for "each"
+   * (均) between them and the value, what makes such a word part of another (人均), and the
+   * words that relate the indicators instead (同步).
+   */
+  sharedPredicate: {
+    joiners: string[];
+    eachWords: string[];
+    eachNotAfter: string[];
+    /** Words relating the joined indicators to one another (同步): no shared predicate. */
+    relationWords: string[];
+  };
   /** Enumeration markers opening a clause (一是, 二是). */
   enumerators: string[];
   /** Words that end the counted noun phrase: the predicate after it (实现, 入选). */

@@ -380,6 +380,8 @@ interface Raw {
    */
   listed: boolean;
   clauseStart: number;
+  /** 均 (each) between the indicators and the value: each of them has it (sharedPredicate). */
+  each: boolean;
 }
 
 function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
@@ -568,6 +570,9 @@ function quantities(r: Rules, s: string): Raw[] {
       if (qualifier === 'EXACT') qualifier = r.F.qualifiersBefore[qBefore]!;
       cursor -= qBefore.length;
     }
+    // 增长均12%, 均超过20%: "each" between the words and the value (not 人均, 平均).
+    let each = eachBefore(r, s, cursor);
+    if (each) cursor -= each.length;
     let clauseStart = cursor;
     while (
       clauseStart > 0 &&
@@ -626,6 +631,12 @@ function quantities(r: Rules, s: string): Raw[] {
       if (/^[和及与]?$/.test(s.slice(objectStart, cursor).replace(INVISIBLE, '')))
         objectStart = cursor;
     }
+    let subjectEnd = objectStart !== null ? cursor : verbStart;
+    // 运输箱量和货值均增长3倍: "each" before the verb.
+    if (!each && verb && objectStart === null) {
+      each = eachBefore(r, s, verbStart);
+      if (each) subjectEnd -= each.length;
+    }
     out.push({
       value: m.value,
       low,
@@ -637,13 +648,21 @@ function quantities(r: Rules, s: string): Raw[] {
       leadEnd: cursor,
       verb,
       verbStart,
-      subjectEnd: objectStart !== null ? cursor : verbStart,
+      subjectEnd,
       objectStart,
       listed,
       clauseStart,
+      each: each !== undefined,
     });
   }
   return out;
+}
+
+/** A word for "each" (均) ending at `at`, unless it ends another word there (人均, 平均). */
+function eachBefore(r: Rules, s: string, at: number): string | undefined {
+  const { eachWords, eachNotAfter } = r.F.sharedPredicate;
+  const word = endsWithAny(s, at, eachWords);
+  return word && !endsWithAny(s, at - word.length, eachNotAfter) ? word : undefined;
 }
 
 function measureOf(
@@ -876,6 +895,8 @@ export function findFigures(
   const at = (i: number) => sentence.start + i;
   const figures: FigureMention[] = [];
   const raws = quantities(r, s);
+  // Figures whose words may join several indicators, with what the words before them said.
+  const joined = new Map<FigureMention, { each: boolean; measure: Measure }>();
 
   let previous: { raw: Raw; figure: FigureMention; counted: Counted | null } | null = null as {
     raw: Raw;
@@ -917,6 +938,7 @@ export function findFigures(
       if (rule === 'respectively') governed = previous.raw;
     }
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
+    const read = { each: raw.each, measure };
     // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
     // counts steps, 有进出口实绩的企业达242家 firms.
     const metric = r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ? null : metricOf(r, metricText);
@@ -938,6 +960,7 @@ export function findFigures(
       rule,
     };
     figures.push(figure);
+    if (rule === 'quantity' || rule === 'doubling') joined.set(figure, read);
     previous = {
       raw: governed !== raw ? { ...raw, verb: governed.verb } : raw,
       figure,
@@ -945,6 +968,7 @@ export function findFigures(
     };
   }
   splitRespectively(r, figures, s, sentence.start);
+  splitShared(r, figures, joined, s, sentence.start);
   // A plan sentence that sets figures for several curated indicators is the year's list of
   // targets even without a marker (城镇新增就业900万人以上，…；居民消费价格涨幅3.5%左右；…).
   const listsTargets =
@@ -1008,6 +1032,70 @@ function splitRespectively(r: Rules, figures: FigureMention[], s: string, base: 
     });
     i += group.length - 1;
   }
+}
+
+/**
+ * "国内生产总值和城乡居民人均收入比2010年翻一番", "旅游人次和花费增长均超过20%": indicators joined
+ * before one value share it, a figure each, when 均 says so or when each is a curated
+ * indicator (黄标车和老旧车 is one count of two kinds of car).
+ */
+function splitShared(
+  r: Rules,
+  figures: FigureMention[],
+  joined: Map<FigureMention, { each: boolean; measure: Measure }>,
+  s: string,
+  base: number,
+): void {
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
+    const read = joined.get(f);
+    if (!read) continue;
+    const items = listItems(r, f.metricText);
+    // 接待游客人次、旅游总花费均增长8%: with 均 the subjects listed with 、 before the clause's
+    // own words are the value's too.
+    if (read.each) {
+      let at = s.lastIndexOf(f.metricText, f.span.end - base);
+      while (at > 0 && s[at - 1] === '、') {
+        let start = at - 1;
+        while (start > 0 && !isClauseBreak(s.charCodeAt(start - 1)) && s[start - 1] !== '、')
+          start--;
+        const item = trimMetric(r, s.slice(start, at - 1));
+        if (item.text.length === 0) break;
+        items.unshift(item.text);
+        f.span.start = Math.min(f.span.start, base + start + item.offset);
+        at = start;
+      }
+    }
+    if (items.length < 2) continue;
+    if (r.F.sharedPredicate.relationWords.some((w) => f.metricText.includes(w))) continue;
+    // 基本养老保险、基本医疗保险参保率: the subjects share the head of the longest, as a 分别
+    // list's do.
+    const named = shareHead(r, items);
+    const metrics = named.map((x) => metricOf(r, x));
+    const curated = new Set(metrics.map((m) => m?.key));
+    if (!read.each && (curated.has(undefined) || curated.size < named.length)) continue;
+    const split = named.map((x, k): FigureMention => ({
+      ...f,
+      metricText: metrics[k] ? x : withoutGrowthWords(r, x),
+      metric: metrics[k]!,
+      measure: measureFor(metrics[k]!, read.measure, f.unit ?? ''),
+      span: { ...f.span },
+      rule: 'shared-predicate',
+    }));
+    figures.splice(i, 1, ...split);
+    i += split.length - 1;
+  }
+}
+
+/** 社会融资规模余额预期增长 → 社会融资规模余额: the growth words the value's verb stood after. */
+function withoutGrowthWords(r: Rules, name: string): string {
+  const words = [...r.F.growthNounTrail, ...r.F.growthUp, ...r.F.growthDown];
+  let end = name.length;
+  for (let w = endsWithAny(name, end, words); w && end - w.length >= 2;) {
+    end -= w.length;
+    w = endsWithAny(name, end, words);
+  }
+  return name.slice(0, end);
 }
 
 /** Whether value `b` follows value `a` with only a 、 or a 和 between them. */
@@ -1150,17 +1238,17 @@ function unquantified(
   clause: Span,
   status: FigureStatus,
   rule: string,
-): FigureMention | null {
+): FigureMention[] {
   const raw = s.slice(clause.start, clause.end);
   const match = matchMetric(r, raw);
-  if (!match) return null;
+  if (!match) return [];
   const { offset } = trimMetric(r, raw);
-  return {
+  const figure = (m: MetricMatch, by: string): FigureMention => ({
     status,
     // The indicator as written is the name found: 居民收入 in 居民收入稳步增长.
-    metricText: match.alias,
-    metric: match.metric,
-    measure: match.metric.headlineMeasure,
+    metricText: m.alias,
+    metric: m.metric,
+    measure: m.metric.headlineMeasure,
     value: null,
     low: null,
     high: null,
@@ -1168,8 +1256,21 @@ function unquantified(
     qualifier: 'EXACT',
     direction: status === 'QUALITATIVE' ? directionIn(r, raw) : null,
     span: { start: base + clause.start + offset, end: base + clause.end },
-    rule,
-  };
+    rule: by,
+  });
+  const out = [figure(match, rule)];
+  // 单位国内生产总值能耗和主要污染物排放量继续下降: curated names joined right after the first
+  // share its words, a figure each. (居民收入增长与经济增长同步 joins no name to 居民收入.)
+  const { joiners, relationWords } = r.F.sharedPredicate;
+  if (relationWords.some((w) => raw.includes(w))) return out;
+  for (let at = match.at + match.alias.length; joiners.includes(raw[at]!);) {
+    const next = matchMetric(r, raw.slice(at + 1));
+    if (next?.at !== 0 || out.some((f) => f.metric === next.metric)) break;
+    out.push(figure(next, 'shared-predicate'));
+    at += 1 + next.alias.length;
+  }
+  if (out.length > 1 && rule === 'qualitative') out[0]!.rule = 'shared-predicate';
+  return out;
 }
 
 /**
@@ -1246,11 +1347,13 @@ function statedWithoutNumbers(
     if (overlaps(figures, base, clause)) continue;
     const text = s.slice(clause.start, clause.end);
     if (r.F.targetSentenceMarkers.some((m) => text.includes(m)) && !metricOf(r, text)) continue;
-    const f = isDeferred(r, text)
-      ? unquantified(r, s, base, clause, 'DEFERRED', 'deferred')
-      : (unquantified(r, s, base, clause, 'QUALITATIVE', 'qualitative') ??
-        qualitativeGoal(r, s, base, clause));
-    if (f) out.push(f);
+    if (isDeferred(r, text)) {
+      out.push(...unquantified(r, s, base, clause, 'DEFERRED', 'deferred'));
+      continue;
+    }
+    const stated = unquantified(r, s, base, clause, 'QUALITATIVE', 'qualitative');
+    const goal = stated.length > 0 ? null : qualitativeGoal(r, s, base, clause);
+    out.push(...stated, ...(goal ? [goal] : []));
   }
   return out;
 }
@@ -1268,8 +1371,7 @@ function deferred(r: Rules, s: string, base: number, figures: FigureMention[]): 
       overlaps(figures, base, clause)
     )
       continue;
-    const f = unquantified(r, s, base, clause, 'DEFERRED', 'deferred');
-    if (f) out.push(f);
+    out.push(...unquantified(r, s, base, clause, 'DEFERRED', 'deferred'));
   }
   return out;
 }

@@ -544,3 +544,50 @@ test('a word after the unit that starts like a qualifier is no qualifier (多式
   ]);
   expect(figures('用3个多月完成')[0]).toMatchObject({ value: 3, qualifier: 'MORE_THAN' });
 });
+
+test('indicators joined before one predicate share it, a figure each (均, or every one curated)', () => {
+  const read = (s: string, options: { targetSentence?: boolean; plan?: boolean } = {}) =>
+    figures(s, options).map((f) => [f.metric?.key ?? f.metricText, f.measure, f.value, f.rule]);
+  // Each sentence, and the indicators that share its value: 均 (each) between them and the
+  // value, before or after the verb; with 均 the subjects listed with 、 before the clause's
+  // words too, sharing the head of the longest; without 均, every joined name curated.
+  const shared: [string, string[], string, number][] = [
+    ['港口吞吐量和集装箱量均增长10%以上', ['港口吞吐量', '集装箱量'], 'GROWTH', 10],
+    ['人民币贷款和存款余额预期增长均为9%左右', ['人民币贷款', '存款余额'], 'GROWTH', 9],
+    ['入境游客人数、旅游总收入均增长12%以上', ['入境游客人数', '旅游总收入'], 'GROWTH', 12],
+    [
+      '职工养老保险、居民医疗保险参保率均稳定在95%以上',
+      ['职工养老保险参保率', '居民医疗保险参保率'],
+      'SHARE',
+      95,
+    ],
+    [
+      '到2035年地区生产总值和城乡居民人均收入比2020年翻一番',
+      ['gdp', 'resident_income'],
+      'CHANGE',
+      1,
+    ],
+  ];
+  for (const [sentence, names, measure, value] of shared)
+    expect(read(sentence)).toEqual(names.map((n) => [n, measure, value, 'shared-predicate']));
+  // 均 of one indicator is no part of its name; 人均 and 日均 are averages, not "each".
+  expect(read('参保率均稳定在95%以上', { plan: false })).toEqual([
+    ['参保率', 'SHARE', 95, 'quantity'],
+  ]);
+  expect(read('新设企业日均新增3000户', { plan: false })[0]![0]).toBe('新设企业日均');
+  // Nouns of one kind joined before a count share one count.
+  expect(read('淘汰高耗能锅炉和老旧车辆5万台')).toHaveLength(1);
+  // Goals in words: a curated name joined right after the first has the same predicate,
+  // unless the clause relates the two (同步).
+  expect(
+    read('主要预期目标是：单位地区生产总值能耗和主要污染物排放总量持续下降', {
+      targetSentence: true,
+    }),
+  ).toEqual([
+    ['energy_intensity', 'GROWTH', null, 'shared-predicate'],
+    ['major_pollutant_emissions', 'GROWTH', null, 'shared-predicate'],
+  ]);
+  expect(
+    read('主要预期目标是：居民收入和经济增长同步', { targetSentence: true }).map((f) => f[0]),
+  ).toEqual(['resident_income']);
+});
