@@ -167,6 +167,8 @@ export interface FigureRules {
     lead: string[];
     adverbs: string[];
     verbs: string[];
+    /** Verbs that end what their subject counts (脱贫, 摘帽): the goal is a fall, a CHANGE. */
+    endVerbs: string[];
     frame: [string, string];
     maxLength: number;
   };

@@ -1279,15 +1279,21 @@ function unquantified(
  * names; null when the clause is not so made (在实际工作中努力争取更好结果).
  */
 function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): FigureMention | null {
-  const { lead, adverbs, verbs, frame, maxLength } = r.F.qualitativeGoals;
+  const { lead, adverbs, verbs, endVerbs, frame, maxLength } = r.F.qualitativeGoals;
   const raw = s.slice(clause.start, clause.end);
   const from = pastAll(raw, /^[\s\u3000\u200b]*/.exec(raw)![0].length, [
     ...lead,
     ...r.F.enumerators,
   ]);
   // Where the predicate starts: adverbs, then a verb.
-  const predicateAt = (k: number): boolean =>
-    startsWithAny(raw, pastAll(raw, k, adverbs), verbs) !== undefined;
+  const predicateAt = (k: number): boolean => {
+    const at = pastAll(raw, k, adverbs);
+    // 打赢脱贫攻坚战: no verb inside a noun built on one.
+    return (
+      startsWithAny(raw, at, verbs) !== undefined &&
+      !r.F.nounsWithVerbs.some((w) => covers(raw, at, w))
+    );
+  };
   let start = from;
   let end = -1;
   if (raw.startsWith(frame[0], from)) {
@@ -1303,6 +1309,8 @@ function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): Figur
     for (let k = from + 2; k < raw.length && end < 0; k++) if (predicateAt(k)) end = k;
   }
   if (end < 0) return null;
+  // 贫困人口全部脱贫: a goal that ends what its subject counts is a fall.
+  const ends = startsWithAny(raw, pastAll(raw, end, adverbs), endVerbs) !== undefined;
   const trimmed = trimMetric(r, raw.slice(start, end));
   const subject = trimmed.text.replace(INVISIBLE, '');
   // 推动实现…, 全面完成国家下达的目标: the words before the verb are no subject.
@@ -1317,16 +1325,36 @@ function qualitativeGoal(r: Rules, s: string, base: number, clause: Span): Figur
     status: 'QUALITATIVE',
     metricText: subject,
     metric: null,
-    measure: 'LEVEL',
+    measure: ends ? 'CHANGE' : 'LEVEL',
     value: null,
     low: null,
     high: null,
     unit: null,
     qualifier: 'EXACT',
-    direction: directionIn(r, raw),
+    direction: ends ? 'DOWN' : directionIn(r, raw),
     span: { start: base + clause.start + from, end: base + clause.end },
     rule: 'qualitative',
   };
+}
+
+/**
+ * Goals listed with 、 (农村贫困人口全部脱贫、贫困县全部摘帽): a goal each when every part is
+ * one on its own; else the clause's one goal, about a listed subject (经济实力、科技实力显著增强).
+ */
+function qualitativeGoals(r: Rules, s: string, base: number, clause: Span): FigureMention[] {
+  const parts: Span[] = [];
+  let start = clause.start;
+  for (let k = clause.start; k <= clause.end; k++) {
+    if (k < clause.end && s[k] !== '、') continue;
+    parts.push({ start, end: k });
+    start = k + 1;
+  }
+  if (parts.length > 1) {
+    const each = parts.map((p) => qualitativeGoal(r, s, base, p));
+    if (each.every((f) => f !== null)) return each;
+  }
+  const goal = qualitativeGoal(r, s, base, clause);
+  return goal ? [goal] : [];
 }
 
 const isDeferred = (r: Rules, clause: string) =>
@@ -1352,8 +1380,7 @@ function statedWithoutNumbers(
       continue;
     }
     const stated = unquantified(r, s, base, clause, 'QUALITATIVE', 'qualitative');
-    const goal = stated.length > 0 ? null : qualitativeGoal(r, s, base, clause);
-    out.push(...stated, ...(goal ? [goal] : []));
+    out.push(...(stated.length > 0 ? stated : qualitativeGoals(r, s, base, clause)));
   }
   return out;
 }

@@ -519,6 +519,25 @@ test("a target sentence's clause in words is a qualitative target about its subj
   expect(figures('推动创新能力明显提升。')).toEqual([]);
 });
 
+test('goals listed with 、 are a goal each; ending what the subject counts is a fall', () => {
+  const read = (s: string) =>
+    figures(s, { targetSentence: true }).map((f) => [
+      f.metricText,
+      f.status,
+      f.measure,
+      f.direction,
+    ]);
+  expect(read('主要目标是：贫困人口全部脱贫、贫困村全部摘帽，基础设施明显改善。')).toEqual([
+    ['贫困人口', 'QUALITATIVE', 'CHANGE', 'DOWN'],
+    ['贫困村', 'QUALITATIVE', 'CHANGE', 'DOWN'],
+    ['基础设施', 'QUALITATIVE', 'LEVEL', null],
+  ]);
+  // A subject listed with 、 before one predicate is one goal about it.
+  expect(read('主要目标是：经济实力、科技实力显著增强。')).toEqual([
+    ['经济实力、科技实力', 'QUALITATIVE', 'LEVEL', null],
+  ]);
+});
+
 test('no verb is read inside a noun built on one (增加值)', () => {
   const read = (s: string) =>
     figures(s, { plan: false }).map((f) => [f.metricText, f.measure, f.value, f.qualifier]);
