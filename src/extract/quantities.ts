@@ -1240,7 +1240,9 @@ function unquantified(
   rule: string,
 ): FigureMention[] {
   const raw = s.slice(clause.start, clause.end);
-  const match = matchMetric(r, raw);
+  // 单位生产总值二氧化碳排放量: a name after 单位 (or 占, 人均 …) is another indicator's
+  // denominator, as metricOf has it; masking keeps the positions.
+  const match = matchMetric(r, maskDenominators(r, raw));
   if (!match) return [];
   const { offset } = trimMetric(r, raw);
   const figure = (m: MetricMatch, by: string): FigureMention => ({

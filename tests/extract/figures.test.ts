@@ -519,6 +519,19 @@ test("a target sentence's clause in words is a qualitative target about its subj
   expect(figures('推动创新能力明显提升。')).toEqual([]);
 });
 
+test('a goal in words about a per-unit indicator is not about its denominator (单位生产总值…)', () => {
+  const read = (s: string) =>
+    figures(s, { targetSentence: true }).map((f) => [f.metric?.key ?? f.metricText, f.status]);
+  expect(
+    read('主要预期目标是：全市生产总值增长5%左右，单位生产总值二氧化碳排放量持续下降。'),
+  ).toEqual([
+    ['gdp', 'SET'],
+    ['carbon_intensity', 'QUALITATIVE'],
+  ]);
+  // A per-unit name no lexicon holds names no curated indicator: no GDP target.
+  expect(read('主要预期目标是：单位生产总值用水量持续下降。')).toEqual([]);
+});
+
 test('goals listed with 、 are a goal each; ending what the subject counts is a fall', () => {
   const read = (s: string) =>
     figures(s, { targetSentence: true }).map((f) => [
