@@ -222,6 +222,11 @@ export interface FigureRules {
   /** What ends a list of examples before a count of their kind (醴娄等7条高速公路: 等). */
   examplesWord: string;
   /**
+   * Multipliers that may stand for a unit (农村贫困人口减少1109万: 万), and what after one
+   * makes it no count (千亿级).
+   */
+  bareMultipliers: { multipliers: string[]; notBefore: string[] };
+  /**
    * Indicators joined before one predicate, a figure each: the joiners, the words for "each"
    * (均) between them and the value, what makes such a word part of another (人均), and the
    * words that relate the indicators instead (同步).

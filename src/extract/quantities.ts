@@ -382,6 +382,8 @@ interface Raw {
   clauseStart: number;
   /** 均 (each) between the indicators and the value: each of them has it (sharedPredicate). */
   each: boolean;
+  /** A multiplier standing for the unit before a noun (1亿多人才): a count of it, or none. */
+  bareBeforeNoun: boolean;
 }
 
 function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
@@ -512,6 +514,7 @@ function quantities(r: Rules, s: string): Raw[] {
       continue;
     let qualifier: Qualifier = 'EXACT';
     let unit: string | undefined;
+    let bareBeforeNoun = false;
     let low: number | null = null;
     let high: number | null = null;
     const range = m.spelled ? null : rangeAt(r, s, numberStart, i);
@@ -534,6 +537,15 @@ function quantities(r: Rules, s: string): Raw[] {
         i += approx.length;
       }
       unit = decimalUnit ?? unitAt(r, s, i);
+      let unitLength = unit?.length ?? 0;
+      // 减少1109万, 1亿多受过高等教育的人才: a multiplier standing for the unit.
+      const bare = unit || m.spelled ? null : bareMultiplierAt(r, s, i);
+      if (bare) {
+        ({ unit } = bare);
+        bareBeforeNoun = !bare.ends;
+        unitLength = bare.length;
+        if (bare.more && qualifier === 'EXACT') qualifier = 'MORE_THAN';
+      }
       if (!unit) continue;
       // 突破千亿元 counts in 亿元: a spelled number goes before a multiplier only (not 千米),
       // and ends its clause (or comes before 以上): followed by a noun it is a class or a
@@ -551,7 +563,7 @@ function quantities(r: Rules, s: string): Raw[] {
         )
           continue;
       }
-      i += unit.length;
+      i += unitLength;
     }
     // 5条多式联运示范线路: a word after the unit that starts with 多 or 余 is no qualifier.
     const after = startsWithAny(s, i, r.F.wordsAfterUnit)
@@ -653,9 +665,52 @@ function quantities(r: Rules, s: string): Raw[] {
       listed,
       clauseStart,
       each: each !== undefined,
+      bareBeforeNoun,
     });
   }
   return out;
+}
+
+/**
+ * A multiplier at `i` with no unit after it (1109万。, 1亿多人才, 5万多个), standing for the unit:
+ * the unit (the multiplier, or with the unit written after its 多), how many characters it
+ * takes, and whether a 多 or 余 said "more than".
+ */
+function bareMultiplierAt(
+  r: Rules,
+  s: string,
+  i: number,
+): { unit: string; length: number; more: boolean; ends: boolean } | null {
+  const { multipliers, notBefore } = r.F.bareMultipliers;
+  const multiplier = startsWithAny(s, i, multipliers);
+  if (!multiplier) return null;
+  let k = i + multiplier.length;
+  const more = startsWithAny(s, k, ['多', '余']);
+  if (more) k += more.length;
+  // 5万多个, 4万多亿元: the unit after 多 (without 多, unitAt had it; 万% is none), which may
+  // itself start with a multiplier.
+  const unit = more ? unitAt(r, s, k) : startsWithAny(s, k, r.UNITS);
+  if (unit)
+    return more && !unit.endsWith('%') && !unit.endsWith('％')
+      ? { unit: multiplier + unit, length: k + unit.length - i, more: true, ends: true }
+      : null;
+  // What follows, past a qualifier (1亿左右农业转移人口): the clause's end, or a noun.
+  const at = k + (startsWithAny(s, k, r.QUALIFIERS_AFTER)?.length ?? 0);
+  const ends = at >= s.length || isClauseBreak(s.charCodeAt(at)) || s[at] === '、';
+  const noun = /\p{Script=Han}/u.test(s[at] ?? '') && !startsWithAny(s, at, notBefore);
+  return ends || noun ? { unit: multiplier, length: k - i, more: more !== undefined, ends } : null;
+}
+
+/**
+ * Whether a multiplier's noun names what it counts: not a rate (40.6万高校毕业生初次毕业去向
+ * 落实率) nor a class of places or firms (20万以上人口县).
+ */
+function countsMembers(r: Rules, noun: string): boolean {
+  return (
+    !endsWithAny(noun, noun.length, r.F.shareWords) &&
+    !endsWithAny(noun, noun.length, r.F.classNounsAfterAmount) &&
+    !noun.endsWith('率')
+  );
 }
 
 /** A word for "each" (均) ending at `at`, unless it ends another word there (人均, 平均). */
@@ -810,7 +865,11 @@ function countedNoun(
   raw: Raw,
   previous: { raw: Raw; counted: Counted | null } | null,
 ): Counted | null {
-  if (!r.COUNTED_UNITS.has(baseUnit(r, raw.unit))) return null;
+  if (
+    !r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) &&
+    !r.F.bareMultipliers.multipliers.includes(raw.unit)
+  )
+    return null;
   const previousEnd = previous ? (previous.counted?.end ?? previous.raw.end) : -1;
   const leadStart = Math.max(raw.clauseStart, previousEnd);
   // 醴娄等7条高速公路: examples before 等, then the count of what they are examples of.
@@ -918,6 +977,9 @@ export function findFigures(
     const between = previous ? s.slice(previous.raw.end, raw.numberStart) : '';
     const continues = previous !== null && /^[和、及与，,]?$/.test(between.replace(INVISIBLE, ''));
     const counted = countedNoun(r, s, raw, previous);
+    // 1亿多受过高等教育的人才 counts its noun; a multiplier before words it does not count
+    // (把14亿多中国人的饭碗) is no figure.
+    if (raw.bareBeforeNoun && !(counted && countsMembers(r, counted.text))) continue;
     let governed: Raw = raw;
     if (counted) {
       // "建设30个养老服务中心": the count is of the noun after the unit.

@@ -623,3 +623,26 @@ test('indicators joined before one predicate share it, a figure each (均, or ev
     read('主要预期目标是：居民收入和经济增长同步', { targetSentence: true }).map((f) => f[0]),
   ).toEqual(['resident_income']);
 });
+
+test('a multiplier with no unit after it stands for the unit (减少1109万, 1亿多人才)', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.unit, f.qualifier, f.rule]);
+  // At the end of its clause: a count of what the subject names.
+  expect(read('贫困人口减少1200万，易地搬迁人口超过230万。')).toEqual([
+    ['贫困人口', 1200, '万', 'EXACT', 'quantity'],
+    ['易地搬迁人口', 230, '万', 'MORE_THAN', 'quantity'],
+  ]);
+  // Before a noun it counts, as a classifier's count does.
+  expect(read('惠及600多万在校学生')).toEqual([['在校学生', 600, '万', 'MORE_THAN', 'classifier']]);
+  // 多 between the multiplier and the unit; a unit that itself starts with a multiplier.
+  expect(read('新增养老床位3万多张')).toEqual([['养老床位', 3, '万张', 'MORE_THAN', 'quantity']]);
+  expect(read('减轻企业负担2万多亿元')).toEqual([
+    ['减轻企业负担', 2, '万亿元', 'MORE_THAN', 'quantity'],
+  ]);
+  // Before words it does not count, or a rate, or a class: no figure.
+  expect(read('把14亿多中国人的饭碗端牢')).toEqual([]);
+  expect(read('30万以上人口县达到12个')).toEqual([
+    ['30万以上人口县', 12, '个', 'EXACT', 'quantity'],
+  ]);
+  expect(read('千亿级产业集群')).toEqual([]);
+});
