@@ -139,6 +139,8 @@ function unitAt(r: Rules, s: string, i: number): string | undefined {
 const CLAUSE_BREAKS = new Set([...'，,。；;：:！？!?'].map((c) => c.charCodeAt(0)));
 const isClauseBreak = (c: number) => CLAUSE_BREAKS.has(c);
 const NUMBER = /\d+(?:\.\d+)?/g;
+// The conjunctions listItems parts subjects at (以及 holds 及).
+const JOINED = /[和及与]/;
 // Inside a sentence the wiki texts carry line breaks and zero-width spaces; they are not words.
 const INVISIBLE = /[\s\u3000\u200b]/g;
 
@@ -1000,7 +1002,6 @@ export function findFigures(
       if (rule === 'respectively') governed = previous.raw;
     }
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
-    const read = { each: raw.each, measure };
     // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
     // counts steps, 有进出口实绩的企业达242家 firms.
     const metric = r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ? null : metricOf(r, metricText);
@@ -1022,7 +1023,9 @@ export function findFigures(
       rule,
     };
     figures.push(figure);
-    if (rule === 'quantity' || rule === 'doubling') joined.set(figure, read);
+    // Words that may join indicators (most join none: the test spares the list's allocation).
+    if ((rule === 'quantity' || rule === 'doubling') && (raw.each || JOINED.test(metricText)))
+      joined.set(figure, { each: raw.each, measure });
     previous = {
       raw: governed !== raw ? { ...raw, verb: governed.verb } : raw,
       figure,
