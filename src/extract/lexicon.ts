@@ -235,6 +235,8 @@ export interface FigureRules {
     joiners: string[];
     eachWords: string[];
     eachNotAfter: string[];
+    /** Modals read past with a word for "each" (要分别下降). */
+    modals: string[];
     /** Words relating the joined indicators to one another (同步): no shared predicate. */
     relationWords: string[];
   };

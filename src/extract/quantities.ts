@@ -717,9 +717,13 @@ function countsMembers(r: Rules, noun: string): boolean {
 
 /** A word for "each" (均) ending at `at`, unless it ends another word there (人均, 平均). */
 function eachBefore(r: Rules, s: string, at: number): string | undefined {
-  const { eachWords, eachNotAfter } = r.F.sharedPredicate;
-  const word = endsWithAny(s, at, eachWords);
-  return word && !endsWithAny(s, at - word.length, eachNotAfter) ? word : undefined;
+  const { eachWords, eachNotAfter, modals } = r.F.sharedPredicate;
+  // 要分别下降2%, 分别要, 都要减少: a modal on either side of the word is read past with it.
+  const after = endsWithAny(s, at, modals)?.length ?? 0;
+  const word = endsWithAny(s, at - after, eachWords);
+  if (!word || endsWithAny(s, at - after - word.length, eachNotAfter)) return undefined;
+  const before = after > 0 ? 0 : (endsWithAny(s, at - word.length, modals)?.length ?? 0);
+  return s.slice(at - after - word.length - before, at);
 }
 
 function measureOf(
@@ -1114,7 +1118,8 @@ function splitShared(
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i]!;
     const read = joined.get(f);
-    if (!read) continue;
+    // A 分别 list's values each have their subject already.
+    if (!read || f.rule === 'respectively') continue;
     const items = listItems(r, f.metricText);
     // 接待游客人次、旅游总花费均增长8%: with 均 the subjects listed with 、 before the clause's
     // own words are the value's too.

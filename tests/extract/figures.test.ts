@@ -586,6 +586,9 @@ test('indicators joined before one predicate share it, a figure each (均, or ev
   const shared: [string, string[], string, number][] = [
     ['港口吞吐量和集装箱量均增长10%以上', ['港口吞吐量', '集装箱量'], 'GROWTH', 10],
     ['人民币贷款和存款余额预期增长均为9%左右', ['人民币贷款', '存款余额'], 'GROWTH', 9],
+    // 分别 or 都 before one value is "each" too, a modal 要 beside it read past.
+    ['烟尘、粉尘排放量要分别下降4%', ['烟尘', '粉尘排放量'], 'GROWTH', 4],
+    ['二氧化硫、氨氮排放都要减少3%左右', ['二氧化硫', '氨氮排放'], 'GROWTH', 3],
     ['入境游客人数、旅游总收入均增长12%以上', ['入境游客人数', '旅游总收入'], 'GROWTH', 12],
     [
       '职工养老保险、居民医疗保险参保率均稳定在95%以上',
