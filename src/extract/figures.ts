@@ -254,6 +254,8 @@ interface FrameRules {
   bases: RegExp[];
   /** A plan period named as a base (较“十三五”末, 较“十三五”时期), not the sentence's period. */
   periodBases: RegExp;
+  /** A plan period a change is counted from (较“十三五”末净增, 较“十三五”增长): its name. */
+  changeSincePeriod: RegExp;
   /**
    * Where an indicator's words run on into their base: a base word followed by a number
    * within six characters or by nothing (城镇化率从56.1%, 城镇化率从), or 较/比 before a year or
@@ -309,6 +311,9 @@ function buildFrameRules(lexicon: Lexicon): FrameRules {
     periodBases: new RegExp(
       `(?:${words([...structure.baseFromWords, ...structure.baseVersusWords])})“?[^”，。]{2,4}”?(?:末|${words(lexicon.figures.periodFrameWords)})`,
       'g',
+    ),
+    changeSincePeriod: new RegExp(
+      `(?:${words(structure.baseVersusWords)})“?(${planPeriods.map((p) => escapeRegExp(p.name)).join('|')})”?(?:末|${words(lexicon.figures.periodFrameWords)})?`,
     ),
     salutation: new RegExp(
       `^[\\s\u3000]*(?:(?:${words(structure.salutations)})[！!，,：:]?)?[\\s\u3000]*(?:——)?`,
@@ -497,6 +502,14 @@ function figureDates(
       base: true,
     };
   }
+  // 较“十三五”末净增1万亿元, 较“十三五”增长16.3%: a change over the plan period after the one
+  // compared with (the base itself, 较“十三五”末的5.4万亿元, was dated above).
+  const since =
+    phase === 'REVIEW' && measure !== 'LEVEL' && measure !== 'SHARE'
+      ? rules.changeSincePeriod.exec(phrase)
+      : null;
+  const from = since ? lexicon.planPeriods.find((p) => p.name === since[1]) : undefined;
+  if (from && from.endYear < year) return { year, startYear: from.endYear + 1, base: false };
   if (phase !== 'REVIEW' || frame?.kind !== 'PERIOD') return { year, startYear, base: false };
   const { levelReachedWords, periodTotalWords } = lexicon.structure;
   const reached =

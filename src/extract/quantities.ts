@@ -61,6 +61,8 @@ interface Rules {
   DOUBLING_NUMBERS: string[];
   /** A plan period as a time frame opening an indicator's words (“十三五”时期). */
   PERIOD_LEAD: RegExp;
+  /** Words that are only a period compared with, and its value (较“十三五”末的9323.1亿元). */
+  PERIOD_BASE_ONLY: RegExp;
   /** The name is only a place's below a province's, or a region's or a foreign one's. */
   PLACE_OF_ITS_OWN: (name: string) => boolean;
 }
@@ -109,6 +111,15 @@ function buildRules(lexicon: Lexicon): Rules {
         .sort(byLengthDesc)
         .map(escapeRegExp)
         .join('|')})[”"]?(?:${F.periodFrameWords.map(escapeRegExp).join('|')})`,
+    ),
+    PERIOD_BASE_ONLY: new RegExp(
+      `^(?:${lexicon.structure.baseVersusWords.map(escapeRegExp).join('|')})“?(?:${lexicon.planPeriods
+        .flatMap((p) => [p.name, ...p.aliases])
+        .sort(byLengthDesc)
+        .map(escapeRegExp)
+        .join(
+          '|',
+        )})[”"]?(?:末|同期|${F.periodFrameWords.map(escapeRegExp).join('|')})?的?(?:[\\d.]+[^\\d]*)?$`,
     ),
     PLACE_OF_ITS_OWN: (name) => {
       const places = lexicon.lookupPlaces(name);
@@ -827,8 +838,10 @@ function wordsOf(
  * The subject's words name no indicator: only words such as 比上年, 同比, 年均, 累计 (the
  * metricTrimEnd words; not 全省 or 推动, before a count whose noun follows it).
  */
+// 比上年 names no indicator, nor does a period compared with (较“十三五”末的9323.1亿元增加…).
 const namesNothing = (r: Rules, words: string) =>
-  (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0;
+  (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0 ||
+  r.PERIOD_BASE_ONLY.test(words);
 
 const baseUnit = (r: Rules, unit: string) => {
   const multiplier = r.MULTIPLIERS.find((m) => unit.startsWith(m) && unit.length > m.length);
@@ -1000,8 +1013,10 @@ export function findFigures(
       // "比上年增长7.4%": words such as 比上年 name no indicator; it is the one before.
       (metricText === '' || namesNothing(r, metricText) || (continues && !raw.verb))
     ) {
+      // 较“十三五”末的9323.1亿元: the period compared with stays in the phrase, which tells a
+      // base (dated by it) from the figure itself.
+      if (!r.PERIOD_BASE_ONLY.test(metricText)) metricStart = phraseStart;
       metricText = previous.figure.metricText;
-      metricStart = phraseStart;
       rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
       if (rule === 'respectively') governed = previous.raw;
     }

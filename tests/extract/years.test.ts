@@ -112,6 +112,22 @@ test('a period compared with (较“十三五”时期) is no period the figure 
   ]);
 });
 
+test('a change counted from a plan period spans the next one, and is of the indicator before it', () => {
+  const figures = extracted(
+    [
+      '一、2025年工作回顾',
+      '过去一年，全省上下攻坚克难。地区生产总值跨过7万亿元，较“十三五”末净增1.6万亿元，较“十三五”末的5.4万亿元增长30%。',
+    ].join('\n\n'),
+  );
+  expect(figures.slice(0, 4).map((f) => [f.metricId, f.value, f.year, f.startYear])).toEqual([
+    ['metric:gdp', 7, 2025, null],
+    ['metric:gdp', 1.6, 2025, 2021],
+    // The base: the level at the end of the period compared with.
+    ['metric:gdp', 5.4, 2020, null],
+    ['metric:gdp', 30, 2025, 2021],
+  ]);
+});
+
 test('a plan sentence on the coming five years (今后五年) sets targets for the new plan period', () => {
   const figures = dated(
     '一、2025年工作回顾\n\n全年经济平稳。\n\n二、“十五五”规划纲要草案的说明\n\n纲要草案设定了今后五年的主要指标，包括地区生产总值年均增长5%左右。',
