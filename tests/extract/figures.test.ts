@@ -649,3 +649,10 @@ test('a multiplier with no unit after it stands for the unit (减少1109万, 1�
   ]);
   expect(read('千亿级产业集群')).toEqual([]);
 });
+
+test('扩招 enrols more (a CHANGE); 调查失业率 alone is the surveyed unemployment rate', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metric?.key ?? f.metricText, f.measure, f.value]);
+  expect(read('职业院校扩招50万人')).toEqual([['职业院校', 'CHANGE', 50]]);
+  expect(read('调查失业率稳定在5.2%左右')).toEqual([['urban_surveyed_unemployment', 'LEVEL', 5.2]]);
+});
