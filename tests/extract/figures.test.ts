@@ -656,3 +656,14 @@ test('扩招 enrols more (a CHANGE); 调查失业率 alone is the surveyed unemp
   expect(read('职业院校扩招50万人')).toEqual([['职业院校', 'CHANGE', 50]]);
   expect(read('调查失业率稳定在5.2%左右')).toEqual([['urban_surveyed_unemployment', 'LEVEL', 5.2]]);
 });
+
+test('a 分别 list whose words name nothing has the figures just before it as its subjects', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metricText, f.measure, f.value, f.rule]);
+  expect(read('新建公路500公里，改造桥梁300座，比上年分别增长5%、8%。')).toEqual([
+    ['新建公路', 'LEVEL', 500, 'quantity'],
+    ['改造桥梁', 'LEVEL', 300, 'quantity'],
+    ['新建公路', 'GROWTH', 5, 'respectively'],
+    ['改造桥梁', 'GROWTH', 8, 'respectively'],
+  ]);
+});
