@@ -640,7 +640,7 @@ test('a multiplier with no unit after it stands for the unit (减少1109万, 1�
   // 多 between the multiplier and the unit; a unit that itself starts with a multiplier.
   expect(read('新增养老床位3万多张')).toEqual([['养老床位', 3, '万张', 'MORE_THAN', 'quantity']]);
   expect(read('减轻企业负担2万多亿元')).toEqual([
-    ['减轻企业负担', 2, '万亿元', 'MORE_THAN', 'quantity'],
+    ['企业负担', 2, '万亿元', 'MORE_THAN', 'quantity'],
   ]);
   // Before words it does not count, or a rate, or a class: no figure.
   expect(read('把14亿多中国人的饭碗端牢')).toEqual([]);
@@ -666,4 +666,16 @@ test('a 分别 list whose words name nothing has the figures just before it as i
     ['新建公路', 'GROWTH', 5, 'respectively'],
     ['改造桥梁', 'GROWTH', 8, 'respectively'],
   ]);
+});
+
+test('减轻 lowers what follows it: a CHANGE, DOWN, of the burden it names', () => {
+  expect(
+    figures('全年减轻企业社保缴费负担800多亿元', { plan: false }).map((f) => [
+      f.metricText,
+      f.measure,
+      f.direction,
+      f.value,
+      f.qualifier,
+    ]),
+  ).toEqual([['企业社保缴费负担', 'CHANGE', 'DOWN', 800, 'MORE_THAN']]);
 });
