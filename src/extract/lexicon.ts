@@ -108,6 +108,13 @@ export type ZoneForms = Pick<
 > &
   Partial<Pick<ProjectForms, 'genericStarts' | 'notNames' | 'maxNameLength' | 'leadingWords'>>;
 
+/** places.json#initials: when a run of cities' first characters names them. */
+export interface InitialsRules {
+  /** A run this long is read anywhere; a shorter one before a form only. */
+  minRun: number;
+  forms: string[];
+}
+
 export interface PlanPeriod {
   name: string;
   nameEn: string;
@@ -302,6 +309,13 @@ export interface Lexicon {
   readonly projectForms: ProjectForms;
   /** Zones, new areas and pilot areas by their form (…自贸试验区, …示范区, …新区). */
   readonly zoneForms: ProjectForms;
+  /** Names built from the initials of a province's cities (places.json#initials): 平庆铁路. */
+  readonly initials: InitialsRules;
+  /**
+   * Characters never read as one place on their own (places.json#ambiguousAbbreviations), with
+   * the names of the places each could stand for: 白 → 白河镇, 白城, 白山.
+   */
+  readonly ambiguousAbbreviations: ReadonlyMap<string, readonly string[]>;
   readonly industries: readonly IndustryEntry[];
   readonly organizations: readonly OrganizationEntry[];
   readonly metrics: readonly MetricEntry[];
@@ -416,6 +430,8 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     divisions?: DivisionNote[];
     exclusions?: { text: string }[];
     zoneForms?: ZoneForms;
+    initials?: InitialsRules;
+    ambiguousAbbreviations?: { abbr: string; couldBe?: string[]; orOutside?: string[] }[];
   }>('places.json');
   const { divisions } = file<{ divisions: DivisionRecord[] }>('divisions.json');
   const themesFile = file<{
@@ -449,6 +465,15 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     knownProjects: known,
     projectForms,
     zoneForms: zoneForms(projectForms, placesFile.zoneForms),
+    // Without the section the rule reads nothing: no run is that long, no form follows.
+    initials: placesFile.initials ?? { minRun: Infinity, forms: [] },
+    ambiguousAbbreviations: new Map(
+      (placesFile.ambiguousAbbreviations ?? []).map((a) => [
+        a.abbr,
+        // orOutside reads "大庆 (大广高速)": the place, then where it is seen.
+        [...(a.couldBe ?? []), ...(a.orOutside ?? []).map((o) => o.split(/[\s（(]/)[0]!)],
+      ]),
+    ),
     industries: file<{ industries: IndustryEntry[] }>('industries.json').industries,
     organizations: file<{ organizations: OrganizationEntry[] }>('organizations.json').organizations,
     metrics: checkedMetrics(file<{ metrics: MetricEntry[] }>('metrics.json').metrics),

@@ -135,6 +135,8 @@ interface Context {
   edges: Map<string, GraphEdge>;
   /** Each commitment's theme mentions, found once and read again for paragraph framing. */
   themes: Map<string, Mention<ThemeEntry>[]>;
+  /** The first characters of the province's cities, and the short runs of them the report trusts. */
+  initials: Initials;
 }
 
 function addEdge(
@@ -205,7 +207,9 @@ export function linkCommitments(
     entities: new Map(),
     edges: new Map(),
     themes: new Map(),
+    initials: { of: initialsOf(lexicon, r, province), trusted: new Set() },
   };
+  ctx.initials.trusted = trustedPairs(ctx);
   const organizationsHere = organizationMatcher(lexicon, r, jurisdiction);
   for (const c of commitments) {
     linkPlaces(ctx, c);
@@ -271,7 +275,11 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
       addEdge(ctx, 'LOCATED_IN', pid, placeId(a.place.name), 'abbreviation', a.span);
       addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
     }
+    for (const a of initialsIn(ctx, p.span))
+      addEdge(ctx, 'LOCATED_IN', pid, placeId(a.place.name), 'initials', a.span);
   }
+  for (const a of initialsIn(ctx, c.span))
+    addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'initials', a.span);
   for (const a of pairings(
     ctx,
     c.span,
@@ -412,6 +420,133 @@ function pairings(ctx: Context, span: Span, taken: Span[]): AbbreviationMention[
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+interface Initials {
+  /** Each character that opens the name of exactly one prefecture of the province, and that prefecture. */
+  of: Map<string, PlaceEntry>;
+  /** Runs shorter than minRun read in this report, having been seen before a form (兰白两区). */
+  trusted: Set<string>;
+}
+
+/**
+ * 平庆铁路, 厦漳泉: the prefectures of the report's province by the character their name
+ * opens with, where that character is theirs alone (places.json#initials). A national
+ * report has no province, so nothing.
+ */
+function initialsOf(
+  lexicon: Lexicon,
+  r: Recognisers,
+  province: string | null,
+): Map<string, PlaceEntry> {
+  const of = new Map<string, PlaceEntry>();
+  if (province === null) return of;
+  // An ambiguous character is not read where one of the places it could be lies in the
+  // province, or where it is a common word (本, 营: no other place listed but the one here);
+  // 白 (Baihe, Baicheng, Baishan, all in Jilin) opens 白银 alone in Gansu.
+  const taken = new Set<string>();
+  for (const [c, names] of lexicon.ambiguousAbbreviations) {
+    const here = names.some((n) => {
+      const place = lexicon.lookupPlace(n);
+      return place !== undefined && r.provinceOf(place.name) === province;
+    });
+    if (here || names.length === 0) taken.add(c);
+  }
+  for (const p of lexicon.places) {
+    if (p.level === 'prefecture' && p.parent === province) {
+      const c = p.name[0]!;
+      if (of.has(c)) taken.add(c);
+      of.set(c, p);
+    }
+  }
+  // A character the curated abbreviations give another place everywhere is that place's (陇
+  // is Gansu, not 陇南); one they give it only inside some names is masked there (unmasked).
+  for (const p of lexicon.places)
+    for (const a of p.abbreviations ?? [])
+      if (!a.onlyIn && of.has(a.abbr) && of.get(a.abbr)!.name !== p.name) taken.add(a.abbr);
+  for (const c of taken) of.delete(c);
+  return of;
+}
+
+interface InitialsRun {
+  start: number;
+  end: number;
+  chars: AbbreviationMention[];
+}
+
+/**
+ * The runs of initials in a span, each character with its prefecture: runs of minRun or
+ * more different prefectures; shorter ones before a form, or trusted by the report when
+ * `trusted` says so. Characters inside a place's name or an exclusion are no initials.
+ */
+function initialRuns(ctx: Context, span: Span, trusted: boolean): InitialsRun[] {
+  const { text, lexicon } = ctx;
+  const { of } = ctx.initials;
+  const out: InitialsRun[] = [];
+  if (of.size === 0) return out;
+  const reads = (run: InitialsRun): boolean => {
+    const n = run.chars.length;
+    if (n < 2 || new Set(run.chars.map((a) => a.place.name)).size < n) return false;
+    if (n >= lexicon.initials.minRun) return true;
+    if (lexicon.initials.forms.some((f) => text.startsWith(f, run.end))) return true;
+    return trusted && ctx.initials.trusted.has(text.slice(run.start, run.end));
+  };
+  for (let i = span.start; i < span.end; i++) {
+    if (!of.has(text[i]!)) continue;
+    let j = i;
+    while (j < span.end && of.has(text[j]!)) j++;
+    if (j - i >= 2) for (const run of unmasked(ctx, i, j)) if (reads(run)) out.push(run);
+    i = j;
+  }
+  return out;
+}
+
+/** Each character of the runs of initials in a span (see initialRuns). */
+function initialsIn(ctx: Context, span: Span): AbbreviationMention[] {
+  return initialRuns(ctx, span, true).flatMap((run) => run.chars);
+}
+
+/** The parts of a run of initials outside the places named around it (广东, 西安) and exclusions. */
+function unmasked(
+  ctx: Context,
+  start: number,
+  end: number,
+): { start: number; end: number; chars: AbbreviationMention[] }[] {
+  const { text } = ctx;
+  const around = { start: Math.max(0, start - 4), end: Math.min(text.length, end + 4) };
+  // A character of a place's name or of an industry's or theme's word is not an initial:
+  // 广东, 西安; 文 of 文旅 in 昆红文旅协同 (Kunming–Honghe, culture and tourism).
+  const named = [
+    ...placesIn(ctx, around),
+    ...ctx.r.industries.find(text, around),
+    ...ctx.r.themes.find(text, around),
+  ].map((m) => m.span);
+  const parts: { start: number; end: number; chars: AbbreviationMention[] }[] = [];
+  let part: (typeof parts)[number] | null = null;
+  for (let i = start; i < end; i++) {
+    const other = abbreviationAt(ctx.lexicon, text, i);
+    const masked =
+      named.some((s) => s.start <= i && i < s.end) ||
+      inPlaceExclusion(ctx.r, text, i) ||
+      (other !== null && other.place.name !== ctx.initials.of.get(text[i]!)!.name);
+    if (masked) {
+      part = null;
+      continue;
+    }
+    if (!part) parts.push((part = { start: i, end: i, chars: [] }));
+    part.chars.push({ place: ctx.initials.of.get(text[i]!)!, span: { start: i, end: i + 1 } });
+    part.end = i + 1;
+  }
+  return parts;
+}
+
+/** The short runs of initials the report writes before a form somewhere (兰白 in 兰白两区). */
+function trustedPairs(ctx: Context): Set<string> {
+  const found = new Set<string>();
+  for (const run of initialRuns(ctx, { start: 0, end: ctx.text.length }, false))
+    if (run.chars.length < ctx.lexicon.initials.minRun)
+      found.add(ctx.text.slice(run.start, run.end));
+  return found;
 }
 
 /** Whether `text[i]` lies inside a word listed as a place exclusion (辽沈银行). */

@@ -94,6 +94,39 @@ test('pairings: 京沈 and 沪连 name both places; an ambiguous 辽 and the ban
   ]);
 });
 
+test("initials: a run of the province's cities' first characters names them, by rule initials", () => {
+  const involved = (text: string, jurisdiction: string) =>
+    links(text, jurisdiction)
+      .edges.filter((e) => e.type === 'INVOLVES' && e.rule === 'initials')
+      .map((e) => [e.to, e.words]);
+  // Two before a route's form; three or more anywhere.
+  expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '甘肃')).toEqual([
+    ['place:平凉', '平'],
+    ['place:庆阳', '庆'],
+    ['place:金昌', '金'],
+    ['place:白银', '白'],
+    ['place:兰州', '兰'],
+    ['place:武威', '武'],
+  ]);
+  // The route's project is located in them too.
+  expect(pick(links('开工建设平庆铁路。', '甘肃'), 'LOCATED_IN')).toEqual(
+    expect.arrayContaining([['place:平凉', 'initials', '平']]),
+  );
+  // A pair written once before a form is read elsewhere in the report; never seen so, it is not.
+  expect(involved('发展兰白化工基地。', '甘肃')).toEqual([]);
+  expect(involved('推进兰白一体化。发展兰白化工基地。', '甘肃').length).toBe(4);
+  // Only the report's own province: the same words in a Liaoning or a national report name nothing.
+  expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '辽宁')).toEqual([]);
+  expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '中国')).toEqual([]);
+  // Inside a place's name (广东: 广州 and 东莞 open with 广 and 东) or an industry's word
+  // (文 of 文旅 in 昆红文旅) a character is no initial; 陇 is Gansu's, not 陇南's.
+  expect(involved('完成广东段建设。', '广东')).toEqual([]);
+  expect(involved('推动昆红文旅协同。', '云南')).toEqual([]);
+  expect(involved('建设天陇铁路。', '甘肃')).toEqual([]);
+  // Common characters the gazetteer lists as ambiguous in the province are not read (大本营).
+  expect(involved('打造大本营铁路。', '辽宁')).toEqual([]);
+});
+
 test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexicon lacks', () => {
   const l = links('筑牢粮食安全防线。推进“金点子”行动。坚持稳字当头，在“稳”的基础上推进。');
   expect(pick(l, 'SERVES')).toEqual([
