@@ -540,12 +540,17 @@ function unmasked(
   return parts;
 }
 
-/** The short runs of initials the report writes before a form somewhere (兰白 in 兰白两区). */
+/**
+ * The short runs of initials the report writes before a form somewhere (兰白 in 兰白两区), and
+ * the pairs of adjacent cities of a longer run it reads (衡沧 of 石衡沧港城际铁路).
+ */
 function trustedPairs(ctx: Context): Set<string> {
   const found = new Set<string>();
-  for (const run of initialRuns(ctx, { start: 0, end: ctx.text.length }, false))
+  for (const run of initialRuns(ctx, { start: 0, end: ctx.text.length }, false)) {
     if (run.chars.length < ctx.lexicon.initials.minRun)
       found.add(ctx.text.slice(run.start, run.end));
+    else for (let i = run.start; i + 2 <= run.end; i++) found.add(ctx.text.slice(i, i + 2));
+  }
   return found;
 }
 

@@ -115,6 +115,12 @@ test("initials: a run of the province's cities' first characters names them, by 
   // A pair written once before a form is read elsewhere in the report; never seen so, it is not.
   expect(involved('发展兰白化工基地。', '甘肃')).toEqual([]);
   expect(involved('推进兰白一体化。发展兰白化工基地。', '甘肃').length).toBe(4);
+  // So is a pair of neighbours in a longer run: 衡沧 after 石衡沧.
+  expect(involved('发展衡沧蔬菜产业。', '河北')).toEqual([]);
+  expect(involved('建设石衡沧城际铁路。发展衡沧蔬菜产业。', '河北').slice(3)).toEqual([
+    ['place:衡水', '衡'],
+    ['place:沧州', '沧'],
+  ]);
   // Only the report's own province: the same words in a Liaoning or a national report name nothing.
   expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '辽宁')).toEqual([]);
   expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '中国')).toEqual([]);
@@ -125,6 +131,22 @@ test("initials: a run of the province's cities' first characters names them, by 
   expect(involved('建设天陇铁路。', '甘肃')).toEqual([]);
   // Common characters the gazetteer lists as ambiguous in the province are not read (大本营).
   expect(involved('打造大本营铁路。', '辽宁')).toEqual([]);
+});
+
+test("a province's literary name is the province; short forms that are common words are not places", () => {
+  const places = (text: string, jurisdiction: string) =>
+    pick(links(text, jurisdiction), 'INVOLVES').map(([to, rule, words]) => [to, rule, words]);
+  expect(places('谱写齐鲁大地新篇章。', '山东')).toEqual([['place:山东', 'alias', '齐鲁']]);
+  expect(places('让陇原大地更美。', '中国')).toEqual([['place:甘肃', 'alias', '陇原']]);
+  // 合作 (cooperation; 合作市 in Gannan), 平川 (一马平川; 平川区), 和政 before 策, 玉门关
+  // (a pass in Dunhuang, not 玉门市): nothing, in a Gansu report where the short forms are read.
+  expect(places('深化区域合作，前路不会一马平川。完善企业培育和政策扶持。', '甘肃')).toEqual([]);
+  expect(places('推动玉门关创建景区。', '甘肃')).toEqual([]);
+  // The places themselves are still read by their full names.
+  expect(places('支持合作市、和政县发展。', '甘肃').map(([to]) => to)).toEqual([
+    'place:合作市',
+    'place:和政县',
+  ]);
 });
 
 test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexicon lacks', () => {
