@@ -149,6 +149,18 @@ test("a province's literary name is the province; short forms that are common wo
   ]);
 });
 
+test('project names by form: the verbs opening the clause are not in the name, a bare form word names nothing', () => {
+  const projects = (text: string) =>
+    pick(links(text, '河北'), 'MENTIONS')
+      .filter(([to]) => String(to).startsWith('project:'))
+      .map(([, , words]) => words);
+  expect(
+    projects('力促石衡沧港城际铁路建成。加大保障性安居工程投入。引进中关村科技项目落地。'),
+  ).toEqual(['石衡沧港城际铁路', '保障性安居工程', '中关村科技项目']);
+  // 深化工程, 新增高速铁路, 提高工程: a verb before a form word, not a project.
+  expect(projects('深化工程建设改革。新增高速铁路二百公里。提高工程质量。')).toEqual([]);
+});
+
 test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexicon lacks', () => {
   const l = links('筑牢粮食安全防线。推进“金点子”行动。坚持稳字当头，在“稳”的基础上推进。');
   expect(pick(l, 'SERVES')).toEqual([
