@@ -801,8 +801,22 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
       changed = true;
     }
   }
+  // “十百千万”工程项目完成投资: a quote or bracket that opens the words and closes inside them
+  // is part of them, not an opener.
+  for (const [open, close] of QUOTE_PAIRS) {
+    const kept = text.slice(offset, end);
+    if (kept.split(close).length <= kept.split(open).length) continue;
+    const at = text.lastIndexOf(open, offset - 1);
+    if (at >= 0 && pastOpeners(text, at) >= offset) offset = at;
+  }
   return { text: text.slice(offset, end), offset };
 }
+
+const QUOTE_PAIRS = [
+  ['“', '”'],
+  ['（', '）'],
+  ['(', ')'],
+] as const;
 
 const IGNORABLE_IN_WORDS = /[\s\u3000\u200b、和及与]/;
 

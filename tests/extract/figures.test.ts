@@ -679,3 +679,22 @@ test('减轻 lowers what follows it: a CHANGE, DOWN, of the burden it names', ()
     ]),
   ).toEqual([['企业社保缴费负担', 'CHANGE', 'DOWN', 800, 'MORE_THAN']]);
 });
+
+test('a quoted name that opens the words keeps its opening quote; 逆势 is no part of a name', () => {
+  const names = (s: string) => figures(s, { plan: false }).map((f) => f.metricText);
+  expect(names('“百县千镇”工程项目完成投资3000亿元。')).toEqual(['“百县千镇”工程项目完成投资']);
+  expect(names('（试点）园区产值增长8%。')).toEqual(['（试点）园区产值']);
+  expect(names('出口逆势增长6.5%。')).toEqual(['出口']);
+});
+
+test('a count that opens its clause names the noun before 实施 (1.2万余家企业实施改造)', () => {
+  expect(figures('1.2万余家企业实施改造，56个项目进入名录。', { plan: false }).map(brief)).toEqual([
+    expect.objectContaining({
+      metricText: '企业',
+      value: 1.2,
+      unit: '万家',
+      qualifier: 'MORE_THAN',
+    }),
+    expect.objectContaining({ metricText: '项目', value: 56, unit: '个' }),
+  ]);
+});
