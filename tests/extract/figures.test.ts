@@ -698,3 +698,15 @@ test('a count that opens its clause names the noun before 实施 (1.2万余家�
     expect.objectContaining({ metricText: '项目', value: 56, unit: '个' }),
   ]);
 });
+
+test('an amount before 省份 or 城市 is a class of them; 增加 ends a subject count noun', () => {
+  const read = (s: string) => figures(s, { plan: false }).map((f) => [f.metricText, f.value]);
+  expect(read('地区生产总值达到6.2万亿元，成为第二个过5万亿元省份。')).toEqual([
+    ['地区生产总值', 6.2],
+  ]);
+  expect(read('经济总量超1000亿元城市达到8个。')).toEqual([['经济总量超1000亿元城市', 8]]);
+  expect(read('1200个新投产项目增加产值900多亿元。').map(([m]) => m)).toEqual([
+    '新投产项目',
+    expect.any(String),
+  ]);
+});
