@@ -207,8 +207,9 @@ export function linkCommitments(
     entities: new Map(),
     edges: new Map(),
     themes: new Map(),
-    initials: { of: initialsOf(lexicon, r, province), trusted: new Set() },
+    initials: { ...initialsOf(lexicon, r, province), runs: [], trusted: new Set() },
   };
+  ctx.initials.runs = initialRuns(ctx);
   ctx.initials.trusted = trustedPairs(ctx);
   const organizationsHere = organizationMatcher(lexicon, r, jurisdiction);
   for (const c of commitments) {
@@ -425,8 +426,33 @@ function pairings(ctx: Context, span: Span, taken: Span[]): AbbreviationMention[
 interface Initials {
   /** Each character that opens the name of exactly one prefecture of the province, and that prefecture. */
   of: Map<string, PlaceEntry>;
+  /** The same characters by code unit, for a scan of every character of a report. */
+  opens: Uint8Array;
+  /** The report's runs of two or more such characters, unmasked, in text order (found once). */
+  runs: InitialsRun[];
   /** Runs shorter than minRun read in this report, having been seen before a form (兰白两区). */
   trusted: Set<string>;
+}
+
+/** The province's initials, worked out once a lexicon and province (see buildInitials). */
+function initialsOf(
+  lexicon: Lexicon,
+  r: Recognisers,
+  province: string | null,
+): { of: Map<string, PlaceEntry>; opens: Uint8Array } {
+  const byProvince = compiled(
+    lexicon,
+    'initials',
+    () => new Map<string | null, { of: Map<string, PlaceEntry>; opens: Uint8Array }>(),
+  );
+  let found = byProvince.get(province);
+  if (!found) {
+    const of = buildInitials(lexicon, r, province);
+    const opens = new Uint8Array(0x10000);
+    for (const c of of.keys()) opens[c.charCodeAt(0)] = 1;
+    byProvince.set(province, (found = { of, opens }));
+  }
+  return found;
 }
 
 /**
@@ -434,7 +460,7 @@ interface Initials {
  * opens with, where that character is theirs alone (places.json#initials). A national
  * report has no province, so nothing.
  */
-function initialsOf(
+function buildInitials(
   lexicon: Lexicon,
   r: Recognisers,
   province: string | null,
@@ -475,35 +501,74 @@ interface InitialsRun {
 }
 
 /**
- * The runs of initials in a span, each character with its prefecture: runs of minRun or
- * more different prefectures; shorter ones before a form, or trusted by the report when
- * `trusted` says so. Characters inside a place's name or an exclusion are no initials.
+ * The report's runs of initials, each character with its prefecture: two or more
+ * characters outside place names and exclusions (see unmasked), found once a report (a run
+ * lies within one sentence). Masking costs three recognisers on the run's surroundings, so
+ * a pair that is neither before a form nor written as one the report trusts is let go
+ * unmasked: no rule would read it.
  */
-function initialRuns(ctx: Context, span: Span, trusted: boolean): InitialsRun[] {
+function initialRuns(ctx: Context): InitialsRun[] {
   const { text, lexicon } = ctx;
   const { of } = ctx.initials;
-  const out: InitialsRun[] = [];
-  if (of.size === 0) return out;
-  const reads = (run: InitialsRun): boolean => {
-    const n = run.chars.length;
-    if (n < 2 || new Set(run.chars.map((a) => a.place.name)).size < n) return false;
-    if (n >= lexicon.initials.minRun) return true;
-    if (lexicon.initials.forms.some((f) => text.startsWith(f, run.end))) return true;
-    return trusted && ctx.initials.trusted.has(text.slice(run.start, run.end));
-  };
-  for (let i = span.start; i < span.end; i++) {
-    if (!of.has(text[i]!)) continue;
+  if (of.size === 0) return [];
+  // Every character of the report is looked at: one array load each, a map probe only for
+  // the few that open a prefecture's name.
+  const { opens } = ctx.initials;
+  const candidates: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!opens[text.charCodeAt(i)]) continue;
     let j = i;
-    while (j < span.end && of.has(text[j]!)) j++;
-    if (j - i >= 2) for (const run of unmasked(ctx, i, j)) if (reads(run)) out.push(run);
+    while (j < text.length && opens[text.charCodeAt(j)]) j++;
+    if (j - i >= 2) candidates.push({ start: i, end: j });
     i = j;
   }
-  return out;
+  const beforeForm = (c: Span) => lexicon.initials.forms.some((f) => text.startsWith(f, c.end));
+  const costly = (c: Span) => c.end - c.start > 2 || beforeForm(c);
+  const runs: InitialsRun[] = [];
+  for (const c of candidates) if (costly(c)) append(runs, unmasked(ctx, c.start, c.end));
+  const pairs = new Set<string>();
+  for (const run of runs) {
+    if (run.chars.length < 2) continue;
+    if (run.chars.length < lexicon.initials.minRun && !beforeForm(run)) continue;
+    for (let i = run.start; i + 2 <= run.end; i++) pairs.add(text.slice(i, i + 2));
+  }
+  for (const c of candidates)
+    if (!costly(c) && pairs.has(text.slice(c.start, c.end)))
+      append(runs, unmasked(ctx, c.start, c.end));
+  return runs.filter((r) => r.chars.length >= 2).sort((a, b) => a.start - b.start);
 }
 
-/** Each character of the runs of initials in a span (see initialRuns). */
+/**
+ * Whether a run names its cities: minRun or more different prefectures; fewer before a
+ * form, or trusted by the report when `trusted` says so.
+ */
+function reads(ctx: Context, run: InitialsRun, trusted: boolean): boolean {
+  const { text, lexicon } = ctx;
+  const n = run.chars.length;
+  if (new Set(run.chars.map((a) => a.place.name)).size < n) return false;
+  if (n >= lexicon.initials.minRun) return true;
+  if (lexicon.initials.forms.some((f) => text.startsWith(f, run.end))) return true;
+  return trusted && ctx.initials.trusted.has(text.slice(run.start, run.end));
+}
+
+/** Each character in a span of the runs of initials the report reads (see reads). */
 function initialsIn(ctx: Context, span: Span): AbbreviationMention[] {
-  return initialRuns(ctx, span, true).flatMap((run) => run.chars);
+  const { runs } = ctx.initials;
+  const out: AbbreviationMention[] = [];
+  // The first run ending after the span starts, by bisection: runs are in text order.
+  let lo = 0;
+  for (let hi = runs.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < runs.length && runs[k]!.start < span.end; k++) {
+    const run = runs[k]!;
+    if (!reads(ctx, run, true)) continue;
+    for (const a of run.chars)
+      if (span.start <= a.span.start && a.span.end <= span.end) out.push(a);
+  }
+  return out;
 }
 
 /** The parts of a run of initials outside the places named around it (广东, 西安) and exclusions. */
@@ -546,7 +611,8 @@ function unmasked(
  */
 function trustedPairs(ctx: Context): Set<string> {
   const found = new Set<string>();
-  for (const run of initialRuns(ctx, { start: 0, end: ctx.text.length }, false)) {
+  for (const run of ctx.initials.runs) {
+    if (!reads(ctx, run, false)) continue;
     if (run.chars.length < ctx.lexicon.initials.minRun)
       found.add(ctx.text.slice(run.start, run.end));
     else for (let i = run.start; i + 2 <= run.end; i++) found.add(ctx.text.slice(i, i + 2));
