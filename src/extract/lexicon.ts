@@ -311,6 +311,8 @@ export interface Lexicon {
   readonly zoneForms: ProjectForms;
   /** Names built from the initials of a province's cities (places.json#initials): 平庆铁路. */
   readonly initials: InitialsRules;
+  /** Words joining two provinces' abbreviations in a transfer's name (places.json#provinceRoutes): 陇电入鲁. */
+  readonly provinceRouteJoiners: readonly string[];
   /**
    * Characters never read as one place on their own (places.json#ambiguousAbbreviations), with
    * the names of the places each could stand for: 白 → 白河镇, 白城, 白山.
@@ -431,6 +433,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     exclusions?: { text: string }[];
     zoneForms?: ZoneForms;
     initials?: InitialsRules;
+    provinceRoutes?: { joiners: string[] };
     ambiguousAbbreviations?: { abbr: string; couldBe?: string[]; orOutside?: string[] }[];
   }>('places.json');
   const { divisions } = file<{ divisions: DivisionRecord[] }>('divisions.json');
@@ -467,6 +470,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     zoneForms: zoneForms(projectForms, placesFile.zoneForms),
     // Without the section the rule reads nothing: no run is that long, no form follows.
     initials: placesFile.initials ?? { minRun: Infinity, forms: [] },
+    provinceRouteJoiners: placesFile.provinceRoutes?.joiners ?? [],
     ambiguousAbbreviations: new Map(
       (placesFile.ambiguousAbbreviations ?? []).map((a) => [
         a.abbr,

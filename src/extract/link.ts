@@ -288,6 +288,43 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   )) {
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
   }
+  for (const a of provinceRoutes(ctx, c.span))
+    addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
+}
+
+/** Each province by its one-character abbreviation, where that character is one province's. */
+function provincesByAbbreviation(lexicon: Lexicon): Map<string, PlaceEntry> {
+  const of = new Map<string, PlaceEntry | null>();
+  for (const p of lexicon.places)
+    if (p.level === 'province')
+      for (const a of p.abbreviations ?? [])
+        if (a.abbr.length === 1) of.set(a.abbr, of.has(a.abbr) && of.get(a.abbr) !== p ? null : p);
+  const out = new Map<string, PlaceEntry>();
+  for (const [c, p] of of) if (p) out.set(c, p);
+  return out;
+}
+
+/** 陇电入鲁, 疆电入渝: a province's abbreviation on each side of a joining word (places.json#provinceRoutes). */
+function provinceRoutes(ctx: Context, span: Span): AbbreviationMention[] {
+  const { text, lexicon } = ctx;
+  const out: AbbreviationMention[] = [];
+  if (lexicon.provinceRouteJoiners.length === 0) return out;
+  const provinces = compiled(lexicon, 'provincesByAbbreviation', provincesByAbbreviation);
+  for (const joiner of lexicon.provinceRouteJoiners) {
+    for (
+      let k = text.indexOf(joiner, span.start);
+      k >= 0 && k < span.end;
+      k = text.indexOf(joiner, k + 1)
+    ) {
+      const from = provinces.get(text[k - 1] ?? '');
+      const to = provinces.get(text[k + joiner.length] ?? '');
+      if (k - 1 < span.start || k + joiner.length >= span.end || !from || !to || from === to)
+        continue;
+      out.push({ place: from, span: { start: k - 1, end: k } });
+      out.push({ place: to, span: { start: k + joiner.length, end: k + joiner.length + 1 } });
+    }
+  }
+  return out;
 }
 
 /**

@@ -161,6 +161,17 @@ test('project names by form: the verbs opening the clause are not in the name, a
   expect(projects('深化工程建设改革。新增高速铁路二百公里。提高工程质量。')).toEqual([]);
 });
 
+test('a transfer between provinces named by their abbreviations (陇电入鲁) involves both', () => {
+  const involved = (text: string) =>
+    pick(links(text, '中国'), 'INVOLVES').map(([to, rule, words]) => [to, rule, words]);
+  expect(involved('建成宁电入湘工程。')).toEqual([
+    ['place:宁夏', 'abbreviation', '宁'],
+    ['place:湖南', 'abbreviation', '湘'],
+  ]);
+  // A character no province's, or the same province twice, is no transfer.
+  expect(involved('扩大外电入鲁规模。')).toEqual([]);
+});
+
 test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexicon lacks', () => {
   const l = links('筑牢粮食安全防线。推进“金点子”行动。坚持稳字当头，在“稳”的基础上推进。');
   expect(pick(l, 'SERVES')).toEqual([
