@@ -209,8 +209,7 @@ export function linkCommitments(
     themes: new Map(),
     initials: { ...initialsOf(lexicon, r, province), runs: [], trusted: new Set() },
   };
-  ctx.initials.runs = initialRuns(ctx);
-  ctx.initials.trusted = trustedPairs(ctx);
+  Object.assign(ctx.initials, initialRuns(ctx));
   const organizationsHere = organizationMatcher(lexicon, r, jurisdiction);
   for (const c of commitments) {
     linkPlaces(ctx, c);
@@ -540,17 +539,16 @@ interface InitialsRun {
 /**
  * The report's runs of initials, each character with its prefecture: two or more
  * characters outside place names and exclusions (see unmasked), found once a report (a run
- * lies within one sentence). Masking costs three recognisers on the run's surroundings, so
- * a pair that is neither before a form nor written as one the report trusts is let go
- * unmasked: no rule would read it.
+ * lies within one sentence), and the pairs it trusts (see trustedPairs). Masking costs three
+ * recognisers on the run's surroundings, so a pair that is neither before a form nor written
+ * as one the report trusts is let go unmasked: no rule would read it.
  */
-function initialRuns(ctx: Context): InitialsRun[] {
-  const { text, lexicon } = ctx;
-  const { of } = ctx.initials;
-  if (of.size === 0) return [];
+function initialRuns(ctx: Context): { runs: InitialsRun[]; trusted: Set<string> } {
+  const { text } = ctx;
+  const { of, opens } = ctx.initials;
+  if (of.size === 0) return { runs: [], trusted: new Set() };
   // Every character of the report is looked at: one array load each, a map probe only for
   // the few that open a prefecture's name.
-  const { opens } = ctx.initials;
   const candidates: Span[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!opens[text.charCodeAt(i)]) continue;
@@ -559,33 +557,32 @@ function initialRuns(ctx: Context): InitialsRun[] {
     if (j - i >= 2) candidates.push({ start: i, end: j });
     i = j;
   }
-  const beforeForm = (c: Span) => lexicon.initials.forms.some((f) => text.startsWith(f, c.end));
-  const costly = (c: Span) => c.end - c.start > 2 || beforeForm(c);
+  const costly = (c: Span) => c.end - c.start > 2 || beforeForm(ctx, c.end);
   const runs: InitialsRun[] = [];
   for (const c of candidates) if (costly(c)) append(runs, unmasked(ctx, c.start, c.end));
-  const pairs = new Set<string>();
-  for (const run of runs) {
-    if (run.chars.length < 2) continue;
-    if (run.chars.length < lexicon.initials.minRun && !beforeForm(run)) continue;
-    for (let i = run.start; i + 2 <= run.end; i++) pairs.add(text.slice(i, i + 2));
-  }
+  const trusted = trustedPairs(ctx, runs);
   for (const c of candidates)
-    if (!costly(c) && pairs.has(text.slice(c.start, c.end)))
+    if (!costly(c) && trusted.has(text.slice(c.start, c.end)))
       append(runs, unmasked(ctx, c.start, c.end));
-  return runs.filter((r) => r.chars.length >= 2).sort((a, b) => a.start - b.start);
+  return {
+    runs: runs.filter((r) => r.chars.length >= 2).sort((a, b) => a.start - b.start),
+    trusted,
+  };
 }
+
+/** Whether one of the initials' forms (铁路, 一体化, …) follows `end`. */
+const beforeForm = (ctx: Context, end: number): boolean =>
+  ctx.lexicon.initials.forms.some((f) => ctx.text.startsWith(f, end));
 
 /**
  * Whether a run names its cities: minRun or more different prefectures; fewer before a
  * form, or trusted by the report when `trusted` says so.
  */
 function reads(ctx: Context, run: InitialsRun, trusted: boolean): boolean {
-  const { text, lexicon } = ctx;
   const n = run.chars.length;
-  if (new Set(run.chars.map((a) => a.place.name)).size < n) return false;
-  if (n >= lexicon.initials.minRun) return true;
-  if (lexicon.initials.forms.some((f) => text.startsWith(f, run.end))) return true;
-  return trusted && ctx.initials.trusted.has(text.slice(run.start, run.end));
+  if (n < 2 || new Set(run.chars.map((a) => a.place.name)).size < n) return false;
+  if (n >= ctx.lexicon.initials.minRun || beforeForm(ctx, run.end)) return true;
+  return trusted && ctx.initials.trusted.has(ctx.text.slice(run.start, run.end));
 }
 
 /** Each character in a span of the runs of initials the report reads (see reads). */
@@ -609,11 +606,7 @@ function initialsIn(ctx: Context, span: Span): AbbreviationMention[] {
 }
 
 /** The parts of a run of initials outside the places named around it (广东, 西安) and exclusions. */
-function unmasked(
-  ctx: Context,
-  start: number,
-  end: number,
-): { start: number; end: number; chars: AbbreviationMention[] }[] {
+function unmasked(ctx: Context, start: number, end: number): InitialsRun[] {
   const { text } = ctx;
   const around = { start: Math.max(0, start - 4), end: Math.min(text.length, end + 4) };
   // A character of a place's name or of an industry's or theme's word is not an initial:
@@ -623,20 +616,21 @@ function unmasked(
     ...ctx.r.industries.find(text, around),
     ...ctx.r.themes.find(text, around),
   ].map((m) => m.span);
-  const parts: { start: number; end: number; chars: AbbreviationMention[] }[] = [];
-  let part: (typeof parts)[number] | null = null;
+  const parts: InitialsRun[] = [];
+  let part: InitialsRun | null = null;
   for (let i = start; i < end; i++) {
+    const place = ctx.initials.of.get(text[i]!)!;
     const other = abbreviationAt(ctx.lexicon, text, i);
     const masked =
       named.some((s) => s.start <= i && i < s.end) ||
       inPlaceExclusion(ctx.r, text, i) ||
-      (other !== null && other.place.name !== ctx.initials.of.get(text[i]!)!.name);
+      (other !== null && other.place.name !== place.name);
     if (masked) {
       part = null;
       continue;
     }
     if (!part) parts.push((part = { start: i, end: i, chars: [] }));
-    part.chars.push({ place: ctx.initials.of.get(text[i]!)!, span: { start: i, end: i + 1 } });
+    part.chars.push({ place, span: { start: i, end: i + 1 } });
     part.end = i + 1;
   }
   return parts;
@@ -646,9 +640,9 @@ function unmasked(
  * The short runs of initials the report writes before a form somewhere (兰白 in 兰白两区), and
  * the pairs of adjacent cities of a longer run it reads (衡沧 of 石衡沧港城际铁路).
  */
-function trustedPairs(ctx: Context): Set<string> {
+function trustedPairs(ctx: Context, runs: readonly InitialsRun[]): Set<string> {
   const found = new Set<string>();
-  for (const run of ctx.initials.runs) {
+  for (const run of runs) {
     if (!reads(ctx, run, false)) continue;
     if (run.chars.length < ctx.lexicon.initials.minRun)
       found.add(ctx.text.slice(run.start, run.end));

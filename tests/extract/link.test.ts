@@ -168,7 +168,7 @@ test('a transfer between provinces named by their abbreviations (陇电入鲁) i
     ['place:宁夏', 'abbreviation', '宁'],
     ['place:湖南', 'abbreviation', '湘'],
   ]);
-  // A character no province's, or the same province twice, is no transfer.
+  // A character that abbreviates no province (外, from outside) makes no transfer.
   expect(involved('扩大外电入鲁规模。')).toEqual([]);
 });
 
