@@ -168,6 +168,12 @@ export interface FigureRules {
   /** Words that may end a comparison after its scope (高于全国平均水平). */
   comparedWithEnds: string[];
   metricTrimEnd: string[];
+  /** Modal and aspect words between an indicator and its verb (要, 再, 将): not its name. */
+  modalsBeforeVerb: string[];
+  /** Words that start or end with a trim word and are words of their own (并网, 使用, 主要). */
+  wordsNotTrimmed: string[];
+  /** A span of time (连续24个月): its lead words and time units; no figure, and no name. */
+  spans: { lead: string[]; units: string[] };
   deferredPhrases: string[];
   /** What makes a target clause without numbers a qualitative goal (科技创新能力大幅提高). */
   qualitativeGoals: {

@@ -51,6 +51,10 @@ interface Rules {
   COUNTED_TRIM_END: string[];
   /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
   TRIM_WORDS: Set<string>;
+  /** Modals before a verb (要, 再, 将), longest first. */
+  MODALS: string[];
+  /** A span of time ending an indicator's words (连续3年保持: 连续3年). */
+  SPAN_END: RegExp;
   /** Every metric's names, in lexicon order. */
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
   /** Indicators that are a ratio of two others, by "part/whole" key. */
@@ -100,6 +104,15 @@ function buildRules(lexicon: Lexicon): Rules {
     COUNTED_STOPS: [...F.countedStopWords].sort(byLengthDesc),
     COUNTED_TRIM_END: [...F.countedTrimEnd, ...Object.keys(F.qualifiersBefore)].sort(byLengthDesc),
     TRIM_WORDS: new Set(F.metricTrimEnd),
+    MODALS: [...F.modalsBeforeVerb].sort(byLengthDesc),
+    SPAN_END: new RegExp(
+      `(?:${F.spans.lead.map(escapeRegExp).join('|')})[\\d一二两三四五六七八九十]+(?:${[
+        ...F.spans.units,
+      ]
+        .sort(byLengthDesc)
+        .map(escapeRegExp)
+        .join('|')})$`,
+    ),
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
@@ -544,6 +557,12 @@ function quantities(r: Rules, s: string): Raw[] {
       const decimalUnit =
         !m.spelled && m.text.includes('.') ? startsWithAny(s, i, r.F.decimalOnlyUnits) : undefined;
       if (!decimalUnit && startsWithAny(s, i, r.F.notQuantityAfter)) continue;
+      // 连续24个月保持两位数增长: a span of time, not an amount.
+      if (
+        endsWithAny(before, before.length, r.F.spans.lead) &&
+        startsWithAny(s, i, r.F.spans.units)
+      )
+        continue;
       const approx = decimalUnit ? undefined : startsWithAny(s, i, ['多', '余']);
       if (approx) {
         qualifier = 'MORE_THAN';
@@ -778,7 +797,7 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
       changed = true;
     }
     const w = startsWithAny(text, offset, r.F.metricTrimStart);
-    if (w && text.length - offset > w.length) {
+    if (w && text.length - offset > w.length && !startsWithAny(text, offset, r.F.wordsNotTrimmed)) {
       offset += w.length;
       changed = true;
     }
@@ -795,9 +814,15 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
       end--;
       changed = true;
     }
-    const w = endsWithAny(text, end, r.F.metricTrimEnd);
-    if (w && end - offset > w.length) {
+    const w = endsWithAny(text, end, r.F.metricTrimEnd) ?? endsWithAny(text, end, r.MODALS);
+    if (w && end - offset > w.length && !endsWithAny(text, end, r.F.wordsNotTrimmed)) {
       end -= w.length;
+      changed = true;
+    }
+    // 水质优良比例连续3年保持100%: the span of time is not the indicator's.
+    const span = r.SPAN_END.exec(text.slice(offset, end));
+    if (span && end - offset > span[0].length) {
+      end -= span[0].length;
       changed = true;
     }
   }

@@ -480,11 +480,63 @@ test('a count of things (个, 家) measures no curated indicator, whatever the w
   const metrics = (sentence: string) =>
     figures(sentence, { plan: false }).map((f) => f.metric?.key ?? null);
   expect(metrics('地区生产总值连续迈上4个万亿元台阶')).toEqual([null]);
-  expect(metrics('经济增速2022年以来连续16个季度高于全国')).toEqual([null]);
   expect(metrics('有进出口实绩的企业达242家')).toEqual([null]);
   // Counts in other units keep theirs.
   expect(metrics('城镇新增就业1200万人')).toEqual(['urban_new_jobs']);
   expect(metrics('地区生产总值达到14.2万亿元')).toEqual(['gdp']);
+});
+
+test("a span of time after 连续 is no amount, and no part of an indicator's name", () => {
+  const read = (sentence: string) =>
+    figures(sentence, { plan: false }).map((f) => [f.metricText, f.value, f.unit, f.qualifier]);
+  expect(read('经济增速2022年以来连续16个季度高于全国')).toEqual([]);
+  expect(read('高技术制造业增加值增长30.4%、连续24个月保持两位数增长')).toEqual([
+    ['高技术制造业增加值', 30.4, '%', 'EXACT'],
+  ]);
+  expect(read('群众安全感连续7年保持98%以上')).toEqual([['群众安全感', 98, '%', 'AT_LEAST']]);
+  expect(read('“津农精品”销售额连续3年突破百亿元')).toEqual([
+    ['“津农精品”销售额', 100, '亿元', 'MORE_THAN'],
+  ]);
+  // A count after 连续 in another unit is one (4个 steps of 万亿元).
+  expect(read('地区生产总值连续迈上4个万亿元台阶').map((f) => f[1])).toEqual([4]);
+});
+
+test("modals before the verb (要, 再, 将, 又, 继续) are not the indicator's words", () => {
+  const read = (sentence: string) =>
+    figures(sentence).map((f) => [f.metricText, f.measure, f.direction, f.value]);
+  expect(read('氨氮排放量要下降2%')).toEqual([['氨氮排放量', 'GROWTH', 'DOWN', 2]]);
+  expect(read('一般工商业平均电价再降低10%')).toEqual([
+    ['一般工商业平均电价', 'GROWTH', 'DOWN', 10],
+  ]);
+  expect(read('居民基本医保人均财政补助标准再增加40元')).toEqual([
+    ['居民基本医保人均财政补助标准', 'CHANGE', 'UP', 40],
+  ]);
+  expect(read('企业退休人员基本养老金水平又提高10%')).toEqual([
+    ['企业退休人员基本养老金水平', 'GROWTH', 'UP', 10],
+  ]);
+  expect(read('财政性教育经费支出占国内生产总值比例继续超过4%')).toEqual([
+    ['财政性教育经费支出占国内生产总值比例', 'SHARE', null, 4],
+  ]);
+  // Words that end in such a character are kept whole (主要, 偿还), and so are words that
+  // start with a frame word (并网, 使用: not 并 "and", 使 "make").
+  expect(read('主要污染物排放总量下降2%').map((f) => f[0])).toEqual(['主要污染物排放总量']);
+  expect(read('并网2000万千瓦').map((f) => f[0])).toEqual(['并网']);
+  expect(read('使用外资增长7%').map((f) => f[0])).toEqual(['使用外资']);
+});
+
+test("verbs that carry a level to a value (上升到, 扩大至, 高达, 保持) end the indicator's words", () => {
+  const read = (sentence: string) =>
+    figures(sentence, { plan: false }).map((f) => [f.metricText, f.measure, f.value, f.unit]);
+  expect(read('民间投资比重上升到63%')).toEqual([['民间投资比重', 'SHARE', 63, '%']]);
+  expect(read('“免陪照护服务”试点扩大至145家')).toEqual([
+    ['“免陪照护服务”试点', 'LEVEL', 145, '家'],
+  ]);
+  expect(read('高校毕业生将高达765万人')).toEqual([['高校毕业生', 'LEVEL', 765, '万人']]);
+  expect(read('主要河流出境断面水质优良率保持100%')).toEqual([
+    ['主要河流出境断面水质优良率', 'SHARE', 100, '%'],
+  ]);
+  // 十五是 is an enumerator, as 一是 is: the count's noun follows its unit.
+  expect(read('十五是打造80个新型公共文化空间').map((f) => f[0])).toEqual(['新型公共文化空间']);
 });
 
 test("a target sentence's clause in words is a qualitative target about its subject", () => {
