@@ -259,6 +259,10 @@ export interface FigureRules {
   countedStopWords: string[];
   /** Words dropped from the end of the counted noun phrase (的, 等); qualifiers (近) too. */
   countedTrimEnd: string[];
+  /** Base units of measures whose noun may follow them after a lead verb (建设25万亩高标准农田). */
+  countedMeasures: string[];
+  /** Words after a unit that make the amount a class of size (30万千瓦级): no figure. */
+  classAfterUnit: string[];
   /** Longer than this, the words after a count are a clause, not the name of what it counts. */
   countedMaxLength: number;
 }

@@ -607,6 +607,8 @@ function quantities(r: Rules, s: string): Raw[] {
     }
     // 200亿元县, 30亿元以上项目: an amount before such a noun is a class of it, no figure.
     if (unit.endsWith('元') && startsWithAny(s, i, r.F.classNounsAfterAmount)) continue;
+    // 30万千瓦级煤电机组, 10万吨级泊位: a unit before 级 names a class of size, no amount.
+    if (startsWithAny(s, i, r.F.classAfterUnit)) continue;
     // Words before the number: a qualifier (超过, 近) and then the verb (增长, 控制在).
     let cursor = numberStart;
     const qBefore = endsWithAny(s, cursor, r.QUALIFIERS_BEFORE);
@@ -923,11 +925,12 @@ function countedNoun(
   raw: Raw,
   previous: { raw: Raw; counted: Counted | null } | null,
 ): Counted | null {
-  if (
-    !r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) &&
-    !r.F.bareMultipliers.multipliers.includes(raw.unit)
-  )
-    return null;
+  const classifier =
+    r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ||
+    r.F.bareMultipliers.multipliers.includes(raw.unit);
+  // 建设25万亩高标准农田, 完成141公里架空线入地: a measure led by a verb measures the noun after it
+  // too (countedMeasures), but only after a lead verb (no subject or continuation).
+  if (!classifier && !r.F.countedMeasures.includes(baseUnit(r, raw.unit))) return null;
   const previousEnd = previous ? (previous.counted?.end ?? previous.raw.end) : -1;
   const leadStart = Math.max(raw.clauseStart, previousEnd);
   // 醴娄等7条高速公路: examples before 等, then the count of what they are examples of.
@@ -953,6 +956,7 @@ function countedNoun(
     leadStart <= raw.clauseStart &&
     pastOpeners(s, raw.clauseStart) >= raw.leadEnd;
   if (verbs.length === 0 && !continuation && !opening) return null;
+  if (!classifier && verbs.length === 0) return null;
   let start = raw.end;
   if (s.startsWith('的', start)) start++;
   let end = start;

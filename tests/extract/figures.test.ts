@@ -539,6 +539,25 @@ test("verbs that carry a level to a value (上升到, 扩大至, 高达, 保持)
   expect(read('十五是打造80个新型公共文化空间').map((f) => f[0])).toEqual(['新型公共文化空间']);
 });
 
+test('a measure led by a verb measures the noun after its unit; a unit before 级 is a class', () => {
+  const read = (sentence: string) =>
+    figures(sentence).map((f) => [f.metricText, f.value, f.unit, f.qualifier]);
+  expect(read('新建1亿亩高标准农田')).toEqual([['高标准农田', 1, '亿亩', 'EXACT']]);
+  expect(read('完成141公里架空线入地和杆箱整治')).toEqual([
+    ['架空线入地和杆箱整治', 141, '公里', 'EXACT'],
+  ]);
+  expect(read('完成2100万人次以上农民工职业技能提升培训任务')).toEqual([
+    ['农民工职业技能提升培训任务', 2100, '万人次', 'AT_LEAST'],
+  ]);
+  // Not without a lead verb: a subject before the number is the indicator.
+  expect(read('粮食播种面积稳定在1.8亿亩以上')).toEqual([
+    ['粮食播种面积', 1.8, '亿亩', 'AT_LEAST'],
+  ]);
+  // 30万千瓦级, 20万吨级: the size of a class of things, no amount of anything.
+  expect(read('推动30万千瓦级煤电机组“上大压小”')).toEqual([]);
+  expect(read('加快洋浦港20万吨级泊位和深水航道建设')).toEqual([]);
+});
+
 test("a target sentence's clause in words is a qualitative target about its subject", () => {
   const read = (s: string) =>
     figures(s, { targetSentence: true }).map((f) => [
