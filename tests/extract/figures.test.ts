@@ -558,6 +558,26 @@ test('a measure led by a verb measures the noun after its unit; a unit before �
   expect(read('加快洋浦港20万吨级泊位和深水航道建设')).toEqual([]);
 });
 
+test('a remark in brackets is a figure of the indicator before it; 同口径 names none', () => {
+  const read = (sentence: string) =>
+    figures(sentence, { plan: false }).map((f) => [
+      f.metricText,
+      f.metric?.key ?? null,
+      f.value,
+      f.qualifier,
+    ]);
+  // 同口径 (on a comparable basis), inside an opened bracket: the same indicator again.
+  expect(read('一般公共预算收入增长1.7%（同口径增长2.5%以上）')).toEqual([
+    ['一般公共预算收入', 'fiscal_revenue', 1.7, 'EXACT'],
+    ['一般公共预算收入', 'fiscal_revenue', 2.5, 'AT_LEAST'],
+  ]);
+  expect(read('一般公共预算收入同口径增长5.5%左右').map((f) => f[0])).toEqual(['一般公共预算收入']);
+  // A bracket closed inside the words is part of them.
+  expect(read('研发投入强度（占地区生产总值比重）达到2.5%').map((f) => f[0])).toEqual([
+    '研发投入强度（占地区生产总值比重）',
+  ]);
+});
+
 test("a target sentence's clause in words is a qualitative target about its subject", () => {
   const read = (s: string) =>
     figures(s, { targetSentence: true }).map((f) => [
