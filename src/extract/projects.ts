@@ -129,6 +129,37 @@ function nameStart(f: Forms, s: string, i: number): number {
   return start;
 }
 
+const quoteBalance = (x: string) => {
+  let n = 0;
+  for (const c of x) n += c === '“' ? 1 : c === '”' ? -1 : 0;
+  return n;
+};
+
+/**
+ * A name with a quote closed or opened where the text does it (“千万工程”, “千村引领、万村升级”工程:
+ * the form word's scan stops at the quote); empty when it is then a generic name (“形象工程”).
+ */
+function quoted(
+  f: Forms,
+  s: string,
+  name: string,
+  offset: number,
+  end: number,
+): { name: string; offset: number; end: number } {
+  if (quoteBalance(name) > 0 && s[end] === '”') {
+    name += '”';
+    end++;
+  } else if (quoteBalance(name) < 0) {
+    const open = s.lastIndexOf('“', offset - 1);
+    if (open >= 0 && !/[，,。；;：:！？]/.test(s.slice(open, offset))) {
+      name = s.slice(open, end);
+      offset = open;
+    }
+  }
+  const bare = name.replace(/[“”"]/g, '');
+  return f.P.genericNames.includes(bare) ? { name: '', offset, end } : { name, offset, end };
+}
+
 function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
   const s = text.slice(sentence.start, sentence.end);
   if (!f.lastChars.test(s)) return [];
@@ -154,6 +185,11 @@ function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
     }
     ({ name, offset } = stripLeading(f, name, offset));
     if (!isProjectName(f, name, form)) {
+      i = end - 1;
+      continue;
+    }
+    ({ name, offset, end } = quoted(f, s, name, offset, end));
+    if (name === '') {
       i = end - 1;
       continue;
     }

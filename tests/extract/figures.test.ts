@@ -260,6 +260,10 @@ test('the subjects of a 分别 list share the head of the longest, and a qualifi
     ['原油产量', null, 1280, 'EXACT'],
     ['天然气产量', null, 10, 'EXACT'],
   ]);
+  expect(read('对非洲、拉美市场出口分别增长20%、15%').map((f) => f[0])).toEqual([
+    '对非洲出口',
+    '拉美市场出口',
+  ]);
   // A conjunct with a head of its own keeps it; one after the whole replaces its head.
   expect(read('省外游客、入境过夜游客分别增长10%、35%以上').map((f) => f[0])).toEqual([
     '省外游客',

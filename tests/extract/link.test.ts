@@ -161,6 +161,20 @@ test('project names by form: the verbs opening the clause are not in the name, a
   expect(projects('深化工程建设改革。新增高速铁路二百公里。提高工程质量。')).toEqual([]);
 });
 
+test('a project name in quotes is quoted whole, and a generic one in quotes is none', () => {
+  const projects = (text: string) =>
+    pick(links(text, '河北'), 'MENTIONS')
+      .filter(([to]) => String(to).startsWith('project:'))
+      .map(([to, , words]) => [to, words]);
+  // The form word ends the scan before the closing quote; the quote opened before a 、 list.
+  expect(
+    projects('深入学习运用“千万工程”经验。实施“千村引领、万村升级”工程。杜绝“形象工程”。'),
+  ).toEqual([
+    ['project:“千万工程”', '“千万工程”'],
+    ['project:“千村引领、万村升级”工程', '“千村引领、万村升级”工程'],
+  ]);
+});
+
 test('a transfer between provinces named by their abbreviations (陇电入鲁) involves both', () => {
   const involved = (text: string) =>
     pick(links(text, '中国'), 'INVOLVES').map(([to, rule, words]) => [to, rule, words]);
