@@ -323,6 +323,8 @@ export interface Lexicon {
   readonly initials: InitialsRules;
   /** Words joining two provinces' abbreviations in a transfer's name (places.json#provinceRoutes): 陇电入鲁. */
   readonly provinceRouteJoiners: readonly string[];
+  /** Runs of provinces' abbreviations listing them (places.json#provinceLists): 沪苏浙皖, 湘鄂渝黔. */
+  readonly provinceLists: { readonly minRun: number; readonly notLast: readonly string[] };
   /**
    * Characters never read as one place on their own (places.json#ambiguousAbbreviations), with
    * the names of the places each could stand for: 白 → 白河镇, 白城, 白山.
@@ -444,6 +446,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     zoneForms?: ZoneForms;
     initials?: InitialsRules;
     provinceRoutes?: { joiners: string[] };
+    provinceLists?: { minRun: number; notLast: string[] };
     ambiguousAbbreviations?: { abbr: string; couldBe?: string[]; orOutside?: string[] }[];
   }>('places.json');
   const { divisions } = file<{ divisions: DivisionRecord[] }>('divisions.json');
@@ -481,6 +484,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     // Without the section the rule reads nothing: no run is that long, no form follows.
     initials: placesFile.initials ?? { minRun: Infinity, forms: [] },
     provinceRouteJoiners: placesFile.provinceRoutes?.joiners ?? [],
+    provinceLists: placesFile.provinceLists ?? { minRun: 0, notLast: [] },
     ambiguousAbbreviations: new Map(
       (placesFile.ambiguousAbbreviations ?? []).map((a) => [
         a.abbr,

@@ -287,7 +287,7 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   )) {
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
   }
-  for (const a of provinceRoutes(ctx, c.span))
+  for (const a of [...provinceRoutes(ctx, c.span), ...provinceLists(ctx, c.span)])
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
 }
 
@@ -322,6 +322,36 @@ function provinceRoutes(ctx: Context, span: Span): AbbreviationMention[] {
       out.push({ place: from, span: { start: k - 1, end: k } });
       out.push({ place: to, span: { start: k + joiner.length, end: k + joiner.length + 1 } });
     }
+  }
+  return out;
+}
+
+/**
+ * 沪苏浙皖, 湘鄂渝黔, 港澳台: a run of at least minRun provinces' abbreviations, each a
+ * different province, lists them, and each character is its province there (苏 is Jiangsu
+ * here, whatever it is elsewhere). A last character in notLast is read with the word after it
+ * instead (港澳青年: youth; 甘川新通道: a new corridor), and the run is counted without it.
+ */
+function provinceLists(ctx: Context, span: Span): AbbreviationMention[] {
+  const { text, lexicon } = ctx;
+  const { minRun, notLast } = lexicon.provinceLists;
+  const out: AbbreviationMention[] = [];
+  if (minRun < 2) return out;
+  const provinces = compiled(lexicon, 'provincesByAbbreviation', provincesByAbbreviation);
+  for (let i = span.start; i < span.end;) {
+    let end = i;
+    while (end < span.end && provinces.has(text[end]!)) end++;
+    if (end === i) {
+      i++;
+      continue;
+    }
+    const runEnd = notLast.includes(text[end - 1]!) ? end - 1 : end;
+    const members = new Set<PlaceEntry>();
+    for (let k = i; k < runEnd; k++) members.add(provinces.get(text[k]!)!);
+    if (runEnd - i >= minRun && members.size >= minRun - 1)
+      for (let k = i; k < runEnd; k++)
+        out.push({ place: provinces.get(text[k]!)!, span: { start: k, end: k + 1 } });
+    i = end;
   }
   return out;
 }

@@ -161,6 +161,19 @@ test('project names by form: the verbs opening the clause are not in the name, a
   expect(projects('深化工程建设改革。新增高速铁路二百公里。提高工程质量。')).toEqual([]);
 });
 
+test('provinces listed by their abbreviations in a run of three or more involve each', () => {
+  const involved = (text: string) =>
+    pick(links(text, '安徽'), 'INVOLVES')
+      .filter(([, rule]) => rule === 'abbreviation')
+      .map(([to]) => to);
+  // 苏 is Jiangsu in the list (Suzhou elsewhere); 宁 Ningxia, 青 Qinghai.
+  expect(involved('深化沪苏浙城市结对合作。')).toEqual(['place:上海', 'place:江苏', 'place:浙江']);
+  expect(involved('构建青甘宁绿色算力走廊。')).toEqual(['place:青海', 'place:甘肃', 'place:宁夏']);
+  // A run of two is no list, and 新 or 青 ending a run is an adjective of what follows.
+  expect(involved('打通甘川新通道。')).toEqual([]);
+  expect(involved('推进沪宁合作。')).not.toContain('place:宁夏');
+});
+
 test('a project name in quotes is quoted whole, and a generic one in quotes is none', () => {
   const projects = (text: string) =>
     pick(links(text, '河北'), 'MENTIONS')
