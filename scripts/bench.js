@@ -734,7 +734,7 @@ function goals(r, ratio, atScale) {
         `GraphQL/Cypher p50, ${x.q}`,
         `${x.ratio}× (${x.managedRatio}× against executeQuery)`,
         '≤ 1.2×',
-        x.ratio <= 1.2,
+        x.g / x.c <= 1.2,
       ),
     );
   for (const x of atScale)
@@ -743,7 +743,7 @@ function goals(r, ratio, atScale) {
         `GraphQL/Cypher p50, ${x.q}, with ${r.atScale.reports} reports`,
         `${x.ratio}× (${x.managedRatio}× against executeQuery)`,
         '≤ 1.2×',
-        x.ratio <= 1.2,
+        x.g / x.c <= 1.2,
       ),
     );
   for (const [label, rows] of [
@@ -756,7 +756,7 @@ function goals(r, ratio, atScale) {
           `this service / @neo4j/graphql p50, ${x.q}, ${label}`,
           `${x.share}× (${x.g} ms against ${x.n} ms)`,
           '≤ 0.5×',
-          x.share <= 0.5,
+          x.g / x.n <= 0.5,
         ),
         line(
           `this service's overhead (GraphQL p50 − Cypher p50), ${x.q}, ${label}`,
@@ -800,7 +800,8 @@ function againstGenerated(rows) {
     const g = p50('GraphQL/HTTP on neo4j');
     const n = p50(GENERATED);
     const c = p50('raw Cypher/Bolt on neo4j');
-    if (g && n && c) out.push({ q, g, n, c, share: round(g / n), overhead: round(g - c, 3) });
+    // Judged unrounded (below): 0.504 is not at most half, though it prints as 0.5 with two places.
+    if (g && n && c) out.push({ q, g, n, c, share: round(g / n, 3), overhead: round(g - c, 3) });
   }
   return out;
 }
@@ -919,6 +920,13 @@ ${
 ${r.atScale.reports} reports:
 
 ${generatedTable(r.atScale.queries)}
+
+Shares are judged unrounded (0.504 is not at most half). With more reports the overhead includes what a
+request pays for having waited longer on the database: the service's own layers cost three
+times as much after a 9 ms wait as with none, even on a store that only sleeps
+(docs/decisions.md, "The overhead at 600 reports grows with the wait"). The neighbourhood
+keeps the nearest 199 ends by kind then id, a top-k over Shenyang's 4,610 ends at 600
+reports; @neo4j/graphql takes the first 200 of each relationship in storage order.
 `
     : ''
 }`

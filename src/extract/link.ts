@@ -327,9 +327,9 @@ function provinceRoutes(ctx: Context, span: Span): AbbreviationMention[] {
 }
 
 /**
- * 沪苏浙皖, 湘鄂渝黔, 港澳台: a run of at least minRun provinces' abbreviations, each a
- * different province, lists them, and each character is its province there (苏 is Jiangsu
- * here, whatever it is elsewhere). A last character in notLast is read with the word after it
+ * 沪苏浙皖, 湘鄂渝黔, 港澳台: a run of at least minRun provinces' abbreviations naming at least
+ * minRun - 1 provinces (闽港闽澳 names three) lists them, and each character is its province
+ * there (苏 is Jiangsu here, whatever it is elsewhere). A last character in notLast is read with the word after it
  * instead (港澳青年: youth; 甘川新通道: a new corridor), and the run is counted without it.
  */
 function provinceLists(ctx: Context, span: Span): AbbreviationMention[] {
