@@ -560,6 +560,10 @@ test('a measure led by a verb measures the noun after its unit; a unit before �
   // 30万千瓦级, 20万吨级: the size of a class of things, no amount of anything.
   expect(read('推动30万千瓦级煤电机组“上大压小”')).toEqual([]);
   expect(read('加快洋浦港20万吨级泊位和深水航道建设')).toEqual([]);
+  // 6%一档: a tier of tax rates, not a level of the rate before it.
+  expect(read('将建筑业等行业现行10%的税率降为9%，保持6%一档的税率不变').map((f) => f[1])).toEqual([
+    10, 9,
+  ]);
 });
 
 test('a remark in brackets is a figure of the indicator before it; 同口径 names none', () => {
