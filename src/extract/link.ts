@@ -329,8 +329,9 @@ function provinceRoutes(ctx: Context, span: Span): AbbreviationMention[] {
 /**
  * 沪苏浙皖, 湘鄂渝黔, 港澳台: a run of at least minRun provinces' abbreviations naming at least
  * minRun - 1 provinces (闽港闽澳 names three) lists them, and each character is its province
- * there (苏 is Jiangsu here, whatever it is elsewhere). A last character in notLast is read with the word after it
- * instead (港澳青年: youth; 甘川新通道: a new corridor), and the run is counted without it.
+ * there (苏 is Jiangsu here, whatever it is elsewhere). A last character in notLast is read
+ * with the word after it instead (港澳青年: youth; 甘川新通道: a new corridor), and the run
+ * is counted without it.
  */
 function provinceLists(ctx: Context, span: Span): AbbreviationMention[] {
   const { text, lexicon } = ctx;
@@ -338,20 +339,17 @@ function provinceLists(ctx: Context, span: Span): AbbreviationMention[] {
   const out: AbbreviationMention[] = [];
   if (minRun < 2) return out;
   const provinces = compiled(lexicon, 'provincesByAbbreviation', provincesByAbbreviation);
-  for (let i = span.start; i < span.end;) {
-    let end = i;
-    while (end < span.end && provinces.has(text[end]!)) end++;
-    if (end === i) {
-      i++;
+  let run: AbbreviationMention[] = [];
+  for (let i = span.start; i <= span.end; i++) {
+    const place = i < span.end ? provinces.get(text[i]!) : undefined;
+    if (place) {
+      run.push({ place, span: { start: i, end: i + 1 } });
       continue;
     }
-    const runEnd = notLast.includes(text[end - 1]!) ? end - 1 : end;
-    const members = new Set<PlaceEntry>();
-    for (let k = i; k < runEnd; k++) members.add(provinces.get(text[k]!)!);
-    if (runEnd - i >= minRun && members.size >= minRun - 1)
-      for (let k = i; k < runEnd; k++)
-        out.push({ place: provinces.get(text[k]!)!, span: { start: k, end: k + 1 } });
-    i = end;
+    if (run.length > 0 && notLast.includes(text[run.at(-1)!.span.start]!)) run.pop();
+    if (run.length >= minRun && new Set(run.map((a) => a.place)).size >= minRun - 1)
+      out.push(...run);
+    run = [];
   }
   return out;
 }

@@ -21,6 +21,7 @@ const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
 // A form word followed by these is another word: 工程师, 项目化, 示范区线 (a metro line).
 const NOT_AFTER = /^[师化线]/;
+const QUOTES = /[“”"]/g;
 
 /** The lexicon's project forms, sorted and indexed once per lexicon. */
 interface Forms {
@@ -82,10 +83,11 @@ function stripLeading(f: Forms, name: string, offset: number): { name: string; o
 function isProjectName({ P }: Forms, name: string, form: string): boolean {
   const stem = name.slice(0, name.length - form.length);
   return !(
-    stem.replace(/[“”"]/g, '').length < 2 ||
+    stem.replace(QUOTES, '').length < 2 ||
     name.length > P.maxNameLength ||
     /\d/.test(name) ||
-    P.genericNames.includes(name) ||
+    // “形象工程 (its quote closed later, in quoted) is 形象工程.
+    P.genericNames.includes(name.replace(QUOTES, '')) ||
     P.genericStarts.some((g) => name.startsWith(g)) ||
     P.genericWords.some((g) => stem.includes(g)) ||
     P.notNames.some((n) => name.endsWith(n)) ||
@@ -137,10 +139,9 @@ const quoteBalance = (x: string) => {
 
 /**
  * A name with a quote closed or opened where the text does it (“千万工程”, “千村引领、万村升级”工程:
- * the form word's scan stops at the quote); empty when it is then a generic name (“形象工程”).
+ * the form word's scan stops at the quote).
  */
 function quoted(
-  f: Forms,
   s: string,
   name: string,
   offset: number,
@@ -156,8 +157,7 @@ function quoted(
       offset = open;
     }
   }
-  const bare = name.replace(/[“”"]/g, '');
-  return f.P.genericNames.includes(bare) ? { name: '', offset, end } : { name, offset, end };
+  return { name, offset, end };
 }
 
 function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
@@ -188,11 +188,7 @@ function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
       i = end - 1;
       continue;
     }
-    ({ name, offset, end } = quoted(f, s, name, offset, end));
-    if (name === '') {
-      i = end - 1;
-      continue;
-    }
+    ({ name, offset, end } = quoted(s, name, offset, end));
     candidates.push({
       name,
       span: { start: sentence.start + offset, end: sentence.start + end },

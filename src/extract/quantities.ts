@@ -841,15 +841,18 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
   return { text: text.slice(offset, end), offset };
 }
 
-const QUOTE_PAIRS = [
-  ['“', '”'],
+const BRACKET_PAIRS = [
   ['（', '）'],
   ['(', ')'],
 ] as const;
+const QUOTE_PAIRS = [['“', '”'], ...BRACKET_PAIRS] as const;
 
-/** Just after the last bracket `text` opens and does not close, else 0. */
+/**
+ * Just after the last opening bracket `text` leaves unclosed (a full-width one before an
+ * ASCII one), else 0.
+ */
 function openRemark(text: string): number {
-  for (const [open, close] of QUOTE_PAIRS.slice(1)) {
+  for (const [open, close] of BRACKET_PAIRS) {
     const at = text.lastIndexOf(open);
     if (at >= 0 && !text.includes(close, at)) return at + open.length;
   }
