@@ -232,6 +232,14 @@ export interface FigureRules {
   countedUnits: string[];
   /** Verbs and adverbs that may stand alone before such a count (建设, 培育, 加快). */
   countedLeadWords: string[];
+  /**
+   * Scope words a count may follow as its clause's subject (其中56项为全国首创, 全省8个品种入选):
+   * they name nothing themselves, so what it counts is the noun after the unit, or else the
+   * indicator before.
+   */
+  countedScopeWords: string[];
+  /** Words that refer to the figure before: a figure named by them alone is of its indicator (其中56项). */
+  backReferences: string[];
   /** What ends a list of examples before a count of their kind (醴娄等7条高速公路: 等). */
   examplesWord: string;
   /**

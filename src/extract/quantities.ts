@@ -49,8 +49,12 @@ interface Rules {
   LEAD_WORDS: Set<string>;
   COUNTED_STOPS: string[];
   COUNTED_TRIM_END: string[];
+  /** countedLeadWords that may follow a subject (no verbs of change), longest first. */
+  SUBJECT_COUNT_VERBS: string[];
   /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
   TRIM_WORDS: Set<string>;
+  /** Words that refer to the figure before (其中). */
+  BACK_REFERENCES: Set<string>;
   /** Modals before a verb (要, 再, 将), longest first. */
   MODALS: string[];
   /** A span of time ending an indicator's words (连续3年保持: 连续3年). */
@@ -100,10 +104,20 @@ function buildRules(lexicon: Lexicon): Rules {
     QUALIFIERS_AFTER: Object.keys(F.qualifiersAfter).sort(byLengthDesc),
     RANGE_SEPARATORS: [...F.rangeSeparators].sort(byLengthDesc),
     COUNTED_UNITS: new Set(F.countedUnits),
-    LEAD_WORDS: new Set([...F.countedLeadWords, ...F.metricTrimStart, ...F.enumerators]),
+    LEAD_WORDS: new Set([
+      ...F.countedLeadWords,
+      ...F.metricTrimStart,
+      ...F.enumerators,
+      ...F.countedScopeWords,
+    ]),
+    TRIM_WORDS: new Set(F.metricTrimEnd),
+    BACK_REFERENCES: new Set(F.backReferences),
+    // After a subject, a verb of change says how much the subject changed (完整性指数提升2个等级).
+    SUBJECT_COUNT_VERBS: F.countedLeadWords
+      .filter((w) => ![...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown].includes(w))
+      .sort(byLengthDesc),
     COUNTED_STOPS: [...F.countedStopWords].sort(byLengthDesc),
     COUNTED_TRIM_END: [...F.countedTrimEnd, ...Object.keys(F.qualifiersBefore)].sort(byLengthDesc),
-    TRIM_WORDS: new Set(F.metricTrimEnd),
     MODALS: [...F.modalsBeforeVerb].sort(byLengthDesc),
     SPAN_END: new RegExp(
       `(?:${F.spans.lead.map(escapeRegExp).join('|')})[\\d一二两三四五六七八九十]+(?:${[
@@ -898,6 +912,11 @@ const namesNothing = (r: Rules, words: string) =>
   (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0 ||
   r.PERIOD_BASE_ONLY.test(words);
 
+/** 其中56项 after 259项制度创新成果: some of the items the figure before counts, in its unit. */
+const refersBack = (r: Rules, words: string, raw: Raw, before: Raw) =>
+  (wordsOf(words, 0, words.length, r.BACK_REFERENCES)?.length ?? 0) > 0 &&
+  baseUnit(r, raw.unit) === baseUnit(r, before.unit);
+
 const baseUnit = (r: Rules, unit: string) => {
   const multiplier = r.MULTIPLIERS.find((m) => unit.startsWith(m) && unit.length > m.length);
   return multiplier ? unit.slice(multiplier.length) : unit;
@@ -954,21 +973,30 @@ function countedNoun(
       .slice(0, raw.leadEnd)
       .replace(/[\s\u3000\u200b]+$/, '')
       .endsWith(r.F.examplesWord);
-  const lead = examples
+  let lead = examples
     ? [{ word: '', at: leadStart }]
     : wordsOf(s, leadStart, raw.leadEnd, r.LEAD_WORDS);
-  if (!lead) return null;
+  // 自贸试验区累计推出259项制度创新成果: a subject, then the verb that leads the count. A verb
+  // of one character ends one of two (办好, 筹建, 更新), whose phrase starts with it.
+  if (!lead) {
+    const verb = endsWithAny(s, raw.leadEnd, r.SUBJECT_COUNT_VERBS);
+    if (!verb || raw.leadEnd - verb.length <= leadStart) return null;
+    lead = [{ word: verb, at: raw.leadEnd - Math.max(2, verb.length) }];
+  }
   const verbs = examples ? lead : lead.filter(({ word }) => r.F.countedLeadWords.includes(word));
   const continuation =
     verbs.length === 0 &&
     previous?.counted != null &&
     lead.length === 0 &&
     ![...s.slice(previousEnd, raw.leadEnd)].some((c) => isClauseBreak(c.charCodeAt(0)));
+  // 其中56项为…, 全省8个品种入选: a scope word before it leaves the count its clause's subject.
+  const scoped =
+    !examples && lead.length > 0 && lead.every(({ word }) => r.F.countedScopeWords.includes(word));
   const opening =
     verbs.length === 0 &&
     !continuation &&
     leadStart <= raw.clauseStart &&
-    pastOpeners(s, raw.clauseStart) >= raw.leadEnd;
+    (scoped || pastOpeners(s, raw.clauseStart) >= raw.leadEnd);
   if (verbs.length === 0 && !continuation && !opening) return null;
   if (!classifier && verbs.length === 0) return null;
   let start = raw.end;
@@ -1004,8 +1032,10 @@ function countedNoun(
       changed = true;
     }
   }
-  // One character (批次: 次) is no noun phrase; a long one is a clause, not a name.
+  // One character (批次: 次) is no noun phrase; a long one is a clause, not a name; a remark
+  // (47.63万户（套）) or 及 (首批12项及第二批14项) starts none.
   if (end - start < 2 || end - start > r.F.countedMaxLength) return null;
+  if (/^[（(及]/.test(s[start]!)) return null;
   // As the clause's subject (no verb leads it), the noun must end where the predicate starts.
   const led = examples && startsWithAny(s, pastOpeners(s, leadStart), r.F.countedLeadWords);
   if ((opening || (examples && !led)) && !endsPhrase(r, s, nounEnd)) return null;
@@ -1068,7 +1098,10 @@ export function findFigures(
     } else if (
       previous &&
       // "比上年增长7.4%": words such as 比上年 name no indicator; it is the one before.
-      (metricText === '' || namesNothing(r, metricText) || (continues && !raw.verb))
+      (metricText === '' ||
+        namesNothing(r, metricText) ||
+        refersBack(r, metricText, raw, previous.raw) ||
+        (continues && !raw.verb))
     ) {
       // 较“十三五”末的9323.1亿元: the period compared with stays in the phrase, which tells a
       // base (dated by it) from the figure itself.

@@ -214,12 +214,55 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     });
   });
 
+  test('after a subject, the verb before the count leads it', () => {
+    const read = (s: string) =>
+      figures(s, { plan: false }).map((f) => [
+        f.metricText,
+        f.value,
+        f.unit,
+        f.rule,
+        s.slice(f.span.start, f.span.end),
+      ]);
+    expect(read('自贸试验区累计推出259项制度创新成果')).toEqual([
+      ['制度创新成果', 259, '项', 'classifier', '推出259项制度创新成果'],
+    ]);
+    // A verb of one character ends one of two, which starts the phrase.
+    expect(read('省政府要继续办好10件民生实事')).toEqual([
+      ['民生实事', 10, '件', 'classifier', '办好10件民生实事'],
+    ]);
+    // 支 counts teams as 个 counts things.
+    expect(read('引进24支台湾乡建乡创团队')[0]![0]).toBe('台湾乡建乡创团队');
+    // After a verb of change the subject is what changed, by so many steps.
+    expect(read('长江流域水生生物完整性指数提升2个等级')[0]![0]).toBe('长江流域水生生物完整性指数');
+    // Nothing after the unit, or only a remark: the words before name it.
+    expect(read('农村危房改造366万户')[0]![0]).toBe('农村危房改造');
+    expect(read('完成棚户区改造47.63万户（套）')[0]![0]).toBe('完成棚户区改造');
+  });
+
+  test('a scope word leaves a count the subject; 其中 counts some of the items before', () => {
+    const read = (s: string) => figures(s, { plan: false }).map((f) => [f.metricText, f.value]);
+    expect(read('全省8个品种入选国家农作物优良品种推广目录')).toEqual([['品种', 8]]);
+    expect(read('首批24个案例入选全国名录')).toEqual([['案例', 24]]);
+    expect(read('设立28个主要指标，其中20个预期性指标、8个约束性指标')).toEqual([
+      ['主要指标', 28],
+      ['预期性指标', 20],
+      ['约束性指标', 8],
+    ]);
+    expect(read('推出259项制度创新成果，其中56项为全国首创')).toEqual([
+      ['制度创新成果', 259],
+      ['制度创新成果', 56],
+    ]);
+    // In another unit 其中 counts something else: the items before are not its indicator.
+    expect(read('引进亿元以上项目793个，其中12条重点产业链项目占比达84.4%')[1]![0]).not.toBe(
+      '引进亿元以上项目',
+    );
+  });
+
   test('not taken: a noun before the number, a lead that is not a verb, a clause, one character', () => {
     expect(figures('改造老旧小区1000个')[0]).toMatchObject({
       metricText: '改造老旧小区',
       rule: 'quantity',
     });
-    expect(figures('省政府要继续办好10件民生实事')[0]!.rule).toBe('quantity');
     expect(figures('加快推进6个百万羽蛋鸡养殖重点项目建设和奶业养殖加工一体化发展')[0]!.rule).toBe(
       'quantity',
     );
