@@ -238,6 +238,11 @@ export interface FigureRules {
    * indicator before.
    */
   countedScopeWords: string[];
+  /**
+   * Prepositions a count may follow (与54个国家和地区开展…): its noun is taken when the clause's
+   * verb (a countedStopWords word, or a countedLeadWords one) ends it.
+   */
+  countedPrepositions: string[];
   /** Words that refer to the figure before: a figure named by them alone is of its indicator (其中56项). */
   backReferences: string[];
   /** What ends a list of examples before a count of their kind (醴娄等7条高速公路: 等). */

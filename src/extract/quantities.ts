@@ -49,6 +49,8 @@ interface Rules {
   LEAD_WORDS: Set<string>;
   COUNTED_STOPS: string[];
   COUNTED_TRIM_END: string[];
+  /** countedLeadWords of two characters or more (一 character may end a noun: 新区), longest first. */
+  PREDICATE_VERBS: string[];
   /** countedLeadWords that may follow a subject (no verbs of change), longest first. */
   SUBJECT_COUNT_VERBS: string[];
   /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
@@ -109,10 +111,12 @@ function buildRules(lexicon: Lexicon): Rules {
       ...F.metricTrimStart,
       ...F.enumerators,
       ...F.countedScopeWords,
+      ...F.countedPrepositions,
     ]),
     TRIM_WORDS: new Set(F.metricTrimEnd),
     BACK_REFERENCES: new Set(F.backReferences),
     // After a subject, a verb of change says how much the subject changed (完整性指数提升2个等级).
+    PREDICATE_VERBS: F.countedLeadWords.filter((w) => w.length > 1).sort(byLengthDesc),
     SUBJECT_COUNT_VERBS: F.countedLeadWords
       .filter((w) => ![...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown].includes(w))
       .sort(byLengthDesc),
@@ -997,7 +1001,12 @@ function countedNoun(
     !continuation &&
     leadStart <= raw.clauseStart &&
     (scoped || pastOpeners(s, raw.clauseStart) >= raw.leadEnd);
-  if (verbs.length === 0 && !continuation && !opening) return null;
+  // 与54个国家和地区开展科技合作: after a preposition the count's noun runs to the clause's verb.
+  const prepositional =
+    !examples &&
+    verbs.length === 0 &&
+    endsWithAny(s, raw.leadEnd, r.F.countedPrepositions) !== undefined;
+  if (verbs.length === 0 && !continuation && !opening && !prepositional) return null;
   if (!classifier && verbs.length === 0) return null;
   let start = raw.end;
   if (s.startsWith('的', start)) start++;
@@ -1007,7 +1016,8 @@ function countedNoun(
     !isClauseBreak(s.charCodeAt(end)) &&
     s[end] !== '、' &&
     !/\d/.test(s[end]!) &&
-    !startsWithAny(s, end, r.COUNTED_STOPS)
+    !startsWithAny(s, end, r.COUNTED_STOPS) &&
+    !(prepositional && startsWithAny(s, end, r.PREDICATE_VERBS))
   ) {
     // A quoted name is kept whole, numbers and all (100个“15分钟高品质生活服务圈”).
     const close = s[end] === '“' ? s.indexOf('”', end) : -1;
@@ -1039,6 +1049,8 @@ function countedNoun(
   // As the clause's subject (no verb leads it), the noun must end where the predicate starts.
   const led = examples && startsWithAny(s, pastOpeners(s, leadStart), r.F.countedLeadWords);
   if ((opening || (examples && !led)) && !endsPhrase(r, s, nounEnd)) return null;
+  if (prepositional && !endsPhrase(r, s, nounEnd) && !startsWithAny(s, nounEnd, r.PREDICATE_VERBS))
+    return null;
   return {
     text: s.slice(start, end),
     end,

@@ -258,6 +258,16 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     );
   });
 
+  test('after a preposition, the noun up to the verb of the clause', () => {
+    const read = (s: string) =>
+      figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.rule]);
+    expect(read('与54个国家和地区开展科技合作')).toEqual([['国家和地区', 54, 'classifier']]);
+    expect(read('在100个地级以上城市进行公立医院改革试点')[0]![0]).toBe('地级以上城市');
+    expect(read('与41个自贸区（港）建立伙伴关系')[0]![0]).toBe('自贸区（港）');
+    // No verb known to end it: the noun would run into the predicate, so none is taken.
+    expect(read('今年在13个粮食主产省选择部分县市')[0]![2]).toBe('quantity');
+  });
+
   test('not taken: a noun before the number, a lead that is not a verb, a clause, one character', () => {
     expect(figures('改造老旧小区1000个')[0]).toMatchObject({
       metricText: '改造老旧小区',
