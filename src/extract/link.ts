@@ -549,6 +549,16 @@ function buildInitials(
       of.set(c, p);
     }
   }
+  // The province's state-level new areas are joined like its cities (石雄铁路: Shijiazhuang–
+  // Xiong'an), by a character no city of it opens (兰州新区's 兰 stays Lanzhou's).
+  const cities = new Set(of.keys());
+  for (const p of lexicon.places) {
+    if (p.level !== 'new-area' || p.parent !== province) continue;
+    const c = p.name[0]!;
+    if (cities.has(c)) continue;
+    if (of.has(c)) taken.add(c);
+    of.set(c, p);
+  }
   // A character the curated abbreviations give another place everywhere is that place's (陇
   // is Gansu, not 陇南); one they give it only inside some names is masked there (unmasked).
   for (const p of lexicon.places)

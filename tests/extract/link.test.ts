@@ -121,6 +121,16 @@ test("initials: a run of the province's cities' first characters names them, by 
     ['place:衡水', '衡'],
     ['place:沧州', '沧'],
   ]);
+  // A state-level new area joins by a character no city of the province opens (雄: 雄安新区);
+  // 兰州新区's 兰 stays Lanzhou's.
+  expect(involved('加快石雄铁路建设。', '河北')).toEqual([
+    ['place:石家庄', '石'],
+    ['place:雄安新区', '雄'],
+  ]);
+  expect(involved('开工建设兰白铁路。', '甘肃')).toEqual([
+    ['place:兰州', '兰'],
+    ['place:白银', '白'],
+  ]);
   // Only the report's own province: the same words in a Liaoning or a national report name nothing.
   expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '辽宁')).toEqual([]);
   expect(involved('开工建设平庆铁路。支持金白兰武产业协作。', '中国')).toEqual([]);
