@@ -243,6 +243,8 @@ export interface FigureRules {
    * verb (a countedStopWords word, or a countedLeadWords one) ends it.
    */
   countedPrepositions: string[];
+  /** Particles a count's lead verb may end with (创建了5个): no word of the lead. */
+  verbParticles: string[];
   /** Words that refer to the figure before: a figure named by them alone is of its indicator (其中56项). */
   backReferences: string[];
   /** What ends a list of examples before a count of their kind (醴娄等7条高速公路: 等). */

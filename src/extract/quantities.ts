@@ -977,15 +977,21 @@ function countedNoun(
       .slice(0, raw.leadEnd)
       .replace(/[\s\u3000\u200b]+$/, '')
       .endsWith(r.F.examplesWord);
+  // 创建了5个: a particle after the lead's verb is no word of its own.
+  const particle = endsWithAny(s, raw.leadEnd, r.F.verbParticles);
+  const verbEnd =
+    particle && raw.leadEnd - particle.length > leadStart
+      ? raw.leadEnd - particle.length
+      : raw.leadEnd;
   let lead = examples
     ? [{ word: '', at: leadStart }]
-    : wordsOf(s, leadStart, raw.leadEnd, r.LEAD_WORDS);
+    : wordsOf(s, leadStart, verbEnd, r.LEAD_WORDS);
   // 自贸试验区累计推出259项制度创新成果: a subject, then the verb that leads the count. A verb
   // of one character ends one of two (办好, 筹建, 更新), whose phrase starts with it.
   if (!lead) {
-    const verb = endsWithAny(s, raw.leadEnd, r.SUBJECT_COUNT_VERBS);
-    if (!verb || raw.leadEnd - verb.length <= leadStart) return null;
-    lead = [{ word: verb, at: raw.leadEnd - Math.max(2, verb.length) }];
+    const verb = endsWithAny(s, verbEnd, r.SUBJECT_COUNT_VERBS);
+    if (!verb || verbEnd - verb.length <= leadStart) return null;
+    lead = [{ word: verb, at: verbEnd - Math.max(2, verb.length) }];
   }
   const verbs = examples ? lead : lead.filter(({ word }) => r.F.countedLeadWords.includes(word));
   const continuation =

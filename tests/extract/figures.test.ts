@@ -230,6 +230,10 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     expect(read('省政府要继续办好10件民生实事')).toEqual([
       ['民生实事', 10, '件', 'classifier', '办好10件民生实事'],
     ]);
+    // 了 after the verb is read past; 取消, 下放, 提出 lead counts.
+    expect(read('创建了5个国家先进制造业集群')[0]![0]).toBe('国家先进制造业集群');
+    expect(read('从5方面提出了28个主要指标').at(-1)![0]).toBe('主要指标');
+    expect(read('取消和下放311项行政审批事项')[0]![0]).toBe('行政审批事项');
     // 支 counts teams as 个 counts things.
     expect(read('引进24支台湾乡建乡创团队')[0]![0]).toBe('台湾乡建乡创团队');
     // After a verb of change the subject is what changed, by so many steps.
