@@ -866,3 +866,15 @@ test('an amount before 省份 or 城市 is a class of them; 增加 ends a subjec
     expect.any(String),
   ]);
 });
+
+test('对 counts pairs (sister cities), not a match of one to one', () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.unit]);
+  expect(read('国际友城达137对')).toEqual([['国际友城', 137, '对']]);
+  expect(read('国际友城和外国驻穗总领馆分别增至214对和69家')).toEqual([
+    ['国际友城', 214, '对'],
+    ['外国驻穗总领馆', 69, '家'],
+  ]);
+  expect(read('与39个国家缔结118对友城').at(-1)).toEqual(['友城', 118, '对']);
+  expect(read('开展1对1帮扶')).toEqual([]);
+});
