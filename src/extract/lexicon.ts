@@ -243,6 +243,11 @@ export interface FigureRules {
    * verb (a countedStopWords word, or a countedLeadWords one) ends it.
    */
   countedPrepositions: string[];
+  /**
+   * Units of a lead over something compared with (个百分点): after a figure, such a lead over
+   * the country or another indicator (高于全国1.7个百分点) is the lead of that figure's indicator.
+   */
+  leadUnits: string[];
   /** Particles a count's lead verb may end with (创建了5个): no word of the lead. */
   verbParticles: string[];
   /** Words that refer to the figure before: a figure named by them alone is of its indicator (其中56项). */

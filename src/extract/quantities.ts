@@ -28,7 +28,7 @@ export interface FigureMention {
   span: Span;
   /**
    * Which rule produced it: quantity, classifier (the counted noun after the unit),
-   * respectively, inherited-metric, qualitative, deferred.
+   * respectively, inherited-metric, compared-with, qualitative, deferred.
    */
   rule: string;
 }
@@ -1129,9 +1129,27 @@ export function findFigures(
       if (rule === 'respectively') governed = previous.raw;
     }
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
+    // 规上工业增加值增长7.6%、高于全国1.7个百分点: a lead in points over the country (or over
+    // another indicator: 快于经济增速) is the lead of the indicator just before.
+    const wordsStart = subjectStart + trimmed.offset;
+    if (
+      previous &&
+      /^[、，,]?$/.test(s.slice(previous.raw.end, wordsStart).replace(INVISIBLE, '')) &&
+      r.F.leadUnits.includes(raw.unit) &&
+      startsWithAny(metricText, 0, r.F.comparedWithPrefixes) !== undefined &&
+      !startsWithAny(previous.figure.metricText, 0, r.F.comparedWithPrefixes) &&
+      !namesNothing(r, previous.figure.metricText)
+    ) {
+      metricText = previous.figure.metricText + metricText;
+      rule = 'compared-with';
+    }
     // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
     // counts steps, 有进出口实绩的企业达242家 firms.
-    const metric = r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) ? null : metricOf(r, metricText);
+    // Nor a lead over something compared with (地区生产总值快于2024年 is no GDP figure).
+    const metric =
+      r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) || rule === 'compared-with'
+        ? null
+        : metricOf(r, metricText);
     const figure: FigureMention = {
       status: 'SET',
       metricText,

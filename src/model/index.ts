@@ -171,8 +171,8 @@ export interface FigureNode {
   text: string;
   span: Span;
   /**
-   * Which rule made it (quantity, classifier, respectively, inherited-metric, qualitative,
-   * deferred; base for a result that is the base of a comparison, 从1832户).
+   * Which rule made it (quantity, classifier, respectively, inherited-metric, compared-with,
+   * qualitative, deferred; base for a result that is the base of a comparison, 从1832户).
    */
   rule: string;
   sortKey: string;

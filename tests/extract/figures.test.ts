@@ -878,3 +878,21 @@ test('对 counts pairs (sister cities), not a match of one to one', () => {
   expect(read('与39个国家缔结118对友城').at(-1)).toEqual(['友城', 118, '对']);
   expect(read('开展1对1帮扶')).toEqual([]);
 });
+
+test("a lead in points right after a figure is its indicator's lead, of no curated metric", () => {
+  const read = (s: string) =>
+    figures(s, { plan: false }).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.rule]);
+  expect(read('规上工业增加值增长7.6%、高于全国1.7个百分点')[1]).toEqual([
+    '规上工业增加值高于全国',
+    null,
+    1.7,
+    'compared-with',
+  ]);
+  // Not a GDP figure: the lead over last year's growth.
+  expect(read('地区生产总值增长4%，快于2024年1.8个百分点')).toEqual([
+    ['地区生产总值', 'gdp', 4, 'quantity'],
+    ['地区生产总值快于2024年', null, 1.8, 'compared-with'],
+  ]);
+  // The figure before names nothing of its own: the lead keeps its words.
+  expect(read('年均增长5.7%、高于全国0.3个百分点')[1]![0]).toBe('高于全国');
+});
