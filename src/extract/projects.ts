@@ -147,10 +147,11 @@ function quoted(
   offset: number,
   end: number,
 ): { name: string; offset: number; end: number } {
-  if (quoteBalance(name) > 0 && s[end] === '”') {
+  const balance = quoteBalance(name);
+  if (balance > 0 && s[end] === '”') {
     name += '”';
     end++;
-  } else if (quoteBalance(name) < 0) {
+  } else if (balance < 0) {
     const open = s.lastIndexOf('“', offset - 1);
     if (open >= 0 && !/[，,。；;：:！？]/.test(s.slice(open, offset))) {
       name = s.slice(open, end);

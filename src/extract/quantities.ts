@@ -95,6 +95,7 @@ function spelledRules(F: FigureRules): Rules['SPELLED'] {
 
 function buildRules(lexicon: Lexicon): Rules {
   const F = lexicon.figures;
+  const changeVerbs = new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown]);
   return {
     F,
     UNITS: [...F.units].sort(byLengthDesc),
@@ -115,11 +116,9 @@ function buildRules(lexicon: Lexicon): Rules {
     ]),
     TRIM_WORDS: new Set(F.metricTrimEnd),
     BACK_REFERENCES: new Set(F.backReferences),
-    // After a subject, a verb of change says how much the subject changed (完整性指数提升2个等级).
     PREDICATE_VERBS: F.countedLeadWords.filter((w) => w.length > 1).sort(byLengthDesc),
-    SUBJECT_COUNT_VERBS: F.countedLeadWords
-      .filter((w) => ![...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown].includes(w))
-      .sort(byLengthDesc),
+    // After a subject, a verb of change says how much the subject changed (完整性指数提升2个等级).
+    SUBJECT_COUNT_VERBS: F.countedLeadWords.filter((w) => !changeVerbs.has(w)).sort(byLengthDesc),
     COUNTED_STOPS: [...F.countedStopWords].sort(byLengthDesc),
     COUNTED_TRIM_END: [...F.countedTrimEnd, ...Object.keys(F.qualifiersBefore)].sort(byLengthDesc),
     MODALS: [...F.modalsBeforeVerb].sort(byLengthDesc),
@@ -913,13 +912,15 @@ function wordsOf(
  */
 // 比上年 names no indicator, nor does a period compared with (较“十三五”末的9323.1亿元增加…).
 const namesNothing = (r: Rules, words: string) =>
-  (wordsOf(words, 0, words.length, r.TRIM_WORDS)?.length ?? 0) > 0 ||
-  r.PERIOD_BASE_ONLY.test(words);
+  madeOf(words, r.TRIM_WORDS) || r.PERIOD_BASE_ONLY.test(words);
 
 /** 其中56项 after 259项制度创新成果: some of the items the figure before counts, in its unit. */
 const refersBack = (r: Rules, words: string, raw: Raw, before: Raw) =>
-  (wordsOf(words, 0, words.length, r.BACK_REFERENCES)?.length ?? 0) > 0 &&
-  baseUnit(r, raw.unit) === baseUnit(r, before.unit);
+  madeOf(words, r.BACK_REFERENCES) && baseUnit(r, raw.unit) === baseUnit(r, before.unit);
+
+/** Whether `words` are one or more of `set`, and nothing else. */
+const madeOf = (words: string, set: ReadonlySet<string>) =>
+  (wordsOf(words, 0, words.length, set)?.length ?? 0) > 0;
 
 const baseUnit = (r: Rules, unit: string) => {
   const multiplier = r.MULTIPLIERS.find((m) => unit.startsWith(m) && unit.length > m.length);
