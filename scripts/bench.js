@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --neo4j]
+ * npm run bench [-- --quick] [-- --neo4j] [-- --rewrite]
  *
  * Measures, in one run: extraction throughput (MB/s), load throughput (graph elements/s)
  * into the embedded store and (with --neo4j and NEO4J_URI set) into Neo4j, and latency
@@ -11,6 +11,8 @@
  * Writes bench/results.json and docs/benchmarks.md (--rewrite: only the latter, from the
  * former, after the text here was edited).
  */
+// Read first: --help and a bad command line need no build.
+const args = require('./args').parseArgs(__filename, ['quick', 'neo4j', 'rewrite']);
 require('reflect-metadata');
 const { writeFileSync, readFileSync } = require('node:fs');
 const http = require('node:http');
@@ -32,8 +34,8 @@ const { setLogSink } = require('../dist/src/log');
 
 setLogSink(() => undefined); // a log line per request would be measured too
 
-const quick = process.argv.includes('--quick');
-const withNeo4j = process.argv.includes('--neo4j') && process.env.NEO4J_URI;
+const quick = args.quick;
+const withNeo4j = args.neo4j;
 const root = path.join(__dirname, '..');
 const PROVINCES = [
   '辽宁',
@@ -1024,7 +1026,7 @@ ${ratioTable(atScale)}
 }
 
 // --rewrite: docs/benchmarks.md again from bench/results.json, after its text was edited.
-const run = process.argv.includes('--rewrite') ? rewrite : main;
+const run = args.rewrite ? rewrite : main;
 async function rewrite() {
   const results = JSON.parse(readFileSync(path.join(root, 'bench', 'results.json'), 'utf8'));
   const doc = path.join(root, 'docs', 'benchmarks.md');

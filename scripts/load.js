@@ -16,13 +16,10 @@ const net = require('node:net');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const CLIENTS = arg('clients', 20);
-const SECONDS = arg('seconds', 30);
-const withNeo4j = process.argv.includes('--neo4j') && process.env.NEO4J_URI;
+const args = require('./args').parseArgs(__filename, ['neo4j'], { clients: 20, seconds: 30 });
+const CLIENTS = args.clients;
+const SECONDS = args.seconds;
+const withNeo4j = args.neo4j;
 const QUERY = JSON.stringify({
   query:
     '{ commitments(filter: {involves: ["Shenyang"]}, first: 50) { totalCount nodes { id text places { name } } } }',
@@ -165,14 +162,6 @@ function section(rows) {
 }
 
 async function main() {
-  if (process.argv.includes('--help')) {
-    process.stdout.write(
-      readFileSync(__filename, 'utf8')
-        .split('*/')[0]
-        .replace(/^\/\*\*|^ \* ?/gm, ''),
-    );
-    return;
-  }
   const rows = [await underLoad('embedded')];
   console.error(JSON.stringify(rows[0]));
   if (withNeo4j) {
