@@ -126,6 +126,48 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     for (const c of shenyang) expect(liaoning.has(c.id)).toBe(true);
   });
 
+  test('a commitment linked to a place and to a place inside it is counted and listed once', async () => {
+    // Shenyang and everything PART_OF it, and the commitments INVOLVING them, read off the
+    // graphs: a few name both Shenyang and a district of it.
+    const edges = graphs.flatMap((g) => g.edges);
+    const inShenyang = new Set(['place:沈阳']);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const e of edges) {
+        if (e.type === 'PART_OF' && inShenyang.has(e.target) && !inShenyang.has(e.source)) {
+          inShenyang.add(e.source);
+          grew = true;
+        }
+      }
+    }
+    const places = new Map<string, Set<string>>();
+    for (const e of edges) {
+      if (e.type !== 'INVOLVES' || !inShenyang.has(e.target)) continue;
+      if (!places.has(e.source)) places.set(e.source, new Set());
+      places.get(e.source)!.add(e.target);
+    }
+    expect([...places.values()].filter((p) => p.size > 1).length).toBeGreaterThan(0);
+    for (const involves of [['place:沈阳'], ['place:沈阳', ...[...inShenyang].slice(1)]]) {
+      // Pages of 3 cross from one report's matches and one place's links to the next.
+      const listed = (await allCommitments(store, { involves }, 3)).map((c) => c.id);
+      expect(listed).toHaveLength(places.size);
+      expect(new Set(listed)).toEqual(new Set(places.keys()));
+      const page = await store.commitments({ involves }, { first: 1 });
+      expect(page.totalCount).toBe(places.size);
+      const inReport = await store.commitments(
+        { involves, report: 'liaoning-2022', text: '沈' },
+        { first: 100 },
+      );
+      expect(inReport.nodes.map((c) => c.id).sort()).toEqual(
+        graphs[2]!.commitments
+          .filter((c) => places.has(c.id) && c.text.includes('沈'))
+          .map((c) => c.id)
+          .sort(),
+      );
+      expect(inReport.totalCount).toBe(inReport.nodes.length);
+    }
+  });
+
   test('filters by report and phase', async () => {
     const review = await allCommitments(store, { report: 'liaoning-2022', phase: 'REVIEW' }, 200);
     const plan = await allCommitments(store, { report: 'liaoning-2022', phase: 'PLAN' }, 200);

@@ -51,8 +51,12 @@ export class EmbeddedStore implements GraphStore {
   /** The same, per edge type: a place's few PART_OF edges among thousands. */
   private readonly outgoingTyped = perType<Set<string>>();
   private readonly incomingTyped = perType<Set<string>>();
-  /** Sources of the edges into a node, per type, with their edge count. */
-  private readonly sourcesTyped = perType<Map<string, number>>();
+  /**
+   * Commitments with an edge of a type into a node, grouped by their report, with their
+   * edge count: "involves Shenyang" with 600 reports counts 200 groups and orders only the
+   * few that fill a page, instead of gathering 4,600 ids into a set and grouping them anew.
+   */
+  private readonly linking = perType<Map<string, Map<string, number>>>();
   /** Nodes of each kind, so that a question about one kind does not walk all nodes. */
   private readonly byKind = new Map<GraphNode['kind'], Map<string, GraphNode>>();
   /** A report's own nodes and the edges it drew, for replacing it. */
@@ -151,7 +155,18 @@ export class EmbeddedStore implements GraphStore {
     addTo(this.incoming, e.target, e.id);
     addTo(this.outgoingTyped.get(e.type)!, e.source, e.id);
     addTo(this.incomingTyped.get(e.type)!, e.target, e.id);
-    if (!prev) count(this.sourcesTyped.get(e.type)!, e.target, e.source, 1);
+    if (!prev) this.countLink(e, 1);
+  }
+
+  /** Counts a commitment's edge in `linking` (edges from other kinds are not asked about). */
+  private countLink(e: GraphEdge, by: number): void {
+    const source = this.nodes.get(e.source);
+    if (source?.kind !== 'Commitment') return;
+    let byReport = this.linking.get(e.type)!.get(e.target);
+    if (!byReport && by < 0) return;
+    if (!byReport) this.linking.get(e.type)!.set(e.target, (byReport = new Map()));
+    count(byReport, source.reportId, e.source, by);
+    if (!byReport.get(source.reportId)?.size) byReport.delete(source.reportId);
   }
 
   private removeReport(reportId: string): void {
@@ -193,7 +208,7 @@ export class EmbeddedStore implements GraphStore {
     this.incoming.get(e.target)?.delete(id);
     this.outgoingTyped.get(e.type)!.get(e.source)?.delete(id);
     this.incomingTyped.get(e.type)!.get(e.target)?.delete(id);
-    count(this.sourcesTyped.get(e.type)!, e.target, e.source, -1);
+    this.countLink(e, -1); // before the node goes: removeReport removes edges first
     if (e.reportId) this.ownEdges.get(e.reportId)?.delete(id);
   }
 
@@ -237,33 +252,35 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async commitments(query: CommitmentQuery, page: PageRequest): Promise<CommitmentPage> {
-    const involved = query.involves
-      ? this.linkedFrom(this.withParts(query.involves), ['INVOLVES'])
-      : null;
-    const concerned = query.concerns
-      ? this.linkedFrom(this.withParts(query.concerns), ['CONCERNS'])
-      : null;
-    const serving = query.serves ? this.linkedFrom(new Set(query.serves), ['SERVES']) : null;
-    const linked = query.linked
-      ? this.linkedFrom(this.withParts(query.linked), ENTITY_LINK_TYPES)
-      : null;
-    const text = query.text;
-    const sections = query.sections ? new Set(query.sections) : null;
-    const sets = [involved, concerned, serving, linked].filter((x): x is Set<string> => !!x);
+    const sets = [
+      query.involves && this.linkedFrom(this.withParts(query.involves), ['INVOLVES']),
+      query.concerns && this.linkedFrom(this.withParts(query.concerns), ['CONCERNS']),
+      query.serves && this.linkedFrom(new Set(query.serves), ['SERVES']),
+      query.linked && this.linkedFrom(this.withParts(query.linked), ENTITY_LINK_TYPES),
+    ].filter((x): x is Linked => !!x);
     // Walk the smallest set every match must be in, not every stored commitment; only the
     // other conditions are then checked.
     const smallest = sets.sort((a, b) => a.size - b.size)[0];
-    const pool = smallest ?? (query.report ? (this.ownNodes.get(query.report) ?? []) : null);
     const checks: ((c: CommitmentNode) => boolean)[] = sets
       .filter((set) => set !== smallest)
-      .map((set) => (c) => set.has(c.id));
+      .map((set) => (c) => set.byReport.get(c.reportId)?.some((g) => g.has(c.id)) ?? false);
+    const text = query.text;
+    const sections = query.sections ? new Set(query.sections) : null;
     if (text) checks.push((c) => c.text.includes(text));
-    if (query.report) checks.push((c) => c.reportId === query.report);
     if (query.phase) checks.push((c) => c.phase === query.phase);
     if (sections) checks.push((c) => c.sectionId !== null && sections.has(c.sectionId));
     const matches = (c: CommitmentNode) => checks.every((check) => check(c));
     const after = page.after;
-    if (!pool) {
+    // Report by report: one report's, or every report's matches of the smallest set.
+    let pool: Iterable<Members>;
+    if (query.report) {
+      const own = smallest
+        ? smallest.byReport.get(query.report)
+        : this.ownNodes.get(query.report) && [this.ownNodes.get(query.report)!];
+      pool = own ? [own] : [];
+    } else if (smallest) {
+      pool = smallest.byReport.values();
+    } else {
       const all = this.ordered.filter(matches);
       const rest = after ? all.filter((c) => c.sortKey > after) : all;
       return {
@@ -272,44 +289,66 @@ export class EmbeddedStore implements GraphStore {
         hasNextPage: rest.length > page.first,
       };
     }
-    // Count every match, but order only what the page needs: matches go into their
-    // report's group, groups are taken in report order and sorted only until the page is full.
+    // A report's own nodes are of every kind; a set's are commitments only.
+    const mixedKinds = !smallest;
+    const commitmentsOf = (members: Members): CommitmentNode[] => {
+      const out: CommitmentNode[] = [];
+      for (const id of idsOf(members)) {
+        const c = this.nodes.get(id);
+        if (c?.kind === 'Commitment' && matches(c)) out.push(c);
+      }
+      return out;
+    };
+    // Count every match, but order only what the page needs. With nothing else to check,
+    // a report's group is counted by its size and read only when the page reaches it.
     let totalCount = 0;
-    const groups = new Map<string, CommitmentNode[]>();
-    for (const id of pool) {
-      const c = this.nodes.get(id);
-      if (c?.kind !== 'Commitment' || !matches(c)) continue;
-      totalCount++;
-      if (after && c.sortKey <= after) continue;
-      const group = groups.get(c.reportId);
-      if (group) group.push(c);
-      else groups.set(c.reportId, [c]);
+    const groups: { key: string; read: () => CommitmentNode[] }[] = [];
+    for (const members of pool) {
+      if (checks.length || mixedKinds) {
+        const matched = commitmentsOf(members);
+        totalCount += matched.length;
+        if (matched.length) groups.push({ key: matched[0]!.sortKey, read: () => matched });
+      } else {
+        totalCount += sizeOf(members);
+        // Any member's sortKey orders its report among the others: it starts (year, report).
+        const first = this.nodes.get(members[0]!.keys().next().value!) as CommitmentNode;
+        groups.push({ key: first.sortKey, read: () => commitmentsOf(members) });
+      }
     }
     const nodes: CommitmentNode[] = [];
     let more = false;
-    for (const group of [...groups.values()].sort((a, b) => cmp(a[0]!.sortKey, b[0]!.sortKey))) {
+    for (const group of groups.sort((a, b) => cmp(a.key, b.key))) {
+      const rest = after ? group.read().filter((c) => c.sortKey > after) : group.read();
+      if (!rest.length) continue;
       if (nodes.length >= page.first) {
         more = true;
         break;
       }
       // A group is a whole report's matches: appended, not spread into push (the stack).
-      for (const c of group.sort((a, b) => cmp(a.sortKey, b.sortKey))) nodes.push(c);
+      for (const c of rest.sort((a, b) => cmp(a.sortKey, b.sortKey))) nodes.push(c);
     }
     if (nodes.length > page.first) more = true;
     return { totalCount, nodes: nodes.slice(0, page.first), hasNextPage: more };
   }
 
-  /** Commitments with a link of one of the types to one of the entities. */
-  private linkedFrom(targets: Set<string>, types: readonly EdgeType[]): Set<string> {
-    const out = new Set<string>();
+  /** Commitments with a link of one of the types to one of the entities, by report. */
+  private linkedFrom(targets: Set<string>, types: readonly EdgeType[]): Linked {
+    const byReport = new Map<string, Members>();
     for (const target of targets) {
       for (const type of types) {
-        for (const source of this.sourcesTyped.get(type)!.get(target)?.keys() ?? []) {
-          out.add(source);
+        for (const [reportId, group] of this.linking.get(type)!.get(target) ?? []) {
+          // The index's own groups, not copied: a report's commitments that involve
+          // Shenyang and those that involve a district of it overlap but are not merged.
+          const have = byReport.get(reportId);
+          if (!have) byReport.set(reportId, [group]);
+          else if (group.size > have[0]!.size) have.unshift(group);
+          else have.push(group);
         }
       }
     }
-    return out;
+    let size = 0;
+    for (const members of byReport.values()) size += sizeOf(members);
+    return { byReport, size };
   }
 
   /** The given entities and everything PART_OF them, transitively. */
@@ -561,6 +600,46 @@ function count(index: Map<string, Map<string, number>>, key: string, item: strin
   const n = (counts.get(item) ?? 0) + by;
   if (n > 0) counts.set(item, n);
   else counts.delete(item);
+}
+
+/** Ids of a set or the keys of an index's map of them (id → edge count). */
+interface IdGroup {
+  readonly size: number;
+  has(id: string): boolean;
+  keys(): IterableIterator<string>;
+}
+/**
+ * One report's commitments a condition admits: groups that may overlap, the largest first,
+ * so that their distinct ids are counted by looking up only the smaller groups' ids.
+ */
+type Members = IdGroup[];
+/** The commitments a condition admits, by report, and how many in all. */
+interface Linked {
+  byReport: Map<string, Members>;
+  size: number;
+}
+
+function* idsOf(members: Members): Generator<string> {
+  for (let i = 0; i < members.length; i++) {
+    for (const id of members[i]!.keys()) {
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = members[j]!.has(id);
+      if (!seen) yield id;
+    }
+  }
+}
+
+function sizeOf(members: Members): number {
+  if (members.length === 1) return members[0]!.size;
+  let n = members[0]!.size;
+  for (let i = 1; i < members.length; i++) {
+    for (const id of members[i]!.keys()) {
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = members[j]!.has(id);
+      if (!seen) n++;
+    }
+  }
+  return n;
 }
 
 function setIn<K, I, V>(index: Map<K, Map<I, V>>, key: K, id: I, value: V): void {
