@@ -291,14 +291,19 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
 }
 
-/** Each province by its one-character abbreviation, where that character is one province's. */
-function provincesByAbbreviation(lexicon: Lexicon): Map<string, PlaceEntry> {
-  const of = new Map<string, PlaceEntry | null>();
+/**
+ * Each province by its one-character abbreviation, where that character is one province's;
+ * keyed by code unit, since reading text[i] at every character made a string of each.
+ */
+function provincesByAbbreviation(lexicon: Lexicon): Map<number, PlaceEntry> {
+  const of = new Map<number, PlaceEntry | null>();
   for (const p of lexicon.places)
     if (p.level === 'province')
-      for (const a of p.abbreviations ?? [])
-        if (a.abbr.length === 1) of.set(a.abbr, of.has(a.abbr) && of.get(a.abbr) !== p ? null : p);
-  const out = new Map<string, PlaceEntry>();
+      for (const a of p.abbreviations ?? []) {
+        const c = a.abbr.charCodeAt(0);
+        if (a.abbr.length === 1) of.set(c, of.has(c) && of.get(c) !== p ? null : p);
+      }
+  const out = new Map<number, PlaceEntry>();
   for (const [c, p] of of) if (p) out.set(c, p);
   return out;
 }
@@ -309,14 +314,17 @@ function provinceRoutes(ctx: Context, span: Span): AbbreviationMention[] {
   const out: AbbreviationMention[] = [];
   if (lexicon.provinceRouteJoiners.length === 0) return out;
   const provinces = compiled(lexicon, 'provincesByAbbreviation', provincesByAbbreviation);
+  // Sought in the span's own words: indexOf over the text ran on to the joiner's next use,
+  // however far past the span, once per commitment.
+  const words = text.slice(span.start, span.end);
   for (const joiner of lexicon.provinceRouteJoiners) {
     for (
-      let k = text.indexOf(joiner, span.start);
-      k >= 0 && k < span.end;
-      k = text.indexOf(joiner, k + 1)
+      let k = words.indexOf(joiner) + span.start;
+      k >= span.start;
+      k = words.indexOf(joiner, k + 1 - span.start) + span.start
     ) {
-      const from = provinces.get(text[k - 1] ?? '');
-      const to = provinces.get(text[k + joiner.length] ?? '');
+      const from = provinces.get(text.charCodeAt(k - 1));
+      const to = provinces.get(text.charCodeAt(k + joiner.length));
       if (k - 1 < span.start || k + joiner.length >= span.end || !from || !to || from === to)
         continue;
       out.push({ place: from, span: { start: k - 1, end: k } });
@@ -341,12 +349,13 @@ function provinceLists(ctx: Context, span: Span): AbbreviationMention[] {
   const provinces = compiled(lexicon, 'provincesByAbbreviation', provincesByAbbreviation);
   let run: AbbreviationMention[] = [];
   for (let i = span.start; i <= span.end; i++) {
-    const place = i < span.end ? provinces.get(text[i]!) : undefined;
+    const place = i < span.end ? provinces.get(text.charCodeAt(i)) : undefined;
     if (place) {
       run.push({ place, span: { start: i, end: i + 1 } });
       continue;
     }
-    if (run.length > 0 && notLast.includes(text[run.at(-1)!.span.start]!)) run.pop();
+    if (run.length === 0) continue; // most characters: no run to close, nothing to allocate
+    if (notLast.includes(text[run.at(-1)!.span.start]!)) run.pop();
     if (run.length >= minRun && new Set(run.map((a) => a.place)).size >= minRun - 1)
       out.push(...run);
     run = [];
