@@ -622,8 +622,9 @@ const compiledForms = new WeakMap<Lexicon, Map<string, unknown>>();
 export function compiled<T>(lexicon: Lexicon, key: string, build: (lexicon: Lexicon) => T): T {
   let forms = compiledForms.get(lexicon);
   if (!forms) compiledForms.set(lexicon, (forms = new Map()));
-  if (!forms.has(key)) forms.set(key, build(lexicon));
-  return forms.get(key) as T;
+  let form = forms.get(key) as T | undefined;
+  if (form === undefined) forms.set(key, (form = build(lexicon)));
+  return form;
 }
 
 /** How user-typed names are compared: case, accents, spaces and hyphens do not matter. */

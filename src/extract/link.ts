@@ -287,8 +287,9 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   )) {
     addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
   }
-  for (const a of [...provinceRoutes(ctx, c.span), ...provinceLists(ctx, c.span)])
-    addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
+  for (const found of [provinceRoutes(ctx, c.span), provinceLists(ctx, c.span)])
+    for (const a of found)
+      addEdge(ctx, 'INVOLVES', c.id, placeId(a.place.name), 'abbreviation', a.span);
 }
 
 /**
@@ -711,8 +712,9 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
   ctx.themes.set(c.id, found);
   for (const m of found) serveTheme(ctx, c.id, m.entry, m.rule, m.span);
   // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
-  const sentence = text.slice(c.span.start, c.span.end);
-  for (const q of sentence.matchAll(/“([^“”]{1,20})”/g)) {
+  // (Most sentences quote nothing: no regular expression is run over them.)
+  if (!c.text.includes('“')) return;
+  for (const q of c.text.matchAll(/“([^“”]{1,20})”/g)) {
     const term = q[1]!;
     const span = {
       start: c.span.start + q.index + 1,

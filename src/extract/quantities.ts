@@ -63,6 +63,8 @@ interface Rules {
   SPAN_END: RegExp;
   /** Every metric's names, in lexicon order. */
   METRIC_NAMES: { metric: MetricEntry; alias: string }[];
+  /** The same names, to ask whether a word is one. */
+  METRIC_ALIASES: Set<string>;
   /** Indicators that are a ratio of two others, by "part/whole" key. */
   RATIOS: Map<string, MetricEntry>;
   /** Spelled numbers after their verbs (突破千亿元), found from their unit's first character. */
@@ -133,6 +135,7 @@ function buildRules(lexicon: Lexicon): Rules {
     METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
       [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
     ),
+    METRIC_ALIASES: new Set(lexicon.metrics.flatMap((metric) => [metric.name, ...metric.aliases])),
     SPELLED: spelledRules(F),
     DOUBLING_NUMBERS: Object.keys(F.doublings.numbers).sort(byLengthDesc),
     PERIOD_LEAD: new RegExp(
@@ -1417,8 +1420,8 @@ function shareHead(r: Rules, items: string[]): string[] {
       return head && r.F.sharedHeads.includes(x) ? whole.slice(0, -head.length) + x : x;
     }
     for (let cut = 1; cut < whole.length; cut++) {
-      if (r.METRIC_NAMES.some(({ alias }) => alias === x + whole.slice(cut)))
-        return x + whole.slice(cut);
+      const joined = x + whole.slice(cut);
+      if (r.METRIC_ALIASES.has(joined)) return joined;
     }
     if (r.F.sharedHeads.some((h) => x.endsWith(h))) return x;
     // Parallel words (先进制造业、高技术制造业增加值占…比重): what follows them in the whole.

@@ -157,6 +157,8 @@ export class TermMatcher<T extends TermEntry> {
     const child = k < end ? node.next.get(text.charCodeAt(k)) : undefined;
     const longer = child && this.allAt(text, i, end, child, k + 1, admit);
     if (longer) return longer;
+    // Most nodes on the way back spell no surface: no array for them.
+    if (node.surfaces.length === 0) return undefined;
     const here = node.surfaces.filter((s) => admit(s) && !this.excluded(text, i, s));
     return here.length > 0 ? here : undefined;
   }
