@@ -259,6 +259,8 @@ export interface FigureRules {
    * makes it no count (千亿级).
    */
   bareMultipliers: { multipliers: string[]; notBefore: string[] };
+  /** Words of a milestone passed (台阶, 大关): no unit, and the end of a bare multiplier's amount. */
+  milestoneWords: string[];
   /**
    * Indicators joined before one predicate, a figure each: the joiners, the words for "each"
    * (均) between them and the value, what makes such a word part of another (人均), and the

@@ -172,11 +172,17 @@ const rulesOf = (lexicon: Lexicon): Rules => compiled(lexicon, 'quantities', bui
 
 /** The unit written at `i`: a base unit (千米), or a multiplier and a base unit (亿户, 万亿元). */
 function unitAt(r: Rules, s: string, i: number): string | undefined {
-  const base = startsWithAny(s, i, r.UNITS);
+  const base = baseUnitAt(r, s, i);
   if (base) return base;
   const multiplier = startsWithAny(s, i, r.MULTIPLIERS);
-  const after = multiplier ? startsWithAny(s, i + multiplier.length, r.UNITS) : undefined;
+  const after = multiplier ? baseUnitAt(r, s, i + multiplier.length) : undefined;
   return multiplier && after && after !== '%' && after !== '％' ? multiplier + after : undefined;
+}
+
+/** A base unit written at `i`, unless a milestone's word starts there (台阶 is no 台). */
+function baseUnitAt(r: Rules, s: string, i: number): string | undefined {
+  const unit = startsWithAny(s, i, r.UNITS);
+  return unit && !startsWithAny(s, i, r.F.milestoneWords) ? unit : undefined;
 }
 // The punctuation that ends a clause, by code unit: the scans test every character of a
 // sentence, and a regex test of s[i] costs a one-character string apiece.
@@ -743,14 +749,19 @@ function bareMultiplierAt(
   if (more) k += more.length;
   // 5万多个, 4万多亿元: the unit after 多 (without 多, unitAt had it; 万% is none), which may
   // itself start with a multiplier.
-  const unit = more ? unitAt(r, s, k) : startsWithAny(s, k, r.UNITS);
+  const unit = more ? unitAt(r, s, k) : baseUnitAt(r, s, k);
   if (unit)
     return more && !unit.endsWith('%') && !unit.endsWith('％')
       ? { unit: multiplier + unit, length: k + unit.length - i, more: true, ends: true }
       : null;
   // What follows, past a qualifier (1亿左右农业转移人口): the clause's end, or a noun.
   const at = k + (startsWithAny(s, k, r.QUALIFIERS_AFTER)?.length ?? 0);
-  const ends = at >= s.length || isClauseBreak(s.charCodeAt(at)) || s[at] === '、';
+  // 迈上5万亿台阶: a milestone's word after the amount ends it as the clause's end does.
+  const ends =
+    at >= s.length ||
+    isClauseBreak(s.charCodeAt(at)) ||
+    s[at] === '、' ||
+    startsWithAny(s, at, r.F.milestoneWords) !== undefined;
   const noun = /\p{Script=Han}/u.test(s[at] ?? '') && !startsWithAny(s, at, notBefore);
   return ends || noun ? { unit: multiplier, length: k - i, more: more !== undefined, ends } : null;
 }

@@ -406,6 +406,15 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   // Stepping over a level (迈上, 跨过) is reaching at least it.
   expect(read('地区生产总值迈上4000亿元台阶')).toEqual([['gdp', 4000, '亿元', 'AT_LEAST']]);
   expect(read('地区生产总值跨过3万亿元')).toEqual([['gdp', 3, '万亿元', 'MORE_THAN']]);
+  // A milestone's word is no unit (台阶 is no 台 of machines): the amount is in its multiple.
+  expect(read('地区生产总值迈上5万亿台阶、五年增量超1.2万亿元')).toEqual([
+    ['gdp', 5, '万亿', 'AT_LEAST'],
+    ['五年增量', 1.2, '万亿元', 'MORE_THAN'],
+  ]);
+  expect(read('外贸进出口总额突破1万亿元大关')).toEqual([
+    ['foreign_trade', 1, '万亿元', 'MORE_THAN'],
+  ]);
+  expect(read('新增5台机组')[0]!.slice(1, 3)).toEqual([5, '台']);
   // 超 before digits is a qualifier too, not part of the indicator's words.
   expect(read('水利投资超220亿元')).toEqual([['水利投资', 220, '亿元', 'MORE_THAN']]);
 });
