@@ -954,11 +954,20 @@ interface Counted {
 }
 
 /**
+ * A predicate word at `at` ends a count's noun, unless 的 follows it: then it is a modifier of
+ * the noun (取消165项国务院部门及其指定地方实施的审批事项: 实施的审批事项, items carried out by them).
+ */
+function stopsAt(r: Rules, s: string, at: number): boolean {
+  const word = startsWithAny(s, at, r.COUNTED_STOPS);
+  return word !== undefined && s[at + word.length] !== '的';
+}
+
+/**
  * Where a subject count's noun stopped: at a predicate word, or before another count of a
  * list sharing the predicate (、6个…, 和275个…).
  */
 const endsPhrase = (r: Rules, s: string, at: number) =>
-  startsWithAny(s, at, r.COUNTED_STOPS) !== undefined ||
+  stopsAt(r, s, at) ||
   (s[at] === '、' && /^[\s\u3000\u200b]*[近超约]?\d/.test(s.slice(at + 1, at + 8))) ||
   (/\d/.test(s[at] ?? '') && /[和及与]/.test(s[at - 1] ?? ''));
 
@@ -1037,7 +1046,7 @@ function countedNoun(
     !isClauseBreak(s.charCodeAt(end)) &&
     s[end] !== '、' &&
     !/\d/.test(s[end]!) &&
-    !startsWithAny(s, end, r.COUNTED_STOPS) &&
+    !stopsAt(r, s, end) &&
     !(prepositional && startsWithAny(s, end, r.PREDICATE_VERBS))
   ) {
     // A quoted name is kept whole, numbers and all (100个“15分钟高品质生活服务圈”).
@@ -1063,6 +1072,11 @@ function countedNoun(
       changed = true;
     }
   }
+  // Too long for a name, a noun phrase whose modifier ends in 的 counts its head
+  // (国务院部门及其指定地方实施的审批事项: 审批事项).
+  const modified = s.lastIndexOf('的', end - 1);
+  if (end - start > r.F.countedMaxLength && modified >= start && end - modified > 2)
+    start = modified + 1;
   // One character (批次: 次) is no noun phrase; a long one is a clause, not a name; a remark
   // (47.63万户（套）) or 及 (首批12项及第二批14项) starts none.
   if (end - start < 2 || end - start > r.F.countedMaxLength) return null;

@@ -268,8 +268,20 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     expect(read('与54个国家和地区开展科技合作')).toEqual([['国家和地区', 54, 'classifier']]);
     expect(read('在100个地级以上城市进行公立医院改革试点')[0]![0]).toBe('地级以上城市');
     expect(read('与41个自贸区（港）建立伙伴关系')[0]![0]).toBe('自贸区（港）');
+    expect(read('今年在13个粮食主产省选择部分县市')).toEqual([['粮食主产省', 13, 'classifier']]);
     // No verb known to end it: the noun would run into the predicate, so none is taken.
-    expect(read('今年在13个粮食主产省选择部分县市')[0]![2]).toBe('quantity');
+    expect(read('今年在13个粮食主产省挑选部分县市')[0]![2]).toBe('quantity');
+  });
+
+  test('a predicate word before 的 modifies the noun; too long, the noun counts its head', () => {
+    const read = (s: string) =>
+      figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.rule]);
+    expect(read('又取消165项国务院部门及其指定地方实施的审批事项')).toEqual([
+      ['审批事项', 165, 'classifier'],
+    ]);
+    expect(read('取消20项地方实施的审批事项')).toEqual([['地方实施的审批事项', 20, 'classifier']]);
+    // Without 的 the word still ends the noun.
+    expect(read('帮助6万名就业困难人员实现就业')).toEqual([['就业困难人员', 6, 'classifier']]);
   });
 
   test('not taken: a noun before the number, a lead that is not a verb, a clause, one character', () => {
@@ -406,6 +418,17 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   // Stepping over a level (迈上, 跨过) is reaching at least it.
   expect(read('地区生产总值迈上4000亿元台阶')).toEqual([['gdp', 4000, '亿元', 'AT_LEAST']]);
   expect(read('地区生产总值跨过3万亿元')).toEqual([['gdp', 3, '万亿元', 'MORE_THAN']]);
+  // 双双 (both) between the indicators and the value, as 均 is: a figure each, named without it.
+  expect(
+    figures('进出口总额和社会消费品零售总额双双突破9万亿元', { plan: false }).map((f) => [
+      f.metricText,
+      f.value,
+      f.qualifier,
+    ]),
+  ).toEqual([
+    ['进出口总额', 9, 'MORE_THAN'],
+    ['社会消费品零售总额', 9, 'MORE_THAN'],
+  ]);
   // A milestone's word is no unit (台阶 is no 台 of machines): the amount is in its multiple.
   expect(read('地区生产总值迈上5万亿台阶、五年增量超1.2万亿元')).toEqual([
     ['gdp', 5, '万亿', 'AT_LEAST'],
