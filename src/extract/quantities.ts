@@ -97,6 +97,9 @@ function spelledRules(F: FigureRules): Rules['SPELLED'] {
 
 function buildRules(lexicon: Lexicon): Rules {
   const F = lexicon.figures;
+  const metricNames = lexicon.metrics.flatMap((metric) =>
+    [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
+  );
   const changeVerbs = new Set([...F.growthUp, ...F.growthDown, ...F.changeUp, ...F.changeDown]);
   return {
     F,
@@ -132,10 +135,8 @@ function buildRules(lexicon: Lexicon): Rules {
         .map(escapeRegExp)
         .join('|')})$`,
     ),
-    METRIC_NAMES: lexicon.metrics.flatMap((metric) =>
-      [metric.name, ...metric.aliases].map((alias) => ({ metric, alias })),
-    ),
-    METRIC_ALIASES: new Set(lexicon.metrics.flatMap((metric) => [metric.name, ...metric.aliases])),
+    METRIC_NAMES: metricNames,
+    METRIC_ALIASES: new Set(metricNames.map(({ alias }) => alias)),
     SPELLED: spelledRules(F),
     DOUBLING_NUMBERS: Object.keys(F.doublings.numbers).sort(byLengthDesc),
     PERIOD_LEAD: new RegExp(

@@ -18,6 +18,10 @@ function figures(
   );
 }
 
+/** A review sentence's figures as [indicator words, value, qualifier]. */
+const namedValues = (sentence: string) =>
+  figures(sentence, { plan: false }).map((f) => [f.metricText, f.value, f.qualifier]);
+
 const brief = (f: FigureMention) => ({
   metricText: f.metricText,
   metric: f.metric?.key ?? null,
@@ -379,13 +383,7 @@ test('a list of values pairs with its subjects whatever the verb, and only value
   ]);
   // 普及率 is one word; without 分别 values written one after another go one to each
   // subject, and a qualifier before the first holds for each.
-  expect(
-    figures('农村自来水、卫生户厕普及率超过95%、80%', { plan: false }).map((f) => [
-      f.metricText,
-      f.value,
-      f.qualifier,
-    ]),
-  ).toEqual([
+  expect(namedValues('农村自来水、卫生户厕普及率超过95%、80%')).toEqual([
     ['农村自来水普及率', 95, 'MORE_THAN'],
     ['卫生户厕普及率', 80, 'MORE_THAN'],
   ]);
@@ -419,13 +417,7 @@ test('a milestone spelled in characters (突破万亿元, 超千亿元) is read 
   expect(read('地区生产总值迈上4000亿元台阶')).toEqual([['gdp', 4000, '亿元', 'AT_LEAST']]);
   expect(read('地区生产总值跨过3万亿元')).toEqual([['gdp', 3, '万亿元', 'MORE_THAN']]);
   // 双双 (both) between the indicators and the value, as 均 is: a figure each, named without it.
-  expect(
-    figures('进出口总额和社会消费品零售总额双双突破9万亿元', { plan: false }).map((f) => [
-      f.metricText,
-      f.value,
-      f.qualifier,
-    ]),
-  ).toEqual([
+  expect(namedValues('进出口总额和社会消费品零售总额双双突破9万亿元')).toEqual([
     ['进出口总额', 9, 'MORE_THAN'],
     ['社会消费品零售总额', 9, 'MORE_THAN'],
   ]);

@@ -274,10 +274,9 @@ export class EmbeddedStore implements GraphStore {
     // Report by report: one report's, or every report's matches of the smallest set.
     let pool: Iterable<Members>;
     if (query.report) {
-      const own = smallest
-        ? smallest.byReport.get(query.report)
-        : this.ownNodes.get(query.report) && [this.ownNodes.get(query.report)!];
-      pool = own ? [own] : [];
+      const own = this.ownNodes.get(query.report);
+      const members = smallest ? smallest.byReport.get(query.report) : own && [own];
+      pool = members ? [members] : [];
     } else if (smallest) {
       pool = smallest.byReport.values();
     } else {
@@ -619,26 +618,22 @@ interface Linked {
   size: number;
 }
 
-function* idsOf(members: Members): Generator<string> {
-  for (let i = 0; i < members.length; i++) {
-    for (const id of members[i]!.keys()) {
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = members[j]!.has(id);
-      if (!seen) yield id;
-    }
-  }
+/** Whether an id of the i-th group is in an earlier one (then it was counted there). */
+function earlier(members: Members, i: number, id: string): boolean {
+  for (let j = 0; j < i; j++) if (members[j]!.has(id)) return true;
+  return false;
 }
 
+function* idsOf(members: Members): Generator<string> {
+  for (let i = 0; i < members.length; i++)
+    for (const id of members[i]!.keys()) if (!earlier(members, i, id)) yield id;
+}
+
+/** How many distinct ids; counted without a generator, since every question asks it per report. */
 function sizeOf(members: Members): number {
-  if (members.length === 1) return members[0]!.size;
   let n = members[0]!.size;
-  for (let i = 1; i < members.length; i++) {
-    for (const id of members[i]!.keys()) {
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = members[j]!.has(id);
-      if (!seen) n++;
-    }
-  }
+  for (let i = 1; i < members.length; i++)
+    for (const id of members[i]!.keys()) if (!earlier(members, i, id)) n++;
   return n;
 }
 

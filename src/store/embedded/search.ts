@@ -72,19 +72,20 @@ export function searchNodes(nodes: Iterable<GraphNode>, text: string, first: num
   for (const node of nodes) {
     const words = searchableText(node);
     if (!words) continue;
-    let matched: number;
+    let matched = 0;
+    let have: Set<string> | null = null;
     if (bigramsOnly) {
-      matched = 0;
       for (const t of query) if (words.includes(t)) matched++;
     } else {
       const lower = words.toLowerCase();
       if (!query.some((t) => lower.includes(t))) continue;
-      const have = new Set(tokens(words));
-      matched = query.filter((t) => have.has(t)).length;
+      have = new Set(tokens(words));
+      matched = query.filter((t) => have!.has(t)).length;
     }
     if (matched === 0) continue;
     // Share of the query found, favouring shorter texts a little, as Lucene's length norm does.
-    hits.push({ node, score: matched / query.length + 1 / (10 + tokenCount(node, words)) });
+    const size = have ? have.size : tokenCount(node, words);
+    hits.push({ node, score: matched / query.length + 1 / (10 + size) });
   }
   return hits.sort((a, b) => b.score - a.score || (a.node.id < b.node.id ? -1 : 1)).slice(0, first);
 }
