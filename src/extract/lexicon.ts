@@ -262,6 +262,12 @@ export interface FigureRules {
   /** Words of a milestone passed (台阶, 大关): no unit, and the end of a bare multiplier's amount. */
   milestoneWords: string[];
   /**
+   * A comparison with an earlier period (比去年预算低0.4个百分点, 比去年多100万人): after the
+   * word (比) and one of the bases, a word of `up` or `down` before the number is a verb of
+   * change, and the subject ends before the word.
+   */
+  comparatives: { word: string; bases: string[]; up: string[]; down: string[] };
+  /**
    * Indicators joined before one predicate, a figure each: the joiners, the words for "each"
    * (均) between them and the value, what makes such a word part of another (人均), and the
    * words that relate the indicators instead (同步).

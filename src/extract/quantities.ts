@@ -669,10 +669,15 @@ function quantities(r: Rules, s: string): Raw[] {
       earlier.end <= cursor &&
       /^[、和及与]?$/.test(s.slice(earlier.end, cursor).replace(INVISIBLE, ''));
     const adjacent = endsWithAny(s, cursor, r.VERBS);
+    const comparative = adjacent ? undefined : comparativeBefore(r, s, cursor);
     if (m.verbStart !== undefined) {
       // 翻 (and 了) before a doubling's number: its verb, which no other figure has.
       verb = s.slice(m.verbStart, numberStart);
       verbStart = m.verbStart;
+    } else if (comparative) {
+      // 比去年预算低0.4个百分点: the phrase starts at 比, which tells what it is compared with.
+      verb = comparative.word;
+      verbStart = comparative.at;
     } else if (adjacent && !inName(cursor - adjacent.length)) {
       verb = adjacent;
       verbStart = cursor - adjacent.length;
@@ -692,7 +697,8 @@ function quantities(r: Rules, s: string): Raw[] {
         }
       }
     }
-    let objectStart = verb && verbStart + verb.length < cursor ? verbStart + verb.length : null;
+    let objectStart =
+      verb && !comparative && verbStart + verb.length < cursor ? verbStart + verb.length : null;
     const listed =
       objectStart !== null &&
       earlier !== undefined &&
@@ -779,6 +785,24 @@ function countsMembers(r: Rules, noun: string): boolean {
   );
 }
 
+/**
+ * A comparative ending at `at` after a period compared with (比去年预算低, 比去年多): the
+ * comparative, and where its 比 stands. Other comparisons (比全国高) are leads, not changes.
+ */
+function comparativeBefore(
+  r: Rules,
+  s: string,
+  at: number,
+): { word: string; at: number } | undefined {
+  const { word: than, bases, up, down } = r.F.comparatives;
+  const word = endsWithAny(s, at, up) ?? endsWithAny(s, at, down);
+  if (!word) return undefined;
+  const base = endsWithAny(s, at - word.length, bases);
+  if (!base) return undefined;
+  const start = at - word.length - base.length - than.length;
+  return s.startsWith(than, start) ? { word, at: start } : undefined;
+}
+
 /** A word for "each" (均) ending at `at`, unless it ends another word there (人均, 平均). */
 function eachBefore(r: Rules, s: string, at: number): string | undefined {
   const { eachWords, eachNotAfter, modals } = r.F.sharedPredicate;
@@ -798,8 +822,14 @@ function measureOf(
   const v = raw.verb;
   const percent = raw.unit === '%';
   if (raw.unit === r.F.doublings.unit) return { measure: 'CHANGE', direction: 'UP' };
+  // 比去年预算低0.4个百分点, 比去年多100万人: a comparison with an earlier period is a change.
+  if (v && r.F.comparatives.up.includes(v))
+    return { measure: percent ? 'GROWTH' : 'CHANGE', direction: 'UP' };
+  if (v && r.F.comparatives.down.includes(v))
+    return { measure: percent ? 'GROWTH' : 'CHANGE', direction: 'DOWN' };
   if (raw.unit === '个百分点') {
-    return { measure: 'CHANGE', direction: v && r.F.growthDown.includes(v) ? 'DOWN' : 'UP' };
+    const down = v && (r.F.growthDown.includes(v) || r.F.changeDown.includes(v));
+    return { measure: 'CHANGE', direction: down ? 'DOWN' : 'UP' };
   }
   if (v && percent && r.F.growthUp.includes(v)) return { measure: 'GROWTH', direction: 'UP' };
   if (v && percent && r.F.growthDown.includes(v)) return { measure: 'GROWTH', direction: 'DOWN' };

@@ -148,9 +148,64 @@ test('a subject of words that name no indicator (比上年, 同比) is the one b
   ]);
   expect(
     figures('今年拟安排财政赤字1.62万亿元，比去年增加2700亿元').map((f) => f.metricText),
-  ).toEqual(['拟安排财政赤字', '拟安排财政赤字']);
+  ).toEqual(['财政赤字', '财政赤字']);
   // With nothing before, the words stay: there is no indicator to take.
   expect(figures('比上年增长7.7%')[0]!.metricText).toBe('比上年');
+});
+
+describe('a comparison with an earlier period is a change', () => {
+  const read = (sentence: string) =>
+    figures(sentence).map((f) => [f.metricText, f.measure, f.direction, f.value, f.rule]);
+
+  test('比去年预算低 after a figure: a change of its indicator, down', () => {
+    expect(read('今年赤字率拟按2.6%安排，比去年预算低0.4个百分点')).toEqual([
+      ['赤字率', 'LEVEL', null, 2.6, 'quantity'],
+      ['赤字率', 'CHANGE', 'DOWN', 0.4, 'inherited-metric'],
+    ]);
+    expect(read('今年赤字率拟按2.8%安排，比去年预算高0.2个百分点')[1]).toEqual([
+      '赤字率',
+      'CHANGE',
+      'UP',
+      0.2,
+      'inherited-metric',
+    ]);
+  });
+
+  test('比去年多 after an indicator: how much more, not the level', () => {
+    expect(read('城镇新增就业预期目标比去年多100万人')).toEqual([
+      ['城镇新增就业预期目标', 'CHANGE', 'UP', 100, 'quantity'],
+    ]);
+    expect(figures('城镇新增就业预期目标比去年多100万人')[0]!.metric?.key).toBe('urban_new_jobs');
+    expect(figures('比上年同期少5%')[0]!.measure).toBe('GROWTH');
+  });
+
+  test('扩大 and 缩小 are verbs of change; 扩大到 still a level', () => {
+    expect(read('支出规模比去年扩大2万亿元以上')).toEqual([
+      ['支出规模', 'CHANGE', 'UP', 2, 'quantity'],
+    ]);
+    expect(read('城乡居民收入差距缩小0.5个百分点')[0]!.slice(1, 3)).toEqual(['CHANGE', 'DOWN']);
+    expect(read('粮改饲试点面积扩大到1000万亩以上')[0]!.slice(1, 3)).toEqual(['LEVEL', null]);
+  });
+
+  test('a comparison with a place is no change over time', () => {
+    expect(figures('居民收入比全国多500元')[0]!.measure).toBe('LEVEL');
+  });
+
+  test('财政赤字 is the fiscal deficit, its central and local parts other indicators', () => {
+    const keys = (sentence: string) => figures(sentence).map((f) => f.metric?.key ?? null);
+    expect(keys('今年拟安排财政赤字1.62万亿元，比去年增加2700亿元')).toEqual([
+      'fiscal_deficit',
+      'fiscal_deficit',
+    ]);
+    expect(keys('财政赤字规模比去年增加1万亿元')).toEqual(['fiscal_deficit']);
+    expect(keys('其中中央财政赤字1.55万亿元，地方财政赤字8300亿元')).toEqual([null, null]);
+    expect(keys('财政赤字率一直控制在3%以内')).toEqual(['deficit_ratio']);
+  });
+
+  test('the frames 拟按 … 安排 and 拟安排 are no part of the name', () => {
+    expect(read('地区生产总值按增长5%左右安排')[0]![0]).toBe('地区生产总值');
+    expect(read('安排地方政府专项债券3.65万亿元')[0]![0]).toBe('地方政府专项债券');
+  });
 });
 describe('a count whose noun follows its classifier measures that noun', () => {
   test.each([
