@@ -268,6 +268,11 @@ export interface FigureRules {
    */
   comparatives: { word: string; bases: string[]; up: string[]; down: string[] };
   /**
+   * A number inside a short quotation (稳经济“30条”, “3个100万”, “117项目”) is part of a name or
+   * a slogan, not an amount: the quotation marks and the longest such quotation.
+   */
+  quotedNames: { open: string; close: string; maxLength: number };
+  /**
    * Indicators joined before one predicate, a figure each: the joiners, the words for "each"
    * (均) between them and the value, what makes such a word part of another (人均), and the
    * words that relate the indicators instead (同步).

@@ -55,6 +55,7 @@ interface Rules {
   SUBJECT_COUNT_VERBS: string[];
   /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
   TRIM_WORDS: Set<string>;
+  TRIM_START: string[];
   /** Words that refer to the figure before (其中). */
   BACK_REFERENCES: Set<string>;
   /** Modals before a verb (要, 再, 将), longest first. */
@@ -120,6 +121,8 @@ function buildRules(lexicon: Lexicon): Rules {
       ...F.countedPrepositions,
     ]),
     TRIM_WORDS: new Set(F.metricTrimEnd),
+    // 二是改造农村危房8000户: an enumerator opening a clause is no part of what it names.
+    TRIM_START: [...F.metricTrimStart, ...F.enumerators].sort(byLengthDesc),
     BACK_REFERENCES: new Set(F.backReferences),
     PREDICATE_VERBS: F.countedLeadWords.filter((w) => w.length > 1).sort(byLengthDesc),
     // After a subject, a verb of change says how much the subject changed (完整性指数提升2个等级).
@@ -561,6 +564,8 @@ function quantities(r: Rules, s: string): Raw[] {
   for (const m of numbersIn(r, s)) {
     if (m.index < skipTo) continue;
     const numberStart = m.index;
+    // 稳经济“30条”, “3个100万”: a number in a short quotation names something.
+    if (insideQuote(r, s, numberStart)) continue;
     let i = numberStart + m.text.length;
     const before = s.slice(0, numberStart).replace(/[\s\u200b]+$/, '');
     if (/[A-Za-z.]$/.test(before) || endsWithAny(before, before.length, r.F.notQuantityBefore))
@@ -785,6 +790,15 @@ function countsMembers(r: Rules, noun: string): boolean {
   );
 }
 
+/** Whether `at` is inside a quotation of at most quotedNames.maxLength characters. */
+function insideQuote(r: Rules, s: string, at: number): boolean {
+  const { open, close, maxLength } = r.F.quotedNames;
+  const opened = s.lastIndexOf(open, at);
+  if (opened < 0 || s.lastIndexOf(close, at) > opened) return false;
+  const closed = s.indexOf(close, at);
+  return closed >= 0 && closed - opened - open.length <= maxLength;
+}
+
 /**
  * A comparative ending at `at` after a period compared with (比去年预算低, 比去年多): the
  * comparative, and where its 比 stands. Other comparisons (比全国高) are leads, not changes.
@@ -862,7 +876,7 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
       offset = past;
       changed = true;
     }
-    const w = startsWithAny(text, offset, r.F.metricTrimStart);
+    const w = startsWithAny(text, offset, r.TRIM_START);
     if (w && text.length - offset > w.length && !startsWithAny(text, offset, r.F.wordsNotTrimmed)) {
       offset += w.length;
       changed = true;

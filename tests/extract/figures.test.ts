@@ -153,6 +153,27 @@ test('a subject of words that name no indicator (比上年, 同比) is the one b
   expect(figures('比上年增长7.7%')[0]!.metricText).toBe('比上年');
 });
 
+test('a number in a short quotation names a policy, a programme or a slogan: no figure', () => {
+  expect(figures('推出稳经济“30条”和支持科技型、外向型企业高质量发展“双20条”政策')).toEqual([]);
+  expect(figures('落实“三个80%”要求，支持企业牵头')).toEqual([]);
+  expect(namedValues('深入推进“3个100万”，常住人口城镇化率提升到57.7%')).toEqual([
+    ['常住人口城镇化率', 57.7, 'EXACT'],
+  ]);
+  // After the quotation closes, numbers are amounts again.
+  expect(namedValues('建成“渝邻汇”社区综合服务体20个')).toEqual([
+    ['建成“渝邻汇”社区综合服务体', 20, 'EXACT'],
+  ]);
+});
+
+test('an enumerator or a trailing 完成 is no part of the name', () => {
+  expect(namedValues('二是改造农村危房8000户')).toEqual([['改造农村危房', 8000, 'EXACT']]);
+  expect(namedValues('十二是维修养护农村供水工程1900处')).toEqual([
+    ['维修养护农村供水工程', 1900, 'EXACT'],
+  ]);
+  expect(namedValues('重大工程投资完成2510.1亿元')).toEqual([['重大工程投资', 2510.1, 'EXACT']]);
+  expect(figures('一般公共预算收入累计完成3.7万亿元')[0]!.metric?.key).toBe('fiscal_revenue');
+});
+
 describe('a comparison with an earlier period is a change', () => {
   const read = (sentence: string) =>
     figures(sentence).map((f) => [f.metricText, f.measure, f.direction, f.value, f.rule]);
@@ -213,6 +234,9 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     ['三是帮助6万名以上就业困难人员实现就业', '就业困难人员', 'AT_LEAST'],
     ['七是建设30个养老服务中心', '养老服务中心', 'EXACT'],
     ['引进100个高层次人才团队', '高层次人才团队', 'EXACT'],
+    ['制定首批5项核心团体标准，完成首批试点产品认证', '核心团体标准', 'EXACT'],
+    ['改扩建20个社区食堂', '社区食堂', 'EXACT'],
+    ['高质量完成40期国家援外培训任务', '国家援外培训任务', 'EXACT'],
     ['十是完成26个县级妇幼保健机构特色专科建设', '县级妇幼保健机构特色专科', 'EXACT'],
     ['全省新增8个国家级临床重点专科', '国家级临床重点专科', 'EXACT'],
     ['惠及80个乡镇近300万群众', '乡镇', 'EXACT'],
