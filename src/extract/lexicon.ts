@@ -272,6 +272,12 @@ export interface FigureRules {
    * a slogan, not an amount: the quotation marks and the longest such quotation.
    */
   quotedNames: { open: string; close: string; maxLength: number };
+  /** Endings that make a verb before them part of a noun (化解率 is a rate, not 化解). */
+  verbNounEnds: string[];
+  /** Words after a year opening an indicator's words that make it a time frame (以来, 底). */
+  yearLeadEnds: string[];
+  /** Units of age: with 以上 or 以下 before a noun (65岁以上老年人) a class of people, no figure. */
+  ageClassUnits: string[];
   /**
    * Indicators joined before one predicate, a figure each: the joiners, the words for "each"
    * (均) between them and the value, what makes such a word part of another (人均), and the

@@ -35,6 +35,8 @@ export interface FigureMention {
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 
+const HAN = /\p{Script=Han}/u;
+
 /** The lexicon's quantity words, sorted for matching once per lexicon. */
 interface Rules {
   F: FigureRules;
@@ -74,6 +76,8 @@ interface Rules {
   DOUBLING_NUMBERS: string[];
   /** A plan period as a time frame opening an indicator's words (“十三五”时期). */
   PERIOD_LEAD: RegExp;
+  /** A year opening an indicator's words (2025年全省地区生产总值): the figure's date, no name. */
+  YEAR_LEAD: RegExp;
   /** Words that are only a period compared with, and its value (较“十三五”末的9323.1亿元). */
   PERIOD_BASE_ONLY: RegExp;
   /** The name is only a place's below a province's, or a region's or a foreign one's. */
@@ -142,6 +146,7 @@ function buildRules(lexicon: Lexicon): Rules {
     METRIC_ALIASES: new Set(metricNames.map(({ alias }) => alias)),
     SPELLED: spelledRules(F),
     DOUBLING_NUMBERS: Object.keys(F.doublings.numbers).sort(byLengthDesc),
+    YEAR_LEAD: new RegExp(`^(?:19|20)\\d\\d年(?:${F.yearLeadEnds.map(escapeRegExp).join('|')})?`),
     PERIOD_LEAD: new RegExp(
       `^(?:${lexicon.planPeriods
         .flatMap((p) => [p.name, ...p.aliases])
@@ -639,6 +644,8 @@ function quantities(r: Rules, s: string): Raw[] {
     }
     // 200亿元县, 30亿元以上项目: an amount before such a noun is a class of it, no figure.
     if (unit.endsWith('元') && startsWithAny(s, i, r.F.classNounsAfterAmount)) continue;
+    // 65岁以上老年人, 3岁以下婴幼儿: an age with 以上 or 以下 before a noun is a class of people.
+    if (after && r.F.ageClassUnits.includes(unit) && HAN.test(s[i] ?? '')) continue;
     // 30万千瓦级煤电机组, 10万吨级泊位: a unit before 级 names a class of size, no amount.
     if (startsWithAny(s, i, r.F.classAfterUnit)) continue;
     // Words before the number: a qualifier (超过, 近) and then the verb (增长, 控制在).
@@ -695,7 +702,13 @@ function quantities(r: Rules, s: string): Raw[] {
       while (phraseStart > 0 && !isClauseBreak(s.charCodeAt(phraseStart - 1))) phraseStart--;
       for (let k = phraseStart; k < cursor; k++) {
         const v = startsWithAny(s, k, r.VERBS);
-        if (v && !inName(k) && [...r.F.changeUp, ...r.F.changeDown].includes(v)) {
+        if (
+          v &&
+          !inName(k) &&
+          [...r.F.changeUp, ...r.F.changeDown].includes(v) &&
+          // 化解率99.95%: a rate named after a verb.
+          !startsWithAny(s, k + v.length, r.F.verbNounEnds)
+        ) {
           verb = v;
           verbStart = k;
           break;
@@ -881,7 +894,7 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
       offset += w.length;
       changed = true;
     }
-    const period = r.PERIOD_LEAD.exec(text.slice(offset));
+    const period = r.PERIOD_LEAD.exec(text.slice(offset)) ?? r.YEAR_LEAD.exec(text.slice(offset));
     if (period && text.length - offset > period[0].length) {
       offset += period[0].length;
       changed = true;
@@ -1082,7 +1095,8 @@ function countedNoun(
     verbs.length === 0 &&
     endsWithAny(s, raw.leadEnd, r.F.countedPrepositions) !== undefined;
   if (verbs.length === 0 && !continuation && !opening && !prepositional) return null;
-  if (!classifier && verbs.length === 0) return null;
+  // 将2.8万亿元中央财政资金纳入直达机制: after a preposition a measure's noun follows it too.
+  if (!classifier && verbs.length === 0 && !prepositional) return null;
   let start = raw.end;
   if (s.startsWith('的', start)) start++;
   let end = start;

@@ -165,13 +165,31 @@ test('a number in a short quotation names a policy, a programme or a slogan: no 
   ]);
 });
 
-test('an enumerator or a trailing 完成 is no part of the name', () => {
+test('an enumerator, a year, a trailing 完成 or 惠及, a verb inside a rate are no part of the name', () => {
   expect(namedValues('二是改造农村危房8000户')).toEqual([['改造农村危房', 8000, 'EXACT']]);
   expect(namedValues('十二是维修养护农村供水工程1900处')).toEqual([
     ['维修养护农村供水工程', 1900, 'EXACT'],
   ]);
   expect(namedValues('重大工程投资完成2510.1亿元')).toEqual([['重大工程投资', 2510.1, 'EXACT']]);
   expect(figures('一般公共预算收入累计完成3.7万亿元')[0]!.metric?.key).toBe('fiscal_revenue');
+  expect(namedValues('2025年全省地区生产总值60199.45亿元')).toEqual([
+    ['地区生产总值', 60199.45, 'EXACT'],
+  ]);
+  expect(namedValues('2025年林下经济总面积202万亩')[0]![0]).toBe('林下经济总面积');
+  expect(namedValues('城镇更新改造惠及390万人，不动产登记历史遗留问题化解率99.95%')).toEqual([
+    ['城镇更新改造', 390, 'EXACT'],
+    ['不动产登记历史遗留问题化解率', 99.95, 'EXACT'],
+  ]);
+});
+
+test('an age with 以上 or 以下 before a noun is a class of people, no figure', () => {
+  expect(figures('为390万65岁以上老年人免费体检').map((f) => f.unit)).not.toContain('岁');
+  expect(figures('将3岁以下婴幼儿照护费用纳入个税专项附加扣除')).toEqual([]);
+  expect(namedValues('每千人口拥有3岁以下婴幼儿托位数达4.59个')).toEqual([
+    ['每千人口拥有3岁以下婴幼儿托位数', 4.59, 'EXACT'],
+  ]);
+  // At the end of its clause it is an amount: a life expectancy.
+  expect(namedValues('人均预期寿命提升到80岁以上，')).toEqual([['人均预期寿命', 80, 'AT_LEAST']]);
 });
 
 describe('a comparison with an earlier period is a change', () => {
@@ -354,6 +372,13 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     expect(read('今年在13个粮食主产省选择部分县市')).toEqual([['粮食主产省', 13, 'classifier']]);
     // No verb known to end it: the noun would run into the predicate, so none is taken.
     expect(read('今年在13个粮食主产省挑选部分县市')[0]![2]).toBe('quantity');
+    // A measure's noun too (将2.8万亿元中央财政资金纳入…), and after 对 with its verb.
+    expect(read('将2.8万亿元中央财政资金纳入直达机制')).toEqual([
+      ['中央财政资金', 2.8, 'classifier'],
+    ]);
+    expect(read('对新增2万亿元中央财政资金建立直达机制')).toEqual([
+      ['中央财政资金', 2, 'classifier'],
+    ]);
   });
 
   test('a predicate word before 的 modifies the noun; too long, the noun counts its head', () => {
