@@ -1070,6 +1070,14 @@ function countedNoun(
     : wordsOf(s, leadStart, verbEnd, r.LEAD_WORDS);
   // 自贸试验区累计推出259项制度创新成果: a subject, then the verb that leads the count. A verb
   // of one character ends one of two (办好, 筹建, 更新), whose phrase starts with it.
+  // 基本消除国家挂牌督办的527条黑臭水体: after a modifier ending in 的 the count's noun follows it.
+  const modifierBefore =
+    !examples &&
+    s
+      .slice(0, raw.leadEnd)
+      .replace(/[\s\u3000\u200b]+$/, '')
+      .endsWith('的');
+  if (!lead && modifierBefore) lead = [];
   if (!lead) {
     const verb = endsWithAny(s, verbEnd, r.SUBJECT_COUNT_VERBS);
     if (!verb || verbEnd - verb.length <= leadStart) return null;
@@ -1094,7 +1102,9 @@ function countedNoun(
     !examples &&
     verbs.length === 0 &&
     endsWithAny(s, raw.leadEnd, r.F.countedPrepositions) !== undefined;
-  if (verbs.length === 0 && !continuation && !opening && !prepositional) return null;
+  const afterModifier = modifierBefore && verbs.length === 0;
+  if (verbs.length === 0 && !continuation && !opening && !prepositional && !afterModifier)
+    return null;
   // 将2.8万亿元中央财政资金纳入直达机制: after a preposition a measure's noun follows it too.
   if (!classifier && verbs.length === 0 && !prepositional) return null;
   let start = raw.end;
@@ -1106,7 +1116,8 @@ function countedNoun(
     s[end] !== '、' &&
     !/\d/.test(s[end]!) &&
     !stopsAt(r, s, end) &&
-    !(prepositional && startsWithAny(s, end, r.PREDICATE_VERBS))
+    !((prepositional || afterModifier) && startsWithAny(s, end, r.PREDICATE_VERBS)) &&
+    !(afterModifier && startsWithAny(s, end, r.MODALS))
   ) {
     // A quoted name is kept whole, numbers and all (100个“15分钟高品质生活服务圈”).
     const close = s[end] === '“' ? s.indexOf('”', end) : -1;
@@ -1143,7 +1154,18 @@ function countedNoun(
   // As the clause's subject (no verb leads it), the noun must end where the predicate starts.
   const led = examples && startsWithAny(s, pastOpeners(s, leadStart), r.F.countedLeadWords);
   if ((opening || (examples && !led)) && !endsPhrase(r, s, nounEnd)) return null;
-  if (prepositional && !endsPhrase(r, s, nounEnd) && !startsWithAny(s, nounEnd, r.PREDICATE_VERBS))
+  if (
+    (prepositional || afterModifier) &&
+    !endsPhrase(r, s, nounEnd) &&
+    !startsWithAny(s, nounEnd, r.PREDICATE_VERBS) &&
+    // After a modifier the clause's end or a modal (的57个项目要加快建设) ends the noun too.
+    !(
+      afterModifier &&
+      (nounEnd >= s.length ||
+        isClauseBreak(s.charCodeAt(nounEnd)) ||
+        startsWithAny(s, nounEnd, r.MODALS) !== undefined)
+    )
+  )
     return null;
   return {
     text: s.slice(start, end),

@@ -381,6 +381,25 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     ]);
   });
 
+  test('after a modifier ending in 的, the noun after the unit, up to the clause or its verb', () => {
+    const read = (s: string) =>
+      figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.rule]);
+    expect(read('基本消除国家挂牌督办的527条黑臭水体，高质量建成碧道2075公里')[0]).toEqual([
+      '黑臭水体',
+      527,
+      'classifier',
+    ]);
+    expect(read('重大水利工程已开工的57个项目要加快建设')).toEqual([['项目', 57, 'classifier']]);
+    expect(read('通达全球127个国家和地区的584个港口，运输货物品类增至1342种')[1]).toEqual([
+      '港口',
+      584,
+      'classifier',
+    ]);
+    expect(read('年初剩余的551万农村贫困人口全部脱贫')).toEqual([
+      ['农村贫困人口', 551, 'classifier'],
+    ]);
+  });
+
   test('a predicate word before 的 modifies the noun; too long, the noun counts its head', () => {
     const read = (s: string) =>
       figures(s, { plan: false }).map((f) => [f.metricText, f.value, f.rule]);
