@@ -2,7 +2,8 @@
  * Whole-graph questions: a node's neighbourhood, the path between two nodes, full-text
  * search, and figures across reports (a metric's series, jurisdictions compared).
  */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   nodeLabel,
   type EntityNode,
@@ -15,7 +16,7 @@ import type { Context } from './context';
 import { badInput, boundedName, notFound, resolveEntities, resolveKind } from './names';
 import { verdictOn } from './verdicts';
 import { Measure, MetricPoint, Place, SearchHit, Subgraph, Target, Verdict } from './types';
-import { edgeView, nodeView, snippet } from './views';
+import { asksOnlyKeys, edgeView, nodeView, snippet } from './views';
 
 export const MAX_DEPTH = 3;
 export const MAX_LIMIT = 1000;
@@ -91,12 +92,15 @@ export class GraphResolver {
     @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
     @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const g = await neighborhood(
       ctx.store,
       id,
       bounded('depth', depth, 1, MAX_DEPTH),
       bounded('limit', limit, 1, MAX_LIMIT),
+      // Asked for ids only, the store reads no labels, rules or evidence.
+      { keysOnly: asksOnlyKeys(info.fieldNodes) },
     );
     if (!g) throw notFound(`no node has id ${JSON.stringify(id)}`);
     return view(g);

@@ -1,5 +1,32 @@
 /** How graph nodes and edges are shown in subgraphs and search hits. */
+import { Kind, type FieldNode, type SelectionSetNode } from 'graphql';
 import { nodeSummary, type GraphEdge, type GraphNode, type NodeSummary } from '../model';
+
+/** The fields of a subgraph's nodes and edges that need nothing but their keys. */
+const KEY_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  nodes: new Set(['id', 'kind', '__typename']),
+  edges: new Set(['id', 'type', 'source', 'target', '__typename']),
+};
+
+const onlyFields = (set: SelectionSetNode | undefined, allowed: (f: FieldNode) => boolean) =>
+  (set?.selections ?? []).every((s) => s.kind === Kind.FIELD && allowed(s));
+
+/**
+ * Whether a question for a subgraph asks only for keys (`nodes { id } edges { id }`): no
+ * label, report, phase, rule, evidence or score, so the store need not read them. Any
+ * fragment counts as asking for everything.
+ */
+export function asksOnlyKeys(fieldNodes: readonly FieldNode[]): boolean {
+  return fieldNodes.every((field) =>
+    onlyFields(
+      field.selectionSet,
+      (f) =>
+        f.name.value === '__typename' ||
+        (f.name.value in KEY_FIELDS &&
+          onlyFields(f.selectionSet, (g) => KEY_FIELDS[f.name.value]!.has(g.name.value))),
+    ),
+  );
+}
 
 /** A node as subgraphs show it, from the node or from a walk's summary of it. */
 export function nodeView(n: GraphNode | NodeSummary) {

@@ -106,6 +106,12 @@ export interface StoreHealth {
 export interface AroundCut {
   known: readonly string[];
   budget: number;
+  /**
+   * Only each node's kind and id and each edge's type, id and ends are wanted (a question
+   * that asks for no label, rule or evidence): a store may leave the rest unread. The
+   * nodes and edges kept are the same.
+   */
+  keysOnly?: boolean;
 }
 
 export interface GraphStore {

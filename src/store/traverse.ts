@@ -24,13 +24,15 @@ const other = (e: GraphEdge, id: string) => (e.source === id ? e.target : e.sour
 /**
  * The node and everything within `depth` edges of it, nearest first (by distance, then
  * kind, then id), cut at `limit` nodes, with the edges among those kept; the nodes as
- * summaries (their labels). Null when the node does not exist.
+ * summaries (their labels). Null when the node does not exist. With `keysOnly` the same
+ * nodes and edges, but the store may leave labels, rules and evidence out (AroundCut).
  */
 export async function neighborhood(
   store: GraphStore,
   id: string,
   depth: number,
   limit: number,
+  { keysOnly = false }: { keysOnly?: boolean } = {},
 ): Promise<Subgraph<NodeSummary> | null> {
   // One round trip per step: each step brings its edges and the nodes at their ends.
   const distance = new Map<string, number>([[id, 0]]);
@@ -44,6 +46,7 @@ export async function neighborhood(
     const step = await store.around(frontier, {
       known: [...distance.keys()],
       budget: limit - distance.size,
+      keysOnly,
     });
     for (const n of step.nodes) known.set(n.id, n);
     for (const e of step.edges) {

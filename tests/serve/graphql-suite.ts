@@ -554,6 +554,18 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(edges.some((e: Json) => e.type === 'PART_OF' && e.target === 'place:辽宁')).toBe(true);
     const commitment = nodes.find((n: Json) => n.kind === 'COMMITMENT');
     expect(commitment).toMatchObject({ report: 'liaoning-2022' });
+    // Asked for ids only (the store reads no labels), the same nodes and edges in the same order.
+    const keys = await gql(`{ neighborhood(id: "place:沈阳", depth: 2, limit: 100) {
+      nodes { id kind } edges { id type source target } } }`);
+    expect(keys.data!.neighborhood).toEqual({
+      nodes: nodes.map((n: Json) => ({ id: n.id, kind: n.kind })),
+      edges: edges.map((e: Json) => ({
+        id: e.id,
+        type: e.type,
+        source: e.source,
+        target: e.target,
+      })),
+    });
     const missing = await gql(`{ neighborhood(id: "place:亚特兰蒂斯") { nodes { id } } }`);
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const tooDeep = await gql(`{ neighborhood(id: "place:沈阳", depth: 9) { nodes { id } } }`);

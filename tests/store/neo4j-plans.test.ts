@@ -61,7 +61,9 @@ function parameters(text: string): Record<string, unknown> {
             ? neo4j.int(10)
             : name === 'rank'
               ? { Place: neo4j.int(0) }
-              : 'x',
+              : name === 'keysOnly'
+                ? false
+                : 'x',
     ]),
   );
 }

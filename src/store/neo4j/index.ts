@@ -597,6 +597,7 @@ export class Neo4jStore implements GraphStore {
       take: neo4j.int(known.length + budget),
       rank: KIND_RANK,
       labelChars: neo4j.int(LABEL_SOURCE_CHARS),
+      keysOnly: cut.keysOnly === true,
     });
     const nodes = (record?.get('nodes') ?? []) as SummaryFields[];
     const edges = (record?.get('edges') ?? []) as {
