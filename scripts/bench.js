@@ -285,7 +285,8 @@ const QUESTIONS = {
     generated:
       '{ places(where: { id: { eq: "place:沈阳" } }) { id commitments(limit: 200) { id } parts(limit: 200) { id } wholes { id } projects(limit: 200) { id } reports { id } } }',
     // The service's one statement for a step: the edges and the nodes at their ends (their
-    // summaries), cut at the 199 nearest new ones (a limit of 200 with Shenyang itself).
+    // kinds and ids, as the question asks ids only), cut at the 199 nearest new ones (a
+    // limit of 200 with Shenyang itself).
     cypher: [
       [
         'query/around',
@@ -296,6 +297,8 @@ const QUESTIONS = {
           take: neo4j.int(200),
           rank: Object.fromEntries(NODE_KINDS.map((kind, i) => [kind, neo4j.int(i)])),
           labelChars: neo4j.int(LABEL_SOURCE_CHARS),
+          // The question asks ids only, so the service reads no summaries (asksOnlyKeys).
+          keysOnly: true,
         },
       ],
     ],
