@@ -57,7 +57,10 @@ interface Rules {
   SUBJECT_COUNT_VERBS: string[];
   /** Words a subject may be made of without naming an indicator (比上年, 同比, 年均). */
   TRIM_WORDS: Set<string>;
+  /** Trimmed from the start of an indicator's words (我们将, 二是), longest first. */
   TRIM_START: string[];
+  /** Verbs of a change in amount (新增, 减少): one opening a clause governs the object after it. */
+  CHANGE_VERBS: Set<string>;
   /** Words that refer to the figure before (其中). */
   BACK_REFERENCES: Set<string>;
   /** Modals before a verb (要, 再, 将), longest first. */
@@ -127,6 +130,7 @@ function buildRules(lexicon: Lexicon): Rules {
     TRIM_WORDS: new Set(F.metricTrimEnd),
     // 二是改造农村危房8000户: an enumerator opening a clause is no part of what it names.
     TRIM_START: [...F.metricTrimStart, ...F.enumerators].sort(byLengthDesc),
+    CHANGE_VERBS: new Set([...F.changeUp, ...F.changeDown]),
     BACK_REFERENCES: new Set(F.backReferences),
     PREDICATE_VERBS: F.countedLeadWords.filter((w) => w.length > 1).sort(byLengthDesc),
     // After a subject, a verb of change says how much the subject changed (完整性指数提升2个等级).
@@ -705,7 +709,7 @@ function quantities(r: Rules, s: string): Raw[] {
         if (
           v &&
           !inName(k) &&
-          [...r.F.changeUp, ...r.F.changeDown].includes(v) &&
+          r.CHANGE_VERBS.has(v) &&
           // 化解率99.95%: a rate named after a verb.
           !startsWithAny(s, k + v.length, r.F.verbNounEnds)
         ) {
@@ -787,7 +791,7 @@ function bareMultiplierAt(
     isClauseBreak(s.charCodeAt(at)) ||
     s[at] === '、' ||
     startsWithAny(s, at, r.F.milestoneWords) !== undefined;
-  const noun = /\p{Script=Han}/u.test(s[at] ?? '') && !startsWithAny(s, at, notBefore);
+  const noun = HAN.test(s[at] ?? '') && !startsWithAny(s, at, notBefore);
   return ends || noun ? { unit: multiplier, length: k - i, more: more !== undefined, ends } : null;
 }
 
@@ -850,10 +854,9 @@ function measureOf(
   const percent = raw.unit === '%';
   if (raw.unit === r.F.doublings.unit) return { measure: 'CHANGE', direction: 'UP' };
   // 比去年预算低0.4个百分点, 比去年多100万人: a comparison with an earlier period is a change.
-  if (v && r.F.comparatives.up.includes(v))
-    return { measure: percent ? 'GROWTH' : 'CHANGE', direction: 'UP' };
-  if (v && r.F.comparatives.down.includes(v))
-    return { measure: percent ? 'GROWTH' : 'CHANGE', direction: 'DOWN' };
+  const { up, down } = r.F.comparatives;
+  if (v && (up.includes(v) || down.includes(v)))
+    return { measure: percent ? 'GROWTH' : 'CHANGE', direction: down.includes(v) ? 'DOWN' : 'UP' };
   if (raw.unit === '个百分点') {
     const down = v && (r.F.growthDown.includes(v) || r.F.changeDown.includes(v));
     return { measure: 'CHANGE', direction: down ? 'DOWN' : 'UP' };
@@ -894,7 +897,8 @@ function trimMetric(r: Rules, text: string): { text: string; offset: number } {
       offset += w.length;
       changed = true;
     }
-    const period = r.PERIOD_LEAD.exec(text.slice(offset)) ?? r.YEAR_LEAD.exec(text.slice(offset));
+    const rest = text.slice(offset);
+    const period = r.PERIOD_LEAD.exec(rest) ?? r.YEAR_LEAD.exec(rest);
     if (period && text.length - offset > period[0].length) {
       offset += period[0].length;
       changed = true;
@@ -1052,13 +1056,12 @@ function countedNoun(
   if (!classifier && !r.F.countedMeasures.includes(baseUnit(r, raw.unit))) return null;
   const previousEnd = previous ? (previous.counted?.end ?? previous.raw.end) : -1;
   const leadStart = Math.max(raw.clauseStart, previousEnd);
+  const wordsBefore = s.slice(0, raw.leadEnd).replace(/[\s\u3000\u200b]+$/, '');
   // 醴娄等7条高速公路: examples before 等, then the count of what they are examples of.
   const examples =
-    raw.leadEnd - pastOpeners(s, leadStart) > 1 &&
-    s
-      .slice(0, raw.leadEnd)
-      .replace(/[\s\u3000\u200b]+$/, '')
-      .endsWith(r.F.examplesWord);
+    raw.leadEnd - pastOpeners(s, leadStart) > 1 && wordsBefore.endsWith(r.F.examplesWord);
+  // 基本消除国家挂牌督办的527条黑臭水体: after a modifier ending in 的 the count's noun follows it.
+  const modifierBefore = !examples && wordsBefore.endsWith('的');
   // 创建了5个: a particle after the lead's verb is no word of its own.
   const particle = endsWithAny(s, raw.leadEnd, r.F.verbParticles);
   const verbEnd =
@@ -1068,16 +1071,9 @@ function countedNoun(
   let lead = examples
     ? [{ word: '', at: leadStart }]
     : wordsOf(s, leadStart, verbEnd, r.LEAD_WORDS);
+  if (!lead && modifierBefore) lead = [];
   // 自贸试验区累计推出259项制度创新成果: a subject, then the verb that leads the count. A verb
   // of one character ends one of two (办好, 筹建, 更新), whose phrase starts with it.
-  // 基本消除国家挂牌督办的527条黑臭水体: after a modifier ending in 的 the count's noun follows it.
-  const modifierBefore =
-    !examples &&
-    s
-      .slice(0, raw.leadEnd)
-      .replace(/[\s\u3000\u200b]+$/, '')
-      .endsWith('的');
-  if (!lead && modifierBefore) lead = [];
   if (!lead) {
     const verb = endsWithAny(s, verbEnd, r.SUBJECT_COUNT_VERBS);
     if (!verb || verbEnd - verb.length <= leadStart) return null;

@@ -3,10 +3,10 @@ import { Kind, type FieldNode, type SelectionSetNode } from 'graphql';
 import { nodeSummary, type GraphEdge, type GraphNode, type NodeSummary } from '../model';
 
 /** The fields of a subgraph's nodes and edges that need nothing but their keys. */
-const KEY_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  nodes: new Set(['id', 'kind', '__typename']),
-  edges: new Set(['id', 'type', 'source', 'target', '__typename']),
-};
+const KEY_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['nodes', new Set(['id', 'kind', '__typename'])],
+  ['edges', new Set(['id', 'type', 'source', 'target', '__typename'])],
+]);
 
 const onlyFields = (set: SelectionSetNode | undefined, allowed: (f: FieldNode) => boolean) =>
   (set?.selections ?? []).every((s) => s.kind === Kind.FIELD && allowed(s));
@@ -18,13 +18,11 @@ const onlyFields = (set: SelectionSetNode | undefined, allowed: (f: FieldNode) =
  */
 export function asksOnlyKeys(fieldNodes: readonly FieldNode[]): boolean {
   return fieldNodes.every((field) =>
-    onlyFields(
-      field.selectionSet,
-      (f) =>
-        f.name.value === '__typename' ||
-        (f.name.value in KEY_FIELDS &&
-          onlyFields(f.selectionSet, (g) => KEY_FIELDS[f.name.value]!.has(g.name.value))),
-    ),
+    onlyFields(field.selectionSet, (f) => {
+      if (f.name.value === '__typename') return true;
+      const keys = KEY_FIELDS.get(f.name.value);
+      return keys !== undefined && onlyFields(f.selectionSet, (g) => keys.has(g.name.value));
+    }),
   );
 }
 
