@@ -77,6 +77,19 @@ function perId<T>(
 type RecordShape = { get(key: string): unknown };
 
 type NodeRow = ReturnType<typeof nodeRow>;
+/** A node of around.cypher: its kind and id, then (unless keys only) its summary's fields. */
+type AroundNode = [
+  SummaryFields['kind'],
+  string,
+  SummaryFields['reportId']?,
+  SummaryFields['phase']?,
+  SummaryFields['title']?,
+  SummaryFields['path']?,
+  SummaryFields['name']?,
+  SummaryFields['text']?,
+];
+/** An edge of around.cypher: its type and ends, then its id (keys only) or its properties. */
+type AroundEdge = [EdgeType, string, string, string | Props];
 type EdgeRow = ReturnType<typeof edgeRow>;
 
 /** One row per id, the last given. */
@@ -599,17 +612,19 @@ export class Neo4jStore implements GraphStore {
       labelChars: neo4j.int(LABEL_SOURCE_CHARS),
       keysOnly: cut.keysOnly === true,
     });
-    const nodes = (record?.get('nodes') ?? []) as SummaryFields[];
-    const edges = (record?.get('edges') ?? []) as {
-      type: EdgeType;
-      edge: Props;
-      source: string;
-      target: string;
-    }[];
+    // Lists in the statement's order (around.cypher), not maps.
+    const nodes = (record?.get('nodes') ?? []) as AroundNode[];
+    const edges = (record?.get('edges') ?? []) as AroundEdge[];
     return {
-      nodes: nodes.map(nodeSummary),
+      nodes: nodes.map(([kind, id, reportId, phase, title, path, name, text]) =>
+        nodeSummary({ kind, id, reportId, phase, title, path, name, text }),
+      ),
       edges: edges
-        .map((e) => ({ ...edgeFromProps(e.type, e.edge), source: e.source, target: e.target }))
+        .map(([type, source, target, edge]) => ({
+          ...edgeFromProps(type, typeof edge === 'string' ? { id: edge } : edge),
+          source,
+          target,
+        }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     };
   }
