@@ -190,6 +190,8 @@ export interface FigureRules {
   targetListMinimum: number;
   respectivelyWord: string;
   urbanRuralPrefix: { prefix: string; parts: [string, string] };
+  /** The three sectors listed by ordinal (第一、二、三产业; 一二三产): see sectorItems. */
+  sectorOrdinals: { ordinals: string[]; mark: string; nouns: string[] };
   /**
    * Numbers spelled in characters before a multiplier, read after one of `after` (突破千亿元):
    * multipliers written alone, worth what they multiply by (千: 1000; none written: 1).

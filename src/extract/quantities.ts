@@ -1471,7 +1471,31 @@ function subjectsOf(
     at = start;
   }
   if (items.length < n) items = items.flatMap((x) => listItems(r, x));
+  const sectors = sectorItems(r, items, n);
+  if (sectors && first >= 0) return { items: sectors, start: first };
   return items.length === n && first >= 0 ? { items: shareHead(r, items), start: first } : null;
+}
+
+/**
+ * Sectors listed by their ordinals (第一、二、三产业增加值; 第一、第三产业增加值; 一二三产增加值,
+ * the ordinals run together): each ordinal takes the last item's words after its own
+ * ordinals (产业增加值), and 第 when any item is written with it. Null unless the items are
+ * such a list of `n` ordinals: those before the last one ordinal each, the last ordinals and
+ * then one of the sector nouns.
+ */
+function sectorItems(r: Rules, items: readonly string[], n: number): string[] | null {
+  const { ordinals, mark, nouns } = r.F.sectorOrdinals;
+  const unmarked = (x: string) => (x.startsWith(mark) ? x.slice(mark.length) : x);
+  const last = unmarked(items.at(-1)!);
+  let k = 0;
+  while (k < last.length && ordinals.includes(last[k]!)) k++;
+  if (k === 0 || !nouns.some((w) => last.startsWith(w, k))) return null;
+  const listed = items.slice(0, -1).map(unmarked);
+  if (!listed.every((x) => x.length === 1 && ordinals.includes(x))) return null;
+  const all = [...listed, ...last.slice(0, k)];
+  if (all.length !== n || all.length < 2) return null;
+  const prefix = items.some((x) => x.startsWith(mark)) ? mark : '';
+  return all.map((o) => prefix + o + last.slice(k));
 }
 
 /** The conjuncts joined by 和, 及 or 以及 (能耗和二氧化碳排放), but not inside a word (普及率). */

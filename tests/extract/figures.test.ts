@@ -438,6 +438,32 @@ test('an object after an earlier quantity of the same verb starts after it', () 
   ]);
 });
 
+test('sectors listed by their ordinals in a 分别 list are a subject each', () => {
+  const read = (s: string) =>
+    figures(s).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.qualifier]);
+  // The ordinals run together before the sector's word.
+  expect(read('其中一二三产增加值分别增长3.5%左右、6%左右、5%左右')).toEqual([
+    ['一产增加值', 'primary_sector_value_added', 3.5, 'ABOUT'],
+    ['二产增加值', 'secondary_sector_value_added', 6, 'ABOUT'],
+    ['三产增加值', 'tertiary_sector_value_added', 5, 'ABOUT'],
+  ]);
+  // Listed with 、, 第 written once or on each.
+  expect(read('第一、二、三产业增加值分别增长3%、5%、6%').map((f) => f[1])).toEqual([
+    'primary_sector_value_added',
+    'secondary_sector_value_added',
+    'tertiary_sector_value_added',
+  ]);
+  expect(read('第一、第三产业增加值分别增长3.1%、5.1%').map((f) => f[0])).toEqual([
+    '第一产业增加值',
+    '第三产业增加值',
+  ]);
+  // As many ordinals as values, or it is no such list.
+  expect(read('一二三产增加值分别增长3%、5%').map((f) => f[0])).toEqual([
+    '一二三产增加值',
+    '一二三产增加值',
+  ]);
+});
+
 test('the subjects of a 分别 list share the head of the longest, and a qualifier after the last value', () => {
   const read = (s: string) =>
     figures(s).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.qualifier]);
