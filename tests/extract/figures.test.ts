@@ -22,6 +22,10 @@ function figures(
 const namedValues = (sentence: string) =>
   figures(sentence, { plan: false }).map((f) => [f.metricText, f.value, f.qualifier]);
 
+/** A plan sentence's figures as [indicator words, curated metric, value, qualifier]. */
+const keyedValues = (sentence: string) =>
+  figures(sentence).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.qualifier]);
+
 const brief = (f: FigureMention) => ({
   metricText: f.metricText,
   metric: f.metric?.key ?? null,
@@ -439,59 +443,54 @@ test('an object after an earlier quantity of the same verb starts after it', () 
 });
 
 test('sectors listed by their ordinals in a 分别 list are a subject each', () => {
-  const read = (s: string) =>
-    figures(s).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.qualifier]);
   // The ordinals run together before the sector's word.
-  expect(read('其中一二三产增加值分别增长3.5%左右、6%左右、5%左右')).toEqual([
+  expect(keyedValues('其中一二三产增加值分别增长3.5%左右、6%左右、5%左右')).toEqual([
     ['一产增加值', 'primary_sector_value_added', 3.5, 'ABOUT'],
     ['二产增加值', 'secondary_sector_value_added', 6, 'ABOUT'],
     ['三产增加值', 'tertiary_sector_value_added', 5, 'ABOUT'],
   ]);
   // Listed with 、, 第 written once or on each.
-  expect(read('第一、二、三产业增加值分别增长3%、5%、6%').map((f) => f[1])).toEqual([
+  expect(keyedValues('第一、二、三产业增加值分别增长3%、5%、6%').map((f) => f[1])).toEqual([
     'primary_sector_value_added',
     'secondary_sector_value_added',
     'tertiary_sector_value_added',
   ]);
-  expect(read('第一、第三产业增加值分别增长3.1%、5.1%').map((f) => f[0])).toEqual([
+  expect(keyedValues('第一、第三产业增加值分别增长3.1%、5.1%').map((f) => f[0])).toEqual([
     '第一产业增加值',
     '第三产业增加值',
   ]);
   // As many ordinals as values, or it is no such list.
-  expect(read('一二三产增加值分别增长3%、5%').map((f) => f[0])).toEqual([
+  expect(keyedValues('一二三产增加值分别增长3%、5%').map((f) => f[0])).toEqual([
     '一二三产增加值',
     '一二三产增加值',
   ]);
 });
 
 test('the subjects of a 分别 list share the head of the longest, and a qualifier after the last value', () => {
-  const read = (s: string) =>
-    figures(s).map((f) => [f.metricText, f.metric?.key ?? null, f.value, f.qualifier]);
   // Listed before the head's own words, each takes the ending that makes a curated name.
-  expect(read('城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右')).toEqual([
+  expect(keyedValues('城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右')).toEqual([
     ['城镇居民人均可支配收入', 'urban_per_capita_disposable_income', 4.5, 'ABOUT'],
     ['农村居民人均可支配收入', 'rural_per_capita_disposable_income', 5.5, 'ABOUT'],
   ]);
-  expect(read('城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%').map((f) => f[1])).toEqual([
-    'urban_per_capita_disposable_income',
-    'rural_per_capita_disposable_income',
-  ]);
+  expect(
+    keyedValues('城镇和农村常住居民人均可支配收入分别增长3.9%和5.7%').map((f) => f[1]),
+  ).toEqual(['urban_per_capita_disposable_income', 'rural_per_capita_disposable_income']);
   // Else the head noun, whatever the lengths of the conjuncts.
-  expect(read('原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米')).toEqual([
+  expect(keyedValues('原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米')).toEqual([
     ['原煤产量', null, 7000, 'EXACT'],
     ['原油产量', null, 1280, 'EXACT'],
     ['天然气产量', null, 10, 'EXACT'],
   ]);
-  expect(read('对非洲、拉美市场出口分别增长20%、15%').map((f) => f[0])).toEqual([
+  expect(keyedValues('对非洲、拉美市场出口分别增长20%、15%').map((f) => f[0])).toEqual([
     '对非洲出口',
     '拉美市场出口',
   ]);
   // A conjunct with a head of its own keeps it; one after the whole replaces its head.
-  expect(read('省外游客、入境过夜游客分别增长10%、35%以上').map((f) => f[0])).toEqual([
+  expect(keyedValues('省外游客、入境过夜游客分别增长10%、35%以上').map((f) => f[0])).toEqual([
     '省外游客',
     '入境过夜游客',
   ]);
-  expect(read('一般公共预算收入、支出分别增长3%和5%').map((f) => f[0])).toEqual([
+  expect(keyedValues('一般公共预算收入、支出分别增长3%和5%').map((f) => f[0])).toEqual([
     '一般公共预算收入',
     '一般公共预算支出',
   ]);
@@ -502,7 +501,10 @@ test('the subjects of a 分别 list share the head of the longest, and a qualifi
     '城镇、农村居民人均可支配收入分别增长4.5%',
   );
   // A qualifier written with an earlier value stays its own.
-  expect(read('进出口、出口分别增长3%以上和5%').map((f) => f[3])).toEqual(['AT_LEAST', 'EXACT']);
+  expect(keyedValues('进出口、出口分别增长3%以上和5%').map((f) => f[3])).toEqual([
+    'AT_LEAST',
+    'EXACT',
+  ]);
 });
 
 test('a list of values pairs with its subjects whatever the verb, and only values written one after another', () => {
