@@ -131,13 +131,15 @@ export class TermMatcher<T extends TermEntry> {
         i++;
         continue;
       }
+      const first = this.root.next.get(c);
+      const hit = first && this.allAt(text, i, span.end, first, i + 1, admit);
+      // An exclusion (东北虎, the tiger) hides the forms inside it, not a longer name that
+      // opens with it (东北虎豹国家公园): leftmost-longest, as among the names.
       const skip = this.exclusionAt(text, i, c);
-      if (skip) {
+      if (skip && (!hit || hit[0]!.text.length <= skip.length)) {
         i += skip.length;
         continue;
       }
-      const first = this.root.next.get(c);
-      const hit = first && this.allAt(text, i, span.end, first, i + 1, admit);
       if (hit) {
         out.push({ span: { start: i, end: i + hit[0]!.text.length }, surfaces: hit });
         i += hit[0]!.text.length;

@@ -87,3 +87,19 @@ test('zones and corridors named after places involve those places too', () => {
     'place:重庆',
   ]);
 });
+
+test('deserts and national parks are places; a province inside a desert name is not', () => {
+  // 巴丹吉林 holds 吉林 (Jilin), which it is not.
+  expect(involves('甘肃', '推进巴丹吉林沙漠和库姆塔格边缘防沙治沙。')).toEqual([
+    ['place:巴丹吉林沙漠', 'explicit', '巴丹吉林沙漠'],
+    ['place:库姆塔格沙漠', 'alias', '库姆塔格'],
+  ]);
+  // A curated park, and one read by its form: a place the gazetteer knows, then 国家公园.
+  expect(involves('四川', '建好大熊猫国家公园，研究设立洱海国家公园。')).toEqual([
+    ['place:大熊猫国家公园', 'explicit', '大熊猫国家公园'],
+    ['place:洱海', 'explicit', '洱海'],
+    ['place:洱海国家公园', 'form', '洱海国家公园'],
+  ]);
+  // The category alone is no place.
+  expect(involves('四川', '完善国家公园管理体制。')).toEqual([]);
+});

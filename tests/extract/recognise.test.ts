@@ -1,4 +1,5 @@
 import { PlaceMatcher } from '../../src/extract/recognise';
+import type { PlaceEntry } from '../../src/extract/lexicon';
 import { lexicon } from '../support/lexicon';
 
 const matcher = new PlaceMatcher(lexicon.places, lexicon.placeExclusions);
@@ -26,4 +27,23 @@ test('a name inside an excluded context is not the place', () => {
 
 test('我国 names China', () => {
   expect(find('我国经济发展。')).toEqual([['中国', 'alias', '我国']]);
+});
+
+test('an exclusion hides the names inside it, not a longer name that opens with it', () => {
+  const entry = (name: string, parent: string): PlaceEntry => ({
+    name,
+    nameEn: name,
+    aliases: [],
+    level: 'region',
+    parent,
+    source: 'test',
+  });
+  const tiger = new PlaceMatcher(
+    [entry('东北', '中国'), entry('东北虎豹国家公园', '东北')],
+    ['东北虎'],
+  );
+  const seen = (text: string) =>
+    tiger.find(text, { start: 0, end: text.length }).map((m) => m.entry.name);
+  expect(seen('保护东北虎种群。')).toEqual([]);
+  expect(seen('建设东北虎豹国家公园，振兴东北。')).toEqual(['东北虎豹国家公园', '东北']);
 });
