@@ -183,6 +183,9 @@ function textEntity(
       curated: false,
       key: null,
       headlineMeasure: null,
+      // A place read by its form is no division: its code is null, as a curated zone's is
+      // (the stores must give the same node; Neo4j has no absent property, only null).
+      ...(kind === 'Place' ? { code: null } : {}),
     });
   }
   return id;

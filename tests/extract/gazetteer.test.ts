@@ -23,13 +23,21 @@ function files(): LexiconFiles {
   );
 }
 
-/** The places a one-sentence plan of `jurisdiction` involves, with the rule and the words. */
-function involves(jurisdiction: string, sentence: string): string[][] {
+/** The graph of a one-sentence plan of `jurisdiction`. */
+function planGraph(jurisdiction: string, sentence: string) {
   const text = `一、2025年工作回顾\n\n全年经济平稳。\n\n二、2026年工作安排\n\n${sentence}\n`;
   // The level its government reports at: a report's level must fit its jurisdiction.
   const level = reportLevel(lexicon.lookupPlace(jurisdiction)!.level);
   const meta = { id: 't-2026', title: 't', jurisdiction, level, year: 2026 };
-  const graph = extractReport({ origin: 't', meta: { ...meta, extra: {} }, text }, lexicon);
+  return {
+    text,
+    graph: extractReport({ origin: 't', meta: { ...meta, extra: {} }, text }, lexicon),
+  };
+}
+
+/** The places a one-sentence plan of `jurisdiction` involves, with the rule and the words. */
+function involves(jurisdiction: string, sentence: string): string[][] {
+  const { text, graph } = planGraph(jurisdiction, sentence);
   return graph.edges
     .filter((e) => e.type === 'INVOLVES')
     .map((e) => [e.target, e.rule, text.slice(e.evidence!.start, e.evidence!.end)]);
@@ -102,4 +110,12 @@ test('deserts and national parks are places; a province inside a desert name is 
   ]);
   // The category alone is no place.
   expect(involves('四川', '完善国家公园管理体制。')).toEqual([]);
+});
+
+test("a place read by its form is no division: its code is null, as a curated zone's is", () => {
+  const { graph } = planGraph('四川', '研究设立洱海国家公园，建好大熊猫国家公园。');
+  const place = (id: string) => graph.entities.find((e) => e.id === id) as { code?: unknown };
+  // Both stores give every place a code; Neo4j stores no absent property, only null.
+  expect(place('place:洱海国家公园').code).toBeNull();
+  expect(place('place:大熊猫国家公园').code).toBeNull();
 });

@@ -47,3 +47,7 @@ test('an exclusion hides the names inside it, not a longer name that opens with 
   expect(seen('保护东北虎种群。')).toEqual([]);
   expect(seen('建设东北虎豹国家公园，振兴东北。')).toEqual(['东北虎豹国家公园', '东北']);
 });
+
+test('a name read across a word boundary is not the place: 海上海南 holds no Shanghai', () => {
+  expect(find('发展“海上海南”经济。')).toEqual([]);
+});
