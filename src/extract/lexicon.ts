@@ -296,6 +296,8 @@ export interface FigureRules {
   };
   /** Enumeration markers opening a clause (一是, 二是). */
   enumerators: string[];
+  /** Nouns a classifier's count of which is no figure: the parts a report is written in (方面). */
+  uncountedNouns: string[];
   /** Words that end the counted noun phrase: the predicate after it (实现, 入选). */
   countedStopWords: string[];
   /** Words dropped from the end of the counted noun phrase (的, 等); qualifiers (近) too. */

@@ -1273,7 +1273,11 @@ export function findFigures(
       },
       rule,
     };
-    figures.push(figure);
+    // 主要做了6个方面工作: the parts the report is written in are counted, not a policy's; no
+    // figure, though what follows reads it as before (推出8个方面90项政策措施: 90项 is counted).
+    const uncounted =
+      r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) && startsWithAny(s, raw.end, r.F.uncountedNouns);
+    if (!uncounted) figures.push(figure);
     // Words that may join indicators (most join none: the test spares the list's allocation).
     if ((rule === 'quantity' || rule === 'doubling') && (raw.each || JOINED.test(metricText)))
       joined.set(figure, { each: raw.each, measure });

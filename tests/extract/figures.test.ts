@@ -1071,3 +1071,10 @@ test("a lead in points right after a figure is its indicator's lead, of no curat
   // The figure before names nothing of its own: the lead keeps its words.
   expect(read('年均增长5.7%、高于全国0.3个百分点')[1]![0]).toBe('高于全国');
 });
+
+test('a count of the parts a report is written in (N个方面) is no figure; what it leads is', () => {
+  expect(namedValues('过去一年，主要抓了7个方面工作：')).toEqual([]);
+  expect(namedValues('提出12个方面的重点任务。')).toEqual([]);
+  // The count after it is read as before: of the noun after its own unit.
+  expect(namedValues('出台6个方面45项支持措施。')).toEqual([['支持措施', 45, 'EXACT']]);
+});
