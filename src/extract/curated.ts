@@ -55,7 +55,12 @@ function buildCurated(lexicon: Lexicon): CuratedPart {
       lexiconNode('Project', projectId(p.name), p, `projects.json#${p.name}`),
     ),
     ...lexicon.organizations.map((o) =>
-      lexiconNode('Organization', organizationId(o.name), o, `organizations.json#${o.name}`),
+      lexiconNode(
+        'Organization',
+        organizationId(o.name),
+        o,
+        `organizations.json#${o.madeFrom ?? o.name}`,
+      ),
     ),
   ];
   const edges: GraphEdge[] = [

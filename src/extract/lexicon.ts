@@ -70,6 +70,8 @@ export interface OrganizationEntry {
   place: string | null;
   excludeContexts?: string[];
   source: string;
+  /** The section of organizations.json it was made from (provincialBodies), if not curated. */
+  madeFrom?: string;
 }
 
 export interface ProjectEntry {
@@ -536,13 +538,57 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
       ]),
     ),
     industries: file<{ industries: IndustryEntry[] }>('industries.json').industries,
-    organizations: file<{ organizations: OrganizationEntry[] }>('organizations.json').organizations,
+    organizations: organizationsOf(file<OrganizationsFile>('organizations.json'), divisions),
     metrics: checkedMetrics(file<{ metrics: MetricEntry[] }>('metrics.json').metrics),
     figures: file<FigureRules>('figures.json'),
     structure: file<StructureRules>('structure.json'),
     lookupPlace: (name) => placesByKey.get(nameKey(name))?.[0],
     lookupPlaces: (name) => placesByKey.get(nameKey(name)) ?? [],
   };
+}
+
+/** organizations.json: the curated bodies, and the templates of every division's own. */
+interface OrganizationsFile {
+  organizations: OrganizationEntry[];
+  provincialBodies?: {
+    notFor: string[];
+    /** By division type (province, municipality, autonomous region): {full} and {en} filled in. */
+    types: Record<string, Omit<OrganizationEntry, 'place' | 'source'>[]>;
+  };
+}
+
+/**
+ * The curated organisations, then the leading bodies of each province-level division made
+ * from the templates (中共{full}委 → 中共山西省委, with 省委 in Shanxi's own reports); a
+ * curated body of the same name is kept instead.
+ */
+function organizationsOf(
+  file: OrganizationsFile,
+  divisions: readonly DivisionRecord[],
+): OrganizationEntry[] {
+  const bodies = file.provincialBodies;
+  if (!bodies) return file.organizations;
+  const curated = new Set(file.organizations.map((o) => o.name));
+  const made: OrganizationEntry[] = [];
+  for (const d of divisions) {
+    const templates = d.level === 'province' ? bodies.types[d.type] : undefined;
+    if (!templates || bodies.notFor.includes(d.name)) continue;
+    const fill = (s: string) => s.replaceAll('{full}', d.fullName).replaceAll('{en}', d.nameEn);
+    for (const body of templates) {
+      const name = fill(body.name);
+      if (curated.has(name)) continue;
+      made.push({
+        ...body,
+        name,
+        nameEn: fill(body.nameEn),
+        aliases: body.aliases.map(fill),
+        place: d.name,
+        madeFrom: 'provincialBodies',
+        source: `organizations.json#provincialBodies (${d.type}), for ${d.fullName} (divisions.json, GB/T 2260 ${d.code})`,
+      });
+    }
+  }
+  return [...file.organizations, ...made];
 }
 
 /** A division as graph/divisions.json gives it (made from the dataset by scripts/gazetteer.js). */

@@ -119,3 +119,40 @@ test("a place read by its form is no division: its code is null, as a curated zo
   expect(place('place:洱海国家公园').code).toBeNull();
   expect(place('place:大熊猫国家公园').code).toBeNull();
 });
+
+test("every province-level division has its four leading bodies; 省委 is the report's own", () => {
+  const mentions = (jurisdiction: string, sentence: string) =>
+    planGraph(jurisdiction, sentence)
+      .graph.edges.filter((e) => e.type === 'MENTIONS' && e.target.startsWith('organization:'))
+      .map((e) => e.target);
+  // The relative forms denote the body of the report's own division, by its type.
+  const sentence = '在省委领导下，省政府自觉接受省人大和省政协监督。';
+  expect(mentions('山西', sentence)).toEqual([
+    'organization:中共山西省委',
+    'organization:山西省人民政府',
+    'organization:山西省人民代表大会',
+    'organization:山西省政协',
+  ]);
+  expect(mentions('辽宁', '在省委领导下推进工作。')).toEqual(['organization:中共辽宁省委']);
+  expect(mentions('天津', '在市委领导下，市政府依法履职。')).toEqual([
+    'organization:中共天津市委',
+    'organization:天津市人民政府',
+  ]);
+  expect(mentions('新疆', '在自治区党委领导下推进工作。')).toEqual([
+    'organization:中共新疆维吾尔自治区委员会',
+  ]);
+  // A full name denotes its body in any report; a relative form of another type none.
+  expect(mentions('甘肃', '落实中共北京市委部署，市委工作组到位。')).toEqual([
+    'organization:中共北京市委',
+  ]);
+  const taiwan = lexicon.organizations.filter((o) => o.place === '台湾');
+  expect(taiwan).toEqual([]);
+  // Traced to the template it was made from.
+  const body = planGraph('山西', sentence).graph.entities.find(
+    (e) => e.id === 'organization:中共山西省委',
+  );
+  expect(body).toMatchObject({
+    nameEn: 'CPC Shanxi Provincial Committee',
+    lexicon: 'organizations.json#provincialBodies',
+  });
+});
