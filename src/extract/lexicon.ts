@@ -364,6 +364,8 @@ export interface Lexicon {
   readonly projectForms: ProjectForms;
   /** Zones, new areas and pilot areas by their form (…自贸试验区, …示范区, …新区). */
   readonly zoneForms: ProjectForms;
+  /** Bodies by their form (海南大学, 白银集团): organizations.json#organizationForms over the zones'. */
+  readonly organizationForms: ProjectForms;
   /** Names built from the initials of a province's cities (places.json#initials): 平庆铁路. */
   readonly initials: InitialsRules;
   /** Words joining two provinces' abbreviations in a transfer's name (places.json#provinceRoutes): 陇电入鲁. */
@@ -404,6 +406,25 @@ function zoneForms(projects: ProjectForms, zones: ZoneForms | undefined): Projec
     maxNameLength: zones?.maxNameLength ?? projects.maxNameLength,
     bracketed: true,
   };
+}
+
+/**
+ * How bodies are written: their own form words and kinds, read past the zones' verbs and
+ * breakers, and the zones' category words beside their own. None without the section.
+ */
+function organizationForms(
+  projects: ProjectForms,
+  zones: ZoneForms | undefined,
+  file: OrganizationsFile,
+): ProjectForms {
+  const own = file.organizationForms;
+  if (!own) return zoneForms(projects, undefined);
+  return zoneForms(projects, {
+    ...zones,
+    ...own,
+    genericWords: [...(zones?.genericWords ?? []), ...own.genericWords],
+    innerBreakers: [...(zones?.innerBreakers ?? projects.innerBreakers), ...own.innerBreakers],
+  });
 }
 
 /** The files a lexicon is made of; each must be in the folder. */
@@ -504,6 +525,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
   const { known, ...projectForms } = projectsFile;
   const planPeriods = themesFile.planPeriods;
   const places = gazetteer(divisions, placesFile.divisions ?? [], placesFile.places);
+  const organizationsFile = file<OrganizationsFile>('organizations.json');
 
   const placesByKey = new Map<string, PlaceEntry[]>();
   for (const p of places)
@@ -526,6 +548,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     knownProjects: known,
     projectForms,
     zoneForms: zoneForms(projectForms, placesFile.zoneForms),
+    organizationForms: organizationForms(projectForms, placesFile.zoneForms, organizationsFile),
     // Without the section the rule reads nothing: no run is that long, no form follows.
     initials: placesFile.initials ?? { minRun: Infinity, forms: [] },
     provinceRouteJoiners: placesFile.provinceRoutes?.joiners ?? [],
@@ -538,7 +561,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
       ]),
     ),
     industries: file<{ industries: IndustryEntry[] }>('industries.json').industries,
-    organizations: organizationsOf(file<OrganizationsFile>('organizations.json'), divisions),
+    organizations: organizationsOf(organizationsFile, divisions),
     metrics: checkedMetrics(file<{ metrics: MetricEntry[] }>('metrics.json').metrics),
     figures: file<FigureRules>('figures.json'),
     structure: file<StructureRules>('structure.json'),
@@ -550,6 +573,10 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
 /** organizations.json: the curated bodies, and the templates of every division's own. */
 interface OrganizationsFile {
   organizations: OrganizationEntry[];
+  organizationForms?: Pick<
+    ProjectForms,
+    'suffixes' | 'genericNames' | 'genericWords' | 'innerBreakers'
+  >;
   provincialBodies?: {
     notFor: string[];
     /** By division type (province, municipality, autonomous region): {full} and {en} filled in. */

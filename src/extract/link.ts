@@ -32,7 +32,7 @@ import {
   type ProjectEntry,
   type ThemeEntry,
 } from './lexicon';
-import { findProjects, findZones } from './projects';
+import { findOrganizations, findProjects, findZones } from './projects';
 import { PlaceMatcher, TermMatcher, type Mention, type Surface } from './recognise';
 import { append } from './stage';
 
@@ -165,7 +165,7 @@ function addEdge(
 
 function textEntity(
   ctx: Context,
-  kind: 'Theme' | 'Project' | 'Place',
+  kind: 'Theme' | 'Project' | 'Place' | 'Organization',
   id: string,
   name: string,
   level: string | null = null,
@@ -219,9 +219,11 @@ export function linkCommitments(
     linkThemes(ctx, c);
     for (const m of r.industries.find(text, c.span))
       addEdge(ctx, 'CONCERNS', c.id, industryId(m.entry.name), m.rule, m.span);
-    for (const m of organizationsHere.find(text, c.span)) {
+    const known = organizationsHere.find(text, c.span);
+    for (const m of known) {
       addEdge(ctx, 'MENTIONS', c.id, organizationId(m.entry.name), m.rule, m.span);
     }
+    linkBodiesByForm(ctx, c, known);
   }
   linkParagraphFraming(ctx, commitments);
   return { entities: [...ctx.entities.values()], edges: [...ctx.edges.values()] };
@@ -365,6 +367,27 @@ function provinceLists(ctx: Context, span: Span): AbbreviationMention[] {
     run = [];
   }
   return out;
+}
+
+/**
+ * Bodies the lexicon does not know, by their form (海南大学, 白银集团): an organisation of
+ * their own, when their name opens with a place of the country (as a zone's must) and no
+ * known body, place or project's name holds it.
+ */
+function linkBodiesByForm(
+  ctx: Context,
+  c: CommitmentNode,
+  known: readonly Mention<OrganizationEntry>[],
+): void {
+  const { text, lexicon, r } = ctx;
+  for (const b of findOrganizations(lexicon, text, c.span)) {
+    const covers = (s: Span) => s.start <= b.span.start && b.span.end <= s.end;
+    if (known.some((m) => covers(m.span))) continue;
+    if (r.places.find(text, b.span).some((m) => covers(m.span))) continue;
+    if (!namedAfterDomesticPlace(ctx, b.span)) continue;
+    const body = textEntity(ctx, 'Organization', organizationId(b.name), b.name);
+    addEdge(ctx, 'MENTIONS', c.id, body, 'form', b.span);
+  }
 }
 
 /**

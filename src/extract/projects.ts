@@ -19,8 +19,9 @@ export interface ProjectMention {
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const BREAK = /[，,。；;：:、（）()《》！？\s\u3000\u200b]/;
-// A form word followed by these is another word: 工程师, 项目化, 示范区线 (a metro line).
-const NOT_AFTER = /^[师化线]/;
+// A form word followed by these is another word: 工程师, 项目化, 示范区线 (a metro line),
+// 大学生 (students), 大学城 (a university town).
+const NOT_AFTER = /^[师化线生城]/;
 const QUOTES = /[“”"]/g;
 
 /** The lexicon's project forms, sorted and indexed once per lexicon. */
@@ -107,6 +108,19 @@ export function findProjects(lexicon: Lexicon, text: string, sentence: Span): Pr
 export function findZones(lexicon: Lexicon, text: string, sentence: Span): ProjectMention[] {
   return findByForm(
     compiled(lexicon, 'zones', (l) => buildForms(l.zoneForms)),
+    text,
+    sentence,
+  );
+}
+
+/** Bodies by their form (海南大学, 广州实验室); `form` is the body's word. */
+export function findOrganizations(
+  lexicon: Lexicon,
+  text: string,
+  sentence: Span,
+): ProjectMention[] {
+  return findByForm(
+    compiled(lexicon, 'organizations', (l) => buildForms(l.organizationForms)),
     text,
     sentence,
   );

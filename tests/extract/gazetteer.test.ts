@@ -120,11 +120,13 @@ test("a place read by its form is no division: its code is null, as a curated zo
   expect(place('place:大熊猫国家公园').code).toBeNull();
 });
 
+/** The organisations a one-sentence plan of `jurisdiction` mentions. */
+const mentions = (jurisdiction: string, sentence: string) =>
+  planGraph(jurisdiction, sentence)
+    .graph.edges.filter((e) => e.type === 'MENTIONS' && e.target.startsWith('organization:'))
+    .map((e) => e.target);
+
 test("every province-level division has its four leading bodies; 省委 is the report's own", () => {
-  const mentions = (jurisdiction: string, sentence: string) =>
-    planGraph(jurisdiction, sentence)
-      .graph.edges.filter((e) => e.type === 'MENTIONS' && e.target.startsWith('organization:'))
-      .map((e) => e.target);
   // The relative forms denote the body of the report's own division, by its type.
   const sentence = '在省委领导下，省政府自觉接受省人大和省政协监督。';
   expect(mentions('山西', sentence)).toEqual([
@@ -155,4 +157,15 @@ test("every province-level division has its four leading bodies; 省委 is the r
     nameEn: 'CPC Shanxi Provincial Committee',
     lexicon: 'organizations.json#provincialBodies',
   });
+});
+
+test('a body the lexicon does not know is read by its form when a place opens its name', () => {
+  expect(mentions('辽宁', '支持辽宁工程技术学院建设，推动沈阳农业科技大学进入全国前列。')).toEqual([
+    'organization:辽宁工程技术学院',
+    'organization:沈阳农业科技大学',
+  ]);
+  // Kinds of bodies, students and a university town are none.
+  expect(mentions('辽宁', '鼓励大学生到基层就业，建设一流大学、公立医院和沈北大学城。')).toEqual(
+    [],
+  );
 });
