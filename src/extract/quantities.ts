@@ -192,6 +192,16 @@ function unitAt(r: Rules, s: string, i: number): string | undefined {
   return multiplier && after && after !== '%' && after !== '％' ? multiplier + after : undefined;
 }
 
+/**
+ * The unit after the last of the numbers listed with 、 from `i` (、22个百分点, 、6.5%), if
+ * `i` starts such a list; a number read there with no unit is none.
+ */
+function unitOfListAt(r: Rules, s: string, i: number): string | undefined {
+  if (s[i] !== '、') return undefined;
+  const list = /^(?:、\d+(?:\.\d+)?)+/.exec(s.slice(i, i + 40));
+  return list ? unitAt(r, s, i + list[0].length) : undefined;
+}
+
 /** A base unit written at `i`, unless a milestone's word starts there (台阶 is no 台). */
 function baseUnitAt(r: Rules, s: string, i: number): string | undefined {
   const unit = startsWithAny(s, i, r.UNITS);
@@ -611,6 +621,10 @@ function quantities(r: Rules, s: string): Raw[] {
       }
       unit = decimalUnit ?? unitAt(r, s, i);
       let unitLength = unit?.length ?? 0;
+      // 提高15、22个百分点, 快于全国3.4个、1个百分点: a value listed before another takes the
+      // unit written after the last, when it has none of its own or only its beginning.
+      const listed = approx ? undefined : unitOfListAt(r, s, i + unitLength);
+      if (listed && (!unit || (listed !== unit && listed.startsWith(unit)))) unit = listed;
       // 减少1109万, 1亿多受过高等教育的人才: a multiplier standing for the unit.
       const bare = unit || m.spelled ? null : bareMultiplierAt(r, s, i);
       if (bare) {
@@ -1529,7 +1543,7 @@ function covers(text: string, k: number, word: string): boolean {
  * 一般公共预算收入、支出 are …收入 and 一般公共预算支出. A conjunct that names no indicator of
  * its own takes the whole's ending when written before it: the ending that makes it a curated
  * indicator's name, else the whole's shared head (sharedHeads), unless it ends in a head of
- * its own (省外游客、入境过夜游客); before that, words it ends in that the whole repeats are
+ * its own (省外游客、入境过夜游客; any rate, …率); before that, words it ends in that the whole repeats are
  * followed by the whole's words after them (先进制造业、高技术制造业增加值: 先进制造业增加值).
  * Written after the whole, a conjunct that is itself a head takes the place of the whole's head,
  * and one after a whole per unit of an indicator is per that unit too (单位国内生产总值用水量、
@@ -1553,7 +1567,8 @@ function shareHead(r: Rules, items: string[]): string[] {
       const joined = x + whole.slice(cut);
       if (r.METRIC_ALIASES.has(joined)) return joined;
     }
-    if (r.F.sharedHeads.some((h) => x.endsWith(h))) return x;
+    // A rate written whole (污水治理（管控）率) is a head of its own, as a listed head is.
+    if (r.F.sharedHeads.some((h) => x.endsWith(h)) || x.endsWith('率')) return x;
     // Parallel words (先进制造业、高技术制造业增加值占…比重): what follows them in the whole.
     for (let len = x.length - 1; len >= 2; len--) {
       const at = whole.indexOf(x.slice(-len));

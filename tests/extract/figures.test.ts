@@ -1078,3 +1078,24 @@ test('a count of the parts a report is written in (N个方面) is no figure; wha
   // The count after it is read as before: of the noun after its own unit.
   expect(namedValues('出台6个方面45项支持措施。')).toEqual([['支持措施', 45, 'EXACT']]);
 });
+
+test('values listed with 、 take the unit written after the last; a rate listed whole keeps its name', () => {
+  const valued = (sentence: string) =>
+    figures(sentence, { plan: false }).map((f) => [f.metricText, f.value, f.unit]);
+  expect(valued('城市绿化覆盖率、燃气普及率分别提高12、18个百分点。')).toEqual([
+    ['城市绿化覆盖率', 12, '个百分点'],
+    ['燃气普及率', 18, '个百分点'],
+  ]);
+  // Its unit's beginning only (个 of 个百分点) is no unit of its own either.
+  expect(valued('进口、出口增速分别快于全国2.5个、1个百分点。').map((v) => v[2])).toEqual([
+    '个百分点',
+    '个百分点',
+  ]);
+  expect(valued('卫生户厕覆盖率、污水治理率、垃圾处理设施覆盖率分别提高5、6、7个百分点。')).toEqual(
+    [
+      ['卫生户厕覆盖率', 5, '个百分点'],
+      ['污水治理率', 6, '个百分点'],
+      ['垃圾处理设施覆盖率', 7, '个百分点'],
+    ],
+  );
+});
