@@ -345,7 +345,7 @@ describe('a count whose noun follows its classifier measures that noun', () => {
     expect(read('长江流域水生生物完整性指数提升2个等级')[0]![0]).toBe('长江流域水生生物完整性指数');
     // Nothing after the unit, or only a remark: the words before name it.
     expect(read('农村危房改造366万户')[0]![0]).toBe('农村危房改造');
-    expect(read('完成棚户区改造47.63万户（套）')[0]![0]).toBe('完成棚户区改造');
+    expect(read('完成棚户区改造47.63万户（套）')[0]![0]).toBe('棚户区改造');
   });
 
   test('a scope word leaves a count the subject; 其中 counts some of the items before', () => {
@@ -1098,4 +1098,19 @@ test('values listed with 、 take the unit written after the last; a rate listed
       ['垃圾处理设施覆盖率', 7, '个百分点'],
     ],
   );
+});
+
+test('完成 and 争取 before an amount are the verb, not the indicator', () => {
+  expect(namedValues('全年完成公路投资1200亿元，争取中央补助资金80亿元。')).toEqual([
+    ['公路投资', 1200, 'EXACT'],
+    ['中央补助资金', 80, 'EXACT'],
+  ]);
+});
+
+test('营造林 and 国土绿化 are curated indicators; 造林 written into other names is none', () => {
+  expect(keyedValues('全年完成营造林300万亩，国土绿化面积200万亩，人工造林50万亩。')).toEqual([
+    ['营造林', 'afforestation_and_tending', 300, 'EXACT'],
+    ['国土绿化面积', 'land_greening', 200, 'EXACT'],
+    ['人工造林', null, 50, 'EXACT'],
+  ]);
 });
