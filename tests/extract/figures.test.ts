@@ -1114,3 +1114,10 @@ test('营造林 and 国土绿化 are curated indicators; 造林 written into oth
     ['人工造林', null, 50, 'EXACT'],
   ]);
 });
+
+test('a count after 为 is of the noun up to its verb; 受益, 列入 and 免费 end a noun', () => {
+  expect(namedValues('为3000名困难学生发放助学金。')).toEqual([['困难学生', 3000, 'EXACT']]);
+  expect(namedValues('为2万名环卫工人免费体检。')).toEqual([['环卫工人', 2, 'EXACT']]);
+  expect(namedValues('800多户企业受益。')).toEqual([['企业', 800, 'MORE_THAN']]);
+  expect(namedValues('5个案例列入全国典型。')).toEqual([['案例', 5, 'EXACT']]);
+});
