@@ -145,6 +145,9 @@ function nameStart(f: Forms, s: string, i: number): number {
   return start;
 }
 
+/** How far past its form word a quoted name may run to its closing quote. */
+const MAX_QUOTED_TAIL = 8;
+
 const quoteBalance = (x: string) => {
   let n = 0;
   for (const c of x) n += c === '“' ? 1 : c === '”' ? -1 : 0;
@@ -153,7 +156,7 @@ const quoteBalance = (x: string) => {
 
 /**
  * A name with a quote closed or opened where the text does it (“千万工程”, “千村引领、万村升级”工程:
- * the form word's scan stops at the quote).
+ * the form word's scan stops at the quote; “三大高速公路新通道”: the quotation goes on past it).
  */
 function quoted(
   s: string,
@@ -162,9 +165,18 @@ function quoted(
   end: number,
 ): { name: string; offset: number; end: number } {
   const balance = quoteBalance(name);
-  if (balance > 0 && s[end] === '”') {
-    name += '”';
-    end++;
+  if (balance > 0) {
+    // “三大高速公路新通道”: a form word inside a quotation; the name runs to its close, when
+    // the clause does not end first.
+    const close = s.indexOf('”', end);
+    if (
+      close >= 0 &&
+      close - end <= MAX_QUOTED_TAIL &&
+      !/[，,。；;：:！？]/.test(s.slice(end, close))
+    ) {
+      name += s.slice(end, close + 1);
+      end = close + 1;
+    }
   } else if (balance < 0) {
     const open = s.lastIndexOf('“', offset - 1);
     if (open >= 0 && !/[，,。；;：:！？]/.test(s.slice(open, offset))) {

@@ -196,6 +196,16 @@ test('a project name in quotes is quoted whole, and a generic one in quotes is n
     ['project:“千万工程”', '“千万工程”'],
     ['project:“千村引领、万村升级”工程', '“千村引领、万村升级”工程'],
   ]);
+  // The quotation goes on past the form word: the name runs to its close.
+  expect(projects('加快建设“南北两大高速公路通道”。')).toEqual([
+    ['project:“南北两大高速公路通道”', '“南北两大高速公路通道”'],
+  ]);
+});
+
+test('no project: growth at medium-high speed, a count of one, a verb before 项目', () => {
+  const projects = (text: string) =>
+    pick(links(text, '河北'), 'MENTIONS').filter(([to]) => String(to).startsWith('project:'));
+  expect(projects('保持经济中高速增长。狠抓项目建设。修建一条跑道。')).toEqual([]);
 });
 
 test('a transfer between provinces named by their abbreviations (陇电入鲁) involves both', () => {
