@@ -298,6 +298,8 @@ export interface FigureRules {
   };
   /** Enumeration markers opening a clause (一是, 二是). */
   enumerators: string[];
+  /** Heads naming the whole of the indicator just before (总量, 总投资, 占比). */
+  wholeHeads: string[];
   /** Nouns a classifier's count of which is no figure: the parts a report is written in (方面). */
   uncountedNouns: string[];
   /** Words that end the counted noun phrase: the predicate after it (实现, 入选). */

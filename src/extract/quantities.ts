@@ -202,6 +202,24 @@ function unitOfListAt(r: Rules, s: string, i: number): string | undefined {
   return list ? unitAt(r, s, i + list[0].length) : undefined;
 }
 
+/**
+ * Whether `words` are only a whole's head (wholeHeads: 总量, 总投资, 占比) written right
+ * after the figure before, past nothing but a 、 or a comma: that indicator's whole.
+ */
+function wholeOfPrevious(
+  r: Rules,
+  s: string,
+  words: string,
+  wordsStart: number,
+  previous: { raw: Raw; figure: FigureMention; counted: Counted | null },
+): boolean {
+  if (!r.F.wholeHeads.includes(words)) return false;
+  const before = previous.figure.metricText;
+  if (before === '' || namesNothing(r, before) || before.endsWith(words)) return false;
+  const after = previous.counted?.end ?? previous.raw.end;
+  return /^[、，,]?$/.test(s.slice(after, wordsStart).replace(INVISIBLE, ''));
+}
+
 /** A base unit written at `i`, unless a milestone's word starts there (台阶 is no 台). */
 function baseUnitAt(r: Rules, s: string, i: number): string | undefined {
   const unit = startsWithAny(s, i, r.UNITS);
@@ -1247,6 +1265,13 @@ export function findFigures(
       metricText = previous.figure.metricText;
       rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
       if (rule === 'respectively') governed = previous.raw;
+    } else if (
+      previous &&
+      wholeOfPrevious(r, s, metricText, subjectStart + trimmed.offset, previous)
+    ) {
+      // 新增上市公司45家、总量达1224家: the whole of the indicator just before (上市公司总量).
+      metricText = previous.figure.metricText + metricText;
+      rule = 'inherited-metric';
     }
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
     // 规上工业增加值增长7.6%、高于全国1.7个百分点: a lead in points over the country (or over

@@ -1121,3 +1121,15 @@ test('a count after 为 is of the noun up to its verb; 受益, 列入 and 免费
   expect(namedValues('800多户企业受益。')).toEqual([['企业', 800, 'MORE_THAN']]);
   expect(namedValues('5个案例列入全国典型。')).toEqual([['案例', 5, 'EXACT']]);
 });
+
+test('a whole’s head right after a figure (总量, 占比, 总投资) is the whole of its indicator', () => {
+  const named = (sentence: string) => namedValues(sentence).map((v) => v[0]);
+  expect(named('新增上市公司12家、总量达到150家。')).toEqual(['上市公司', '上市公司总量']);
+  expect(named('风电装机达到300万千瓦、占比20%。')).toEqual(['风电装机', '风电装机占比']);
+  expect(named('建设30个养老服务中心、总投资5亿元。')).toEqual([
+    '养老服务中心',
+    '养老服务中心总投资',
+  ]);
+  // Not past other words: the head then has a subject of its own, or none.
+  expect(named('新增上市公司12家，全省企业总量达到150家。')).toEqual(['上市公司', '企业总量']);
+});
