@@ -145,6 +145,9 @@ function nameStart(f: Forms, s: string, i: number): number {
   return start;
 }
 
+/** The punctuation that ends a clause, past which a quotation belongs to no name. */
+const CLAUSE_END = /[，,。；;：:！？]/;
+
 /** How far past its form word a quoted name may run to its closing quote. */
 const MAX_QUOTED_TAIL = 8;
 
@@ -169,17 +172,13 @@ function quoted(
     // “三大高速公路新通道”: a form word inside a quotation; the name runs to its close, when
     // the clause does not end first.
     const close = s.indexOf('”', end);
-    if (
-      close >= 0 &&
-      close - end <= MAX_QUOTED_TAIL &&
-      !/[，,。；;：:！？]/.test(s.slice(end, close))
-    ) {
+    if (close >= 0 && close - end <= MAX_QUOTED_TAIL && !CLAUSE_END.test(s.slice(end, close))) {
       name += s.slice(end, close + 1);
       end = close + 1;
     }
   } else if (balance < 0) {
     const open = s.lastIndexOf('“', offset - 1);
-    if (open >= 0 && !/[，,。；;：:！？]/.test(s.slice(open, offset))) {
+    if (open >= 0 && !CLAUSE_END.test(s.slice(open, offset))) {
       name = s.slice(open, end);
       offset = open;
     }

@@ -216,8 +216,12 @@ function wholeOfPrevious(
   if (!r.F.wholeHeads.includes(words)) return false;
   const before = previous.figure.metricText;
   if (before === '' || namesNothing(r, before) || before.endsWith(words)) return false;
-  const after = previous.counted?.end ?? previous.raw.end;
-  return /^[、，,]?$/.test(s.slice(after, wordsStart).replace(INVISIBLE, ''));
+  return adjoins(s, previous.counted?.end ?? previous.raw.end, wordsStart);
+}
+
+/** Whether nothing but a 、 or a comma stands between `from` and `to` (规上工业增加值增长7.6%、高于…). */
+function adjoins(s: string, from: number, to: number): boolean {
+  return /^[、，,]?$/.test(s.slice(from, to).replace(INVISIBLE, ''));
 }
 
 /** A base unit written at `i`, unless a milestone's word starts there (台阶 is no 台). */
@@ -1227,6 +1231,7 @@ export function findFigures(
   for (const raw of raws) {
     const subjectStart = raw.objectStart ?? raw.clauseStart;
     const trimmed = trimMetric(r, s.slice(subjectStart, raw.subjectEnd));
+    const wordsStart = subjectStart + trimmed.offset;
     let metricText = trimmed.text;
     let metricStart =
       raw.objectStart !== null && !raw.listed ? raw.verbStart : subjectStart + trimmed.offset;
@@ -1265,10 +1270,7 @@ export function findFigures(
       metricText = previous.figure.metricText;
       rule = continues && !raw.verb ? 'respectively' : 'inherited-metric';
       if (rule === 'respectively') governed = previous.raw;
-    } else if (
-      previous &&
-      wholeOfPrevious(r, s, metricText, subjectStart + trimmed.offset, previous)
-    ) {
+    } else if (previous && wholeOfPrevious(r, s, metricText, wordsStart, previous)) {
       // 新增上市公司45家、总量达1224家: the whole of the indicator just before (上市公司总量).
       metricText = previous.figure.metricText + metricText;
       rule = 'inherited-metric';
@@ -1276,10 +1278,9 @@ export function findFigures(
     const { measure, direction } = measureOf(r, { ...raw, verb: governed.verb }, metricText);
     // 规上工业增加值增长7.6%、高于全国1.7个百分点: a lead in points over the country (or over
     // another indicator: 快于经济增速) is the lead of the indicator just before.
-    const wordsStart = subjectStart + trimmed.offset;
     if (
       previous &&
-      /^[、，,]?$/.test(s.slice(previous.raw.end, wordsStart).replace(INVISIBLE, '')) &&
+      adjoins(s, previous.raw.end, wordsStart) &&
       r.F.leadUnits.includes(raw.unit) &&
       startsWithAny(metricText, 0, r.F.comparedWithPrefixes) !== undefined &&
       !startsWithAny(previous.figure.metricText, 0, r.F.comparedWithPrefixes) &&
@@ -1291,10 +1292,8 @@ export function findFigures(
     // No curated indicator is a count of things (个, 家): 地区生产总值连续迈上4个万亿元台阶
     // counts steps, 有进出口实绩的企业达242家 firms.
     // Nor a lead over something compared with (地区生产总值快于2024年 is no GDP figure).
-    const metric =
-      r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) || rule === 'compared-with'
-        ? null
-        : metricOf(r, metricText);
+    const countUnit = r.COUNTED_UNITS.has(baseUnit(r, raw.unit));
+    const metric = countUnit || rule === 'compared-with' ? null : metricOf(r, metricText);
     const figure: FigureMention = {
       status: 'SET',
       metricText,
@@ -1314,9 +1313,7 @@ export function findFigures(
     };
     // 主要做了6个方面工作: the parts the report is written in are counted, not a policy's; no
     // figure, though what follows reads it as before (推出8个方面90项政策措施: 90项 is counted).
-    const uncounted =
-      r.COUNTED_UNITS.has(baseUnit(r, raw.unit)) && startsWithAny(s, raw.end, r.F.uncountedNouns);
-    if (!uncounted) figures.push(figure);
+    if (!(countUnit && startsWithAny(s, raw.end, r.F.uncountedNouns))) figures.push(figure);
     // Words that may join indicators (most join none: the test spares the list's allocation).
     if ((rule === 'quantity' || rule === 'doubling') && (raw.each || JOINED.test(metricText)))
       joined.set(figure, { each: raw.each, measure });
