@@ -250,8 +250,15 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   }
 
   // Projects, and the places their names carry: by their form, and by the lexicon.
-  const byForm = findProjects(lexicon, text, c.span);
-  for (const m of r.projects.find(text, c.span)) {
+  const known = r.projects.find(text, c.span);
+  // A name read by its form that ends in a known project's is that project with the words
+  // before it (服务雅下水电工程: 服务 is a verb the form does not know), not another one.
+  const byForm = findProjects(lexicon, text, c.span).filter(
+    (p) =>
+      r.knownProjectByName.has(p.name) ||
+      !known.some((m) => m.span.end === p.span.end && p.span.start <= m.span.start),
+  );
+  for (const m of known) {
     if (
       byForm.some(
         (p) =>
@@ -740,6 +747,7 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
   // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
   // (Most sentences quote nothing: no regular expression is run over them.)
   if (!c.text.includes('“')) return;
+  let projects: ReturnType<typeof ctx.r.projects.find> | undefined;
   for (const q of c.text.matchAll(/“([^“”]{1,20})”/g)) {
     const term = q[1]!;
     const span = {
@@ -747,6 +755,9 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
       end: c.span.start + q.index + 1 + term.length,
     };
     if (found.some((m) => m.span.start < span.end && span.start < m.span.end)) continue;
+    // A quotation inside a known project's name (“三北”工程) is the project's, no theme.
+    projects ??= ctx.r.projects.find(text, c.span);
+    if (projects.some((m) => m.span.start <= span.start && span.end <= m.span.end)) continue;
     if (
       lexicon.themeStoplist.has(term) ||
       lexicon.planPeriodNames.has(term) ||

@@ -219,6 +219,22 @@ test('a transfer between provinces named by their abbreviations (陇电入鲁) i
   expect(involved('扩大外电入鲁规模。')).toEqual([]);
 });
 
+test('national projects of public record, however a clause opens on them', () => {
+  const l = links(
+    '深度融入西部陆海新通道，开行中欧班列。积极服务雅下水电工程建设。大力推进“三北”工程建设。',
+    '甘肃',
+  );
+  expect(pick(l, 'MENTIONS')).toEqual([
+    ['project:西部陆海新通道', 'explicit', '西部陆海新通道'],
+    ['project:中欧班列', 'explicit', '中欧班列'],
+    // 服务 is no verb the project form knows: the known name ends the name read by form.
+    ['project:雅下水电工程', 'explicit', '雅下水电工程'],
+    ['project:三北工程', 'alias', '“三北”工程'],
+  ]);
+  // The quotation in the project's name is the project's, no theme of its own.
+  expect(pick(l, 'SERVES')).toEqual([]);
+});
+
 test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexicon lacks', () => {
   const l = links('筑牢粮食安全防线。推进“金点子”行动。坚持稳字当头，在“稳”的基础上推进。');
   expect(pick(l, 'SERVES')).toEqual([

@@ -51,3 +51,9 @@ test('an exclusion hides the names inside it, not a longer name that opens with 
 test('a name read across a word boundary is not the place: 海上海南 holds no Shanghai', () => {
   expect(find('发展“海上海南”经济。')).toEqual([]);
 });
+
+test('发展中国家 (developing countries) names no place: 中国 is read inside the word', () => {
+  expect(find('深化同发展中国家团结合作，中国愿与各国一道。')).toEqual([
+    ['中国', 'explicit', '中国'],
+  ]);
+});
