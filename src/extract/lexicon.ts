@@ -725,13 +725,16 @@ export function compiled<T>(lexicon: Lexicon, key: string, build: (lexicon: Lexi
   return form;
 }
 
-/** How user-typed names are compared: case, accents, spaces and hyphens do not matter. */
+/**
+ * How user-typed names are compared: case, accents, spaces and hyphens do not matter, nor
+ * which dash: the lexicon writes "South–North" with an en dash, a user types a hyphen.
+ */
 export function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[\s\-_'’.·]/g, '');
+    .replace(/[\s\-\u2010-\u2015\u2212_'’.·]/g, '');
 }
 
 export const placeId = (name: string): string => `place:${name}`;

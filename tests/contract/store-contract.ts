@@ -86,6 +86,9 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       expect((await store.resolve(name)).map((e) => e.id)).toEqual(['place:沈阳']);
     }
     expect((await store.resolve('Liaoning Province')).map((e) => e.id)).toEqual(['place:辽宁']);
+    // The lexicon writes an en dash (South–North); a user types a hyphen, or nothing.
+    for (const name of ['South-North Water Transfer Project', 'south north water transfer project'])
+      expect((await store.resolve(name)).map((e) => e.id)).toEqual(['project:南水北调工程']);
     expect(await store.resolve('Atlantis')).toEqual([]);
     expect(await store.resolve('  ')).toEqual([]);
     // An entity's id, as answers give it; the id of anything else is no name.
