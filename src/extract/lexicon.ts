@@ -98,17 +98,25 @@ export interface ProjectForms {
   maxNameLength: number;
   /** Whether a bracketed place inside the name belongs to it (中日（大连）…示范区). */
   bracketed?: boolean;
+  /** Words after a form word that make it another word (行动上, 行动起来: 行动 the verb). */
+  notFollowedBy?: string[];
 }
 
 /**
- * How zones are written (places.json#zoneForms): their own form words and category
- * names; the clause-opening verbs and breakers are the projects'.
+ * How zones (places.json#zoneForms), bodies (organizations.json#organizationForms) and
+ * programmes (themes.json#programmeForms) are written: their own form words, kinds and
+ * breakers over the projects' verbs and generic words.
  */
 export type ZoneForms = Pick<
   ProjectForms,
   'suffixes' | 'genericNames' | 'genericWords' | 'innerBreakers'
 > &
-  Partial<Pick<ProjectForms, 'genericStarts' | 'notNames' | 'maxNameLength' | 'leadingWords'>>;
+  Partial<
+    Pick<
+      ProjectForms,
+      'genericStarts' | 'notNames' | 'maxNameLength' | 'leadingWords' | 'notFollowedBy'
+    >
+  >;
 
 /** places.json#initials: when a run of cities' first characters names them. */
 export interface InitialsRules {
@@ -368,6 +376,8 @@ export interface Lexicon {
   readonly zoneForms: ProjectForms;
   /** Bodies by their form (海南大学, 白银集团): organizations.json#organizationForms over the zones'. */
   readonly organizationForms: ProjectForms;
+  /** Programmes by their form (提振消费专项行动, 城乡居民增收计划): themes.json#programmeForms. */
+  readonly programmeForms: ProjectForms;
   /** Names built from the initials of a province's cities (places.json#initials): 平庆铁路. */
   readonly initials: InitialsRules;
   /** Words joining two provinces' abbreviations in a transfer's name (places.json#provinceRoutes): 陇电入鲁. */
@@ -393,22 +403,34 @@ export interface Lexicon {
   lookupPlaces(name: string): readonly PlaceEntry[];
 }
 
-function zoneForms(projects: ProjectForms, zones: ZoneForms | undefined): ProjectForms {
+/**
+ * Forms of their own over the projects' verbs and generic words. A zone's or a body's
+ * breakers are the projects' unless it has its own: 发展 opens a project's name (发展…产业园)
+ * but sits inside a zone's.
+ */
+function formsOver(
+  projects: ProjectForms,
+  own: ZoneForms | undefined,
+  bracketed: boolean,
+): ProjectForms {
   return {
     ...projects,
-    suffixes: zones?.suffixes ?? [],
+    suffixes: own?.suffixes ?? [],
     routeSuffixes: [],
-    genericNames: zones?.genericNames ?? [],
-    // Its own: 发展 opens a project's name (发展…产业园) but sits inside a zone's.
-    innerBreakers: zones?.innerBreakers ?? projects.innerBreakers,
-    genericWords: [...projects.genericWords, ...(zones?.genericWords ?? [])],
-    genericStarts: [...projects.genericStarts, ...(zones?.genericStarts ?? [])],
-    leadingWords: [...projects.leadingWords, ...(zones?.leadingWords ?? [])],
-    notNames: zones?.notNames ?? [],
-    maxNameLength: zones?.maxNameLength ?? projects.maxNameLength,
-    bracketed: true,
+    genericNames: own?.genericNames ?? [],
+    innerBreakers: own?.innerBreakers ?? projects.innerBreakers,
+    genericWords: [...projects.genericWords, ...(own?.genericWords ?? [])],
+    genericStarts: [...projects.genericStarts, ...(own?.genericStarts ?? [])],
+    leadingWords: [...projects.leadingWords, ...(own?.leadingWords ?? [])],
+    notNames: own?.notNames ?? [],
+    maxNameLength: own?.maxNameLength ?? projects.maxNameLength,
+    notFollowedBy: own?.notFollowedBy ?? [],
+    bracketed,
   };
 }
+
+const zoneForms = (projects: ProjectForms, zones: ZoneForms | undefined): ProjectForms =>
+  formsOver(projects, zones, true);
 
 /**
  * How bodies are written: their own form words and kinds, read past the zones' verbs and
@@ -522,6 +544,7 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     themes: ThemeEntry[];
     stoplist: { term: string }[];
     planPeriods: PlanPeriod[];
+    programmeForms?: ZoneForms;
   }>('themes.json');
   const projectsFile = file<ProjectForms & { known: ProjectEntry[] }>('projects.json');
   const { known, ...projectForms } = projectsFile;
@@ -551,6 +574,9 @@ export function lexiconFromFiles(files: LexiconFiles, dir: string | null = null)
     projectForms,
     zoneForms: zoneForms(projectForms, placesFile.zoneForms),
     organizationForms: organizationForms(projectForms, placesFile.zoneForms, organizationsFile),
+    // Programmes (提振消费专项行动) by their own breakers: a project's 发展 and 建设 sit inside
+    // their names (产业链高质量发展行动).
+    programmeForms: formsOver(projectForms, themesFile.programmeForms, false),
     // Without the section the rule reads nothing: no run is that long, no form follows.
     initials: placesFile.initials ?? { minRun: Infinity, forms: [] },
     provinceRouteJoiners: placesFile.provinceRoutes?.joiners ?? [],

@@ -32,7 +32,7 @@ import {
   type ProjectEntry,
   type ThemeEntry,
 } from './lexicon';
-import { findOrganizations, findProjects, findZones } from './projects';
+import { findOrganizations, findProgrammes, findProjects, findZones } from './projects';
 import { PlaceMatcher, TermMatcher, type Mention, type Surface } from './recognise';
 import { append } from './stage';
 
@@ -744,6 +744,13 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
   const found = ctx.r.themes.find(text, c.span);
   ctx.themes.set(c.id, found);
   for (const m of found) serveTheme(ctx, c.id, m.entry, m.rule, m.span);
+  // Programmes the lexicon does not know, by their form (提振消费专项行动). One that ends in a
+  // known theme's name is that theme with words before it (国家城市更新行动).
+  const programmes = findProgrammes(lexicon, text, c.span).filter(
+    (p) => !found.some((m) => m.span.end === p.span.end && p.span.start <= m.span.start),
+  );
+  for (const p of programmes)
+    addEdge(ctx, 'SERVES', c.id, textEntity(ctx, 'Theme', themeId(p.name), p.name), 'form', p.span);
   // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
   // (Most sentences quote nothing: no regular expression is run over them.)
   if (!c.text.includes('“')) return;
@@ -755,9 +762,12 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
       end: c.span.start + q.index + 1 + term.length,
     };
     if (found.some((m) => m.span.start < span.end && span.start < m.span.end)) continue;
-    // A quotation inside a known project's name (“三北”工程) is the project's, no theme.
+    // A quotation inside a programme's or a known project's name (“技能照亮前程”培训行动,
+    // “三北”工程) is theirs, no theme of its own.
+    const inside = (m: { span: Span }) => m.span.start <= span.start && span.end <= m.span.end;
+    if (programmes.some(inside)) continue;
     projects ??= ctx.r.projects.find(text, c.span);
-    if (projects.some((m) => m.span.start <= span.start && span.end <= m.span.end)) continue;
+    if (projects.some(inside)) continue;
     if (
       lexicon.themeStoplist.has(term) ||
       lexicon.planPeriodNames.has(term) ||

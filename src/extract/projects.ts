@@ -34,6 +34,7 @@ interface Forms {
   startsSuffix: Uint8Array;
   leading: string[];
   breakers: string[];
+  notFollowedBy: string[];
   /** Every form word ends in one of these (区, 港; 电, 铁, …): a sentence without one names none. */
   lastChars: RegExp;
 }
@@ -52,6 +53,7 @@ function buildForms(P: ProjectForms): Forms {
     startsSuffix,
     leading: [...P.leadingWords].sort(byLengthDesc),
     breakers: [...P.nameBreakers, ...P.innerBreakers],
+    notFollowedBy: P.notFollowedBy ?? [],
     lastChars: new RegExp(
       `[${[...new Set(P.suffixes.map((x) => x.slice(-1)))].join('').replace(/[\]\\^-]/g, '\\$&')}]`,
     ),
@@ -126,6 +128,32 @@ export function findOrganizations(
   );
 }
 
+/**
+ * Programmes by their form (提振消费专项行动); `form` is the programme's word. A quotation that
+ * ends in the form word is the programme's own name, whatever qualifies it: 国家“双高计划”,
+ * 高职院校“双高计划” and “双高计划” are 双高计划.
+ */
+export function findProgrammes(lexicon: Lexicon, text: string, sentence: Span): ProjectMention[] {
+  const found = findByForm(
+    compiled(lexicon, 'programmes', (l) => buildForms(l.programmeForms)),
+    text,
+    sentence,
+  );
+  const counted = (name: string, form: string) =>
+    COUNT_OF_KINDS.test(name.replace(QUOTES, '').slice(0, -form.length));
+  return found
+    .filter((m) => !counted(m.name, m.form))
+    .map((m) => {
+      const q = /“([^“”]+)”$/.exec(m.name);
+      if (!q || !q[1]!.endsWith(m.form) || counted(q[1]!, m.form)) return m;
+      const end = m.span.end - 1;
+      return { ...m, name: q[1]!, span: { start: end - q[1]!.length, end } };
+    });
+}
+
+/** A count of kinds (六大, 十项): 六大行动 names how many programmes, not one of them. */
+const COUNT_OF_KINDS = /^[一二三四五六七八九十两]+[大项]$/;
+
 /** Where a name ending just before `i` starts: back to a break, over a bracketed place. */
 function nameStart(f: Forms, s: string, i: number): number {
   let start = i;
@@ -199,7 +227,8 @@ function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
       form = next;
       end += next.length;
     }
-    if (NOT_AFTER.test(s.slice(end, end + 1))) continue;
+    if (NOT_AFTER.test(s.slice(end, end + 1)) || f.notFollowedBy.some((w) => s.startsWith(w, end)))
+      continue;
     const start = nameStart(f, s, i);
     let { name, offset } = stripLeading(f, s.slice(start, end), start);
     for (const b of f.breakers) {

@@ -247,6 +247,27 @@ test('SERVES: a named theme, a member of a bundle, and a quoted slogan the lexic
   expect(l.entities[0]).toMatchObject({ kind: 'Theme', curated: false });
 });
 
+test('programmes by form are themes: 行动 and 计划 end a name, not the verb 行动 nor a count of them', () => {
+  const l = links(
+    '深入实施提振消费专项行动，开展“技能照亮前程”培训行动。6所高职院校入选国家“双高计划”，推进国家城市更新行动。' +
+      '自觉在思想上政治上行动上同党中央保持高度一致，以实际行动践行，全社会积极行动起来。' +
+      '实施六大行动，推进降低全社会物流成本“七大行动”。',
+    '湖南',
+  );
+  expect(pick(l, 'SERVES')).toEqual([
+    ['theme:提振消费专项行动', 'form', '提振消费专项行动'],
+    // The quotation is the programme's, no theme of its own.
+    ['theme:“技能照亮前程”培训行动', 'form', '“技能照亮前程”培训行动'],
+    // A known theme (城市更新行动) with words before it is that theme; a quoted name ending
+    // in the form word is the programme's own name, whatever qualifies it.
+    ['theme:城市更新', 'alias', '城市更新行动'],
+    ['theme:双高计划', 'form', '双高计划'],
+    // 六大行动 counts programmes; a count quoted after what it is for names them.
+    ['theme:降低全社会物流成本“七大行动”', 'form', '降低全社会物流成本“七大行动”'],
+  ]);
+  expect(l.entities.filter((e) => e.kind === 'Theme').every((e) => !e.curated)).toBe(true);
+});
+
 test('SERVES by paragraph: a framing sentence puts the sentences after it under its theme', () => {
   const text =
     '千方百计扩大有效投资。坚持维护国家“五大安全”这个政治使命。加快建设徐大堡核电。\n\n另一段开工建设凌绥高速。';
