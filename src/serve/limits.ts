@@ -49,6 +49,7 @@ const LIST_SIZES: Record<string, number> = {
   'Report.sections': 100,
   'Section.children': 20,
   'Place.parts': 50,
+  'SharedEntity.reports': 100,
   'CommitmentConnection.nodes': 1,
   'Subgraph.nodes': 1,
   'Subgraph.edges': 1,

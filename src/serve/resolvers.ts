@@ -1,7 +1,7 @@
 /**
  * Resolvers: each answers from the store interface only, through the request's loaders.
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { placeId } from '../extract/lexicon';
 import type {
   CommitmentNode,
@@ -52,6 +52,8 @@ import {
   Place,
   Report,
   Section,
+  SharedEntity,
+  EntityKind,
 } from './types';
 
 // Cursors are opaque to clients: the base64url of the last commitment's sort key.
@@ -234,6 +236,53 @@ export class ProjectResolver {
   @FieldResolver(() => [Theme])
   async themes(@Root() p: EntityNode, @Ctx() ctx: Context): Promise<EntityNode[]> {
     return ctx.loaders.projectThemes.load(p.id);
+  }
+}
+
+/** A store's SharedEntity as the GraphQL type shows it: its reports resolved when asked. */
+interface SharedRow {
+  entity: EntityNode;
+  reportIds: string[];
+  commitmentCount: number;
+}
+
+@Resolver(() => SharedEntity)
+export class SharedEntityResolver {
+  @Query(() => [SharedEntity], {
+    description:
+      'Entities of a kind that the commitments of at least minReports reports link (the programmes, projects or places several governments commit to): the most reports first, then by id',
+  })
+  async sharedEntities(
+    @Arg('kind', () => EntityKind) kind: EntityKind,
+    @Arg('minReports', () => Int, { defaultValue: 2 }) minReports: number,
+    @Arg('curated', () => Boolean, {
+      nullable: true,
+      description: 'true: lexicon entries only; false: those read from the text only',
+    })
+    curated: boolean | null,
+    @Args(() => ListArgs) { first }: ListArgs,
+    @Ctx() ctx: Context,
+  ): Promise<SharedRow[]> {
+    if (kind === EntityKind.METRIC)
+      throw badInput('metrics are linked through figures: ask targetTable or metricSeries');
+    if (minReports < 1) throw badInput(`minReports must be at least 1, not ${minReports}`);
+    const rows = await ctx.store.sharedEntities(
+      { kind: kind as EntityNode['kind'], minReports, curated: curated ?? null },
+      first ?? 100,
+    );
+    return rows.map((r) => ({
+      entity: r.entity,
+      reportIds: r.reportIds,
+      commitmentCount: r.commitments,
+    }));
+  }
+
+  @FieldResolver(() => [Report])
+  async reports(@Root() row: SharedRow, @Ctx() ctx: Context): Promise<ReportNode[]> {
+    const reports = await ctx.loaders.report.loadMany(row.reportIds);
+    return reports
+      .filter((r): r is ReportNode => !!r && !(r instanceof Error))
+      .sort((a, b) => a.year - b.year || (a.reportId < b.reportId ? -1 : 1));
   }
 }
 
@@ -512,6 +561,7 @@ export const resolvers = [
   FigureQueryResolver,
   FigureResolver,
   ProjectResolver,
+  SharedEntityResolver,
   ThemeResolver,
   IndustryResolver,
   TargetResolver,

@@ -612,6 +612,18 @@ export class TargetRow {
   @Field(() => String, { nullable: true }) result_sentence!: string | null;
 }
 
+@ObjectType({
+  description:
+    'An entity the commitments of several reports link (directly, not through its parts), with those reports',
+})
+export class SharedEntity {
+  @Field(() => Entity) entity!: Entity;
+  @Field(() => [Report], { description: 'The reports whose commitments link it, by year then id' })
+  reports!: Report[];
+  @Field(() => Int, { description: 'Commitments linking it, over all those reports' })
+  commitmentCount!: number;
+}
+
 @ObjectType({ description: 'The tidy table of targets and results, typed and as CSV' })
 export class TargetTable {
   @Field(() => Int) totalCount!: number;

@@ -60,6 +60,25 @@ export interface ProjectQuery {
   report?: string | null;
 }
 
+/** What `sharedEntities` asks for. */
+export interface SharedQuery {
+  /** One kind of entity commitments link: Place, Industry, Theme, Project or Organization. */
+  kind: EntityNode['kind'];
+  /** Linked from the commitments of at least this many reports. */
+  minReports: number;
+  /** Curated entities only (true), those read from the text only (false), or both (null). */
+  curated: boolean | null;
+}
+
+/** An entity with the reports whose commitments link it (directly, not through its parts). */
+export interface SharedEntity {
+  entity: EntityNode;
+  /** Report ids (liaoning-2022), by id. */
+  reportIds: string[];
+  /** Commitments linking it, over all those reports. */
+  commitments: number;
+}
+
 export interface PageRequest {
   first: number;
   /** The sortKey of the last commitment already seen. */
@@ -163,6 +182,11 @@ export interface GraphStore {
   ): Promise<EntityNode[][]>;
   /** Projects matching the query, by id, at most `first`. */
   projects(query: ProjectQuery, first: number): Promise<EntityNode[]>;
+  /**
+   * Entities of a kind that the commitments of at least `minReports` reports link: the most
+   * reports first, then by id, at most `first`.
+   */
+  sharedEntities(query: SharedQuery, first: number): Promise<SharedEntity[]>;
   /** For each project, the themes served by the commitments that name it, by id. */
   projectThemes(ids: readonly string[]): Promise<EntityNode[][]>;
   /** Nodes of any kind by graph id, in the order asked, null where absent. */
@@ -287,6 +311,15 @@ export function assertComplete(graph: ReportGraph): void {
     }
   }
 }
+
+/** The kinds of entity commitments link by ENTITY_LINK_TYPES (a metric is linked through figures). */
+export const LINKED_KINDS: readonly EntityNode['kind'][] = [
+  'Place',
+  'Industry',
+  'Theme',
+  'Project',
+  'Organization',
+];
 
 export const ENTITY_LINK_TYPES: readonly EdgeType[] = [
   'INVOLVES',

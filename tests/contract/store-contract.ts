@@ -323,6 +323,51 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     for (const c of named.nodes) expect(c.text).toContain('沈白高铁');
   });
 
+  test('entities several reports link, with those reports: most reports first, as the graphs say', async () => {
+    // What the three graphs say: each entity, the reports whose commitments link it.
+    const linking = new Map<string, { reports: Set<string>; commitments: Set<string> }>();
+    for (const g of graphs) {
+      const own = new Set(g.commitments.map((c) => c.id));
+      for (const e of g.edges) {
+        if (!['INVOLVES', 'CONCERNS', 'SERVES', 'MENTIONS'].includes(e.type)) continue;
+        if (!own.has(e.source)) continue;
+        const x = linking.get(e.target) ?? { reports: new Set(), commitments: new Set() };
+        x.reports.add(g.report.reportId);
+        x.commitments.add(e.source);
+        linking.set(e.target, x);
+      }
+    }
+    const curatedOf = new Map(graphs.flatMap((g) => g.entities.map((e) => [e.id, e.curated])));
+    const expected = (kind: string, min: number, curated: boolean | null) =>
+      [...linking]
+        .filter(([id, x]) => id.startsWith(`${kind.toLowerCase()}:`) && x.reports.size >= min)
+        .filter(([id]) => curated === null || curatedOf.get(id) === curated)
+        .sort(([a, x], [b, y]) => y.reports.size - x.reports.size || (a < b ? -1 : 1))
+        .map(([id, x]) => [id, [...x.reports].sort(), x.commitments.size]);
+    const asked = async (
+      kind: 'Theme' | 'Place',
+      min: number,
+      curated: boolean | null,
+      first = 1000,
+    ) =>
+      (await store.sharedEntities({ kind, minReports: min, curated }, first)).map((s) => [
+        s.entity.id,
+        s.reportIds,
+        s.commitments,
+      ]);
+    const themes = await asked('Theme', 3, null);
+    expect(themes.length).toBeGreaterThan(5);
+    expect(themes).toEqual(expected('Theme', 3, null));
+    expect(await asked('Theme', 2, false)).toEqual(expected('Theme', 2, false));
+    expect(await asked('Place', 2, null, 10)).toEqual(expected('Place', 2, null).slice(0, 10));
+    // 沈阳 is named in Liaoning's report alone.
+    const once = await asked('Place', 1, true);
+    expect(once.find(([id]) => id === 'place:沈阳')?.[1]).toEqual(['liaoning-2022']);
+    expect(
+      await store.sharedEntities({ kind: 'Metric', minReports: 1, curated: null }, 10),
+    ).toEqual([]);
+  });
+
   test('reports linked to each other: outcomes of targets, continuing work; linking twice changes nothing', async () => {
     for (const g of graphs) await linkReport(store, g.report.reportId);
     const counts = await store.counts();

@@ -365,6 +365,43 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     }
   });
 
+  test('sharedEntities: what several reports commit to, with the reports, and bad kinds refused', async () => {
+    const r = await gql(`{
+      themes: sharedEntities(kind: THEME, minReports: 3, first: 200) {
+        entity { id kind name ... on Theme { curated } } commitmentCount reports { id year jurisdiction { name } } }
+      fromText: sharedEntities(kind: THEME, curated: false, first: 5) { entity { id ... on Theme { curated } } }
+      places: sharedEntities(kind: PLACE, minReports: 1, first: 300) { entity { id } reports { id } } }`);
+    expect(r.errors).toBeUndefined();
+    const themes = r.data!.themes as Json[];
+    expect(themes.length).toBeGreaterThan(5);
+    for (const t of themes) {
+      expect(t.entity.kind).toBe('THEME');
+      expect(t.reports.map((x: Json) => x.id)).toEqual([
+        'china-2021',
+        'china-2022',
+        'liaoning-2022',
+      ]);
+      // Each commitment counted names it: the entity's own connection agrees.
+      const own = await gql(`{ resolve(name: ${JSON.stringify(t.entity.id)}) {
+        commitments(first: 1) { totalCount } } }`);
+      expect(t.commitmentCount).toBeLessThanOrEqual(own.data!.resolve[0].commitments.totalCount);
+      expect(t.commitmentCount).toBeGreaterThanOrEqual(3);
+    }
+    expect(themes.map((t) => t.entity.id)).toContain('theme:高质量发展');
+    for (const t of r.data!.fromText as Json[]) expect(t.entity.curated).toBe(false);
+    const places = r.data!.places as Json[];
+    const counts = places.map((p) => p.reports.length);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    expect(places.find((p) => p.entity.id === 'place:沈阳')?.reports).toEqual([
+      { id: 'liaoning-2022' },
+    ]);
+    const metric = await gql('{ sharedEntities(kind: METRIC) { commitmentCount } }');
+    expect(metric.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(metric.errors![0]!.message).toMatch(/targetTable/);
+    const zero = await gql('{ sharedEntities(kind: THEME, minReports: 0) { commitmentCount } }');
+    expect(zero.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
   test('projects, targets, results and theme components', async () => {
     const r = await gql(`{
       five: projects(filter: {servesTheme: "五大安全"}) { name }

@@ -39,7 +39,10 @@ import {
   type PageRequest,
   mayStore,
   type SearchHit,
+  type SharedEntity,
+  type SharedQuery,
   type StoreHealth,
+  LINKED_KINDS,
 } from '..';
 
 export class EmbeddedStore implements GraphStore {
@@ -399,6 +402,28 @@ export class EmbeddedStore implements GraphStore {
       );
     }
     return candidates.sort((a, b) => cmp(a.id, b.id)).slice(0, first);
+  }
+
+  async sharedEntities(query: SharedQuery, first: number): Promise<SharedEntity[]> {
+    if (!LINKED_KINDS.includes(query.kind)) return [];
+    const out: SharedEntity[] = [];
+    for (const node of this.byKind.get(query.kind)?.values() ?? []) {
+      const entity = node as EntityNode;
+      if (query.curated !== null && entity.curated !== query.curated) continue;
+      const reports = new Set<string>();
+      const commitments = new Set<string>();
+      for (const type of ENTITY_LINK_TYPES) {
+        for (const [reportId, group] of this.linking.get(type)!.get(entity.id) ?? []) {
+          reports.add(reportId);
+          for (const c of group.keys()) commitments.add(c);
+        }
+      }
+      if (reports.size === 0 || reports.size < query.minReports) continue;
+      out.push({ entity, reportIds: [...reports].sort(cmp), commitments: commitments.size });
+    }
+    return out
+      .sort((a, b) => b.reportIds.length - a.reportIds.length || cmp(a.entity.id, b.entity.id))
+      .slice(0, first);
   }
 
   async projectThemes(ids: readonly string[]): Promise<EntityNode[][]> {

@@ -41,7 +41,10 @@ import {
   mayStore,
   ReportTooLargeError,
   type SearchHit,
+  type SharedEntity,
+  type SharedQuery,
   type StoreHealth,
+  LINKED_KINDS,
 } from '..';
 import { log } from '../../log';
 import { KeyedQueue } from '../lock';
@@ -568,6 +571,19 @@ export class Neo4jStore implements GraphStore {
       first: neo4j.int(first),
     });
     return records.map((r) => nodeFromProps('Project', r.get('node') as Props) as EntityNode);
+  }
+
+  async sharedEntities(query: SharedQuery, first: number): Promise<SharedEntity[]> {
+    if (!LINKED_KINDS.includes(query.kind)) return [];
+    const records = await this.read(
+      cypher('query/shared-entities').replaceAll('{{KIND}}', query.kind),
+      { minReports: neo4j.int(query.minReports), curated: query.curated, first: neo4j.int(first) },
+    );
+    return records.map((r) => ({
+      entity: nodeFromProps(query.kind, r.get('node') as Props) as EntityNode,
+      reportIds: (r.get('reports') as string[]).sort(),
+      commitments: r.get('commitments') as number,
+    }));
   }
 
   async projectThemes(ids: readonly string[]): Promise<EntityNode[][]> {
