@@ -268,6 +268,23 @@ test('programmes by form are themes: 行动 and 计划 end a name, not the verb 
   expect(l.entities.filter((e) => e.kind === 'Theme').every((e) => !e.curated)).toBe(true);
 });
 
+test('the slogans many 2026 reports quote are themes; appraisal grades, budget lines, formulas and figures of speech are not', () => {
+  const l = links(
+    '持续推进“高效办成一件事”，深入践行“两山”理念。做好科技金融、绿色金融、普惠金融、养老金融、数字金融五篇大文章。' +
+      '“三公”经费只减不增，考核为“好”，坚持“四个全面”，破解“卡脖子”难题，实施“九五”普法规划。',
+    '湖南',
+  );
+  expect(pick(l, 'SERVES')).toEqual([
+    ['theme:高效办成一件事', 'explicit', '高效办成一件事'],
+    ['theme:绿水青山就是金山银山', 'alias', '“两山”'],
+    ['theme:五篇大文章', 'explicit', '五篇大文章'],
+    ['theme:九五普法', 'alias', '“九五”普法规划'],
+  ]);
+  expect(pick(l, 'CONCERNS').map((e) => e[0])).toEqual(
+    expect.arrayContaining(['industry:养老金融', 'industry:数字金融']),
+  );
+});
+
 test('SERVES by paragraph: a framing sentence puts the sentences after it under its theme', () => {
   const text =
     '千方百计扩大有效投资。坚持维护国家“五大安全”这个政治使命。加快建设徐大堡核电。\n\n另一段开工建设凌绥高速。';
