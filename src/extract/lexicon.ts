@@ -45,6 +45,11 @@ export interface ThemeEntry {
   otherNames?: string[];
   kind: string;
   components?: string[];
+  /**
+   * A bundle's first report year: its members serve it in reports of that year or later,
+   * not in those written before it was set out.
+   */
+  fromYear?: number;
   excludeContexts?: string[];
   source: string;
 }

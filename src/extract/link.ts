@@ -131,6 +131,8 @@ interface Context {
   admit: (s: Surface<PlaceEntry>) => boolean;
   text: string;
   reportId: string;
+  /** The report's year, when known: a bundle is served through its members only from its fromYear. */
+  year: number | null;
   entities: Map<string, EntityNode>;
   edges: Map<string, GraphEdge>;
   /** Each commitment's theme mentions, found once and read again for paragraph framing. */
@@ -197,6 +199,7 @@ export function linkCommitments(
   reportId: string,
   jurisdiction: string,
   commitments: readonly CommitmentNode[],
+  year: number | null = null,
 ): Links {
   const r = compiled(lexicon, 'recognisers', buildRecognisers);
   const province = r.provinceOf(jurisdiction);
@@ -207,6 +210,7 @@ export function linkCommitments(
     admit: (s) => !s.local || (province !== null && r.provinceOf(s.entry.name) === province),
     text,
     reportId,
+    year,
     entities: new Map(),
     edges: new Map(),
     themes: new Map(),
@@ -786,8 +790,10 @@ function serveTheme(
   span: Span,
 ): void {
   addEdge(ctx, 'SERVES', commitment, themeId(theme.name), rule, span);
-  // Naming a member serves the bundle: 粮食安全 is one of the 五大安全.
+  // Naming a member serves the bundle: 粮食安全 is one of the 五大安全. Not before the bundle
+  // was set out: 稳就业 in 2015 served no 六稳 (July 2018).
   for (const bundle of ctx.r.bundlesOf.get(theme.name) ?? []) {
+    if (bundle.fromYear && ctx.year !== null && ctx.year < bundle.fromYear) continue;
     addEdge(ctx, 'SERVES', commitment, themeId(bundle.name), 'component', span);
   }
 }

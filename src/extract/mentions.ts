@@ -13,7 +13,14 @@ export function mentionsStage(
   /** Edges the lexicon states itself: where it already says it (沈白高铁 LOCATED_IN 沈阳), its edge stands for the text's. */
   curatedEdgeIds: ReadonlySet<string>,
 ): GraphPart {
-  const links = linkCommitments(lexicon, text, input.meta.id, jurisdiction.name, commitments);
+  const links = linkCommitments(
+    lexicon,
+    text,
+    input.meta.id,
+    jurisdiction.name,
+    commitments,
+    input.meta.year,
+  );
   return {
     entities: links.entities,
     edges: links.edges.filter((e) => !curatedEdgeIds.has(e.id)),

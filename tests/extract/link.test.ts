@@ -285,6 +285,22 @@ test('the slogans many 2026 reports quote are themes; appraisal grades, budget l
   );
 });
 
+test('a member serves its bundle only in reports written after the bundle was set out', () => {
+  const text = '千方百计稳就业。';
+  const served = (year: number | null) =>
+    linkCommitments(lexicon, text, 'r', '中国', commitments(text), year)
+      .edges.filter((e) => e.type === 'SERVES')
+      .map((e) => [e.target, e.rule]);
+  // 六稳 was set out in July 2018 (fromYear 2019).
+  expect(served(2015)).toEqual([['theme:稳就业', 'explicit']]);
+  expect(served(2019)).toEqual([
+    ['theme:稳就业', 'explicit'],
+    ['theme:六稳', 'component'],
+  ]);
+  // A report's year unknown: as before, the bundle is served.
+  expect(served(null)).toEqual(served(2019));
+});
+
 test('SERVES by paragraph: a framing sentence puts the sentences after it under its theme', () => {
   const text =
     '千方百计扩大有效投资。坚持维护国家“五大安全”这个政治使命。加快建设徐大堡核电。\n\n另一段开工建设凌绥高速。';
