@@ -171,7 +171,7 @@ export class TermMatcher<T extends TermEntry> {
     return undefined;
   }
 
-  private excluded(text: string, i: number, s: Surface<T>): boolean {
+  protected excluded(text: string, i: number, s: Surface<T>): boolean {
     for (const ctx of s.entry.excludeContexts ?? NONE) {
       const k = ctx.indexOf(s.text);
       if (k >= 0 && text.startsWith(ctx, i - k)) return true;
@@ -202,7 +202,20 @@ export class PlaceMatcher extends TermMatcher<PlaceEntry> {
 
   /** Read in any report: not the forms read only in the place's own province. */
   protected override readonly readAnywhere = (s: Surface<PlaceEntry>): boolean => !s.local;
+
+  /**
+   * A name ending in 区 before 域 or 位 is not that district: 区域 (region) and 区位
+   * (location) are words, so 西安区域科技创新中心 is Xi'an's, not the 西安区 of Liaoyuan.
+   */
+  protected override excluded(text: string, i: number, s: Surface<PlaceEntry>): boolean {
+    const end = i + s.text.length;
+    if (s.text.endsWith('区') && AFTER_DISTRICT_WORD.test(text.charAt(end))) return true;
+    return super.excluded(text, i, s);
+  }
 }
+
+/** Characters that make a word with a district name's last 区: 区域, 区位. */
+const AFTER_DISTRICT_WORD = /[域位]/;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

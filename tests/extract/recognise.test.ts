@@ -57,3 +57,11 @@ test('发展中国家 (developing countries) names no place: 中国 is read insi
     ['中国', 'explicit', '中国'],
   ]);
 });
+
+test('区域 and 区位 are words: a city before them is not a district of its name plus 区', () => {
+  // 西安区 is a district of Liaoyuan (Jilin) and of Mudanjiang (Heilongjiang).
+  expect(find('落实西安区域科技创新中心建设重点任务，发挥西安区位优势。')).toEqual([
+    ['西安', 'explicit', '西安'],
+    ['西安', 'explicit', '西安'],
+  ]);
+});
