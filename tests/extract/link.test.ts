@@ -208,6 +208,23 @@ test('no project: growth at medium-high speed, a count of one, a verb before 项
   expect(projects('保持经济中高速增长。狠抓项目建设。修建一条跑道。')).toEqual([]);
 });
 
+test('no project: a category of projects by where its money or standing comes from, or a clause opening on a verb', () => {
+  const projects = (text: string) =>
+    pick(links(text, '甘肃'), 'MENTIONS')
+      .filter(([to]) => String(to).startsWith('project:'))
+      .map(([to]) => to);
+  expect(
+    projects(
+      '大抓项目。推介民间投资项目，盘活存量项目，实施亿元以上项目，打造标志性工程，压减政府性基金项目。其中高铁通车。',
+    ),
+  ).toEqual([]);
+  // The verb goes, the name stays.
+  expect(projects('做深向石羊河流域调水项目。建强劳动密集型产业园。')).toEqual([
+    'project:石羊河流域调水项目',
+    'project:劳动密集型产业园',
+  ]);
+});
+
 test('a transfer between provinces named by their abbreviations (陇电入鲁) involves both', () => {
   const involved = (text: string) =>
     pick(links(text, '中国'), 'INVOLVES').map(([to, rule, words]) => [to, rule, words]);
