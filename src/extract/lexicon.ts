@@ -128,6 +128,12 @@ export interface InitialsRules {
   /** A run this long is read anywhere; a shorter one before a form only. */
   minRun: number;
   forms: string[];
+  /**
+   * Each province-level division's neighbours by land: a route's far end across the border
+   * (银兰高铁 in Gansu: Yinchuan–Lanzhou) is read by its city's initial, beside one of the
+   * province's own, before a form.
+   */
+  neighbours?: Record<string, string[]>;
 }
 
 export interface PlanPeriod {

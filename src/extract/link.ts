@@ -137,6 +137,8 @@ interface Context {
   edges: Map<string, GraphEdge>;
   /** Each commitment's theme mentions, found once and read again for paragraph framing. */
   themes: Map<string, Mention<ThemeEntry>[]>;
+  /** The known projects a commitment names (linkPlaces), read again by the quoted themes. */
+  knownProjects: Mention<ProjectEntry>[];
   /** The first characters of the province's cities, and the short runs of them the report trusts. */
   initials: Initials;
 }
@@ -214,6 +216,7 @@ export function linkCommitments(
     entities: new Map(),
     edges: new Map(),
     themes: new Map(),
+    knownProjects: [],
     initials: { ...initialsOf(lexicon, r, province), runs: [], trusted: new Set() },
   };
   Object.assign(ctx.initials, initialRuns(ctx));
@@ -255,6 +258,7 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
 
   // Projects, and the places their names carry: by their form, and by the lexicon.
   const known = r.projects.find(text, c.span);
+  ctx.knownProjects = known;
   // A name read by its form that ends in a known project's is that project with the words
   // before it (服务雅下水电工程: 服务 is a verb the form does not know), not another one.
   const byForm = findProjects(lexicon, text, c.span).filter(
@@ -535,8 +539,13 @@ function pairings(ctx: Context, span: Span, taken: Span[]): AbbreviationMention[
 }
 
 interface Initials {
-  /** Each character that opens the name of exactly one prefecture of the province, and that prefecture. */
+  /**
+   * Each character that opens the name of exactly one prefecture of the province, and that
+   * prefecture; then those of the neighbouring provinces' prefectures (see `abroad`).
+   */
   of: Map<string, PlaceEntry>;
+  /** The characters of `of` that stand for a prefecture across the border. */
+  abroad: Set<string>;
   /** The same characters by code unit, for a scan of every character of a report. */
   opens: Uint8Array;
   /** The report's runs of two or more such characters, unmasked, in text order (found once). */
@@ -550,18 +559,20 @@ function initialsOf(
   lexicon: Lexicon,
   r: Recognisers,
   province: string | null,
-): { of: Map<string, PlaceEntry>; opens: Uint8Array } {
+): Pick<Initials, 'of' | 'abroad' | 'opens'> {
   const byProvince = compiled(
     lexicon,
     'initials',
-    () => new Map<string | null, { of: Map<string, PlaceEntry>; opens: Uint8Array }>(),
+    () => new Map<string | null, Pick<Initials, 'of' | 'abroad' | 'opens'>>(),
   );
   let found = byProvince.get(province);
   if (!found) {
     const of = buildInitials(lexicon, r, province);
+    const across = neighbourInitials(lexicon, r, province);
+    for (const [c, p] of across) of.set(c, p);
     const opens = new Uint8Array(0x10000);
     for (const c of of.keys()) opens[c.charCodeAt(0)] = 1;
-    byProvince.set(province, (found = { of, opens }));
+    byProvince.set(province, (found = { of, abroad: new Set(across.keys()), opens }));
   }
   return found;
 }
@@ -615,6 +626,46 @@ function buildInitials(
   return of;
 }
 
+/**
+ * The neighbouring provinces' prefectures by the character their name opens with, where that
+ * character is one prefecture's alone across all the neighbours, opens none of the province's
+ * own, and is no curated abbreviation or ambiguous one (as in buildInitials).
+ */
+function neighbourInitials(
+  lexicon: Lexicon,
+  r: Recognisers,
+  province: string | null,
+): Map<string, PlaceEntry> {
+  const across = new Map<string, PlaceEntry>();
+  const neighbours = new Set(
+    province === null ? [] : (lexicon.initials.neighbours?.[province] ?? []),
+  );
+  if (neighbours.size === 0) return across;
+  const taken = new Set<string>(lexicon.ambiguousAbbreviations.keys());
+  for (const p of lexicon.places) {
+    if (p.level !== 'prefecture') continue;
+    const c = p.name[0]!;
+    if (p.parent === province) taken.add(c);
+    if (!neighbours.has(p.parent ?? '')) continue;
+    if (across.has(c)) taken.add(c);
+    across.set(c, p);
+  }
+  // Their state-level new areas by a character none of their cities opens (雄忻高铁 in
+  // Shanxi: Xiong'an–Xinzhou), as for the province's own.
+  const cities = new Set(across.keys());
+  for (const p of lexicon.places) {
+    if (p.level !== 'new-area' || !neighbours.has(p.parent ?? '')) continue;
+    const c = p.name[0]!;
+    if (cities.has(c)) continue;
+    if (across.has(c)) taken.add(c);
+    across.set(c, p);
+  }
+  for (const p of lexicon.places)
+    for (const a of p.abbreviations ?? []) if (!a.onlyIn) taken.add(a.abbr);
+  for (const c of taken) across.delete(c);
+  return across;
+}
+
 interface InitialsRun {
   start: number;
   end: number;
@@ -666,6 +717,10 @@ const beforeForm = (ctx: Context, end: number): boolean =>
 function reads(ctx: Context, run: InitialsRun, trusted: boolean): boolean {
   const n = run.chars.length;
   if (n < 2 || new Set(run.chars.map((a) => a.place.name)).size < n) return false;
+  // A city across the border is read only beside one of the province's own, before a form.
+  const { abroad } = ctx.initials;
+  const across = run.chars.filter((a) => abroad.has(ctx.text[a.span.start]!)).length;
+  if (across > 0) return across < n && beforeForm(ctx, run.end);
   if (n >= ctx.lexicon.initials.minRun || beforeForm(ctx, run.end)) return true;
   return trusted && ctx.initials.trusted.has(ctx.text.slice(run.start, run.end));
 }
@@ -758,7 +813,6 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
   // Quoted slogans the lexicon does not know become themes of their own, unless stoplisted.
   // (Most sentences quote nothing: no regular expression is run over them.)
   if (!c.text.includes('“')) return;
-  let projects: ReturnType<typeof ctx.r.projects.find> | undefined;
   for (const q of c.text.matchAll(/“([^“”]{1,20})”/g)) {
     const term = q[1]!;
     const span = {
@@ -770,8 +824,7 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
     // “三北”工程) is theirs, no theme of its own.
     const inside = (m: { span: Span }) => m.span.start <= span.start && span.end <= m.span.end;
     if (programmes.some(inside)) continue;
-    projects ??= ctx.r.projects.find(text, c.span);
-    if (projects.some(inside)) continue;
+    if (ctx.knownProjects.some(inside)) continue;
     if (
       lexicon.themeStoplist.has(term) ||
       lexicon.planPeriodNames.has(term) ||

@@ -35,9 +35,16 @@ interface Forms {
   leading: string[];
   breakers: string[];
   notFollowedBy: string[];
-  /** Every form word ends in one of these (区, 港; 电, 铁, …): a sentence without one names none. */
+  /**
+   * A sentence without a match names none: every form word ends in one of these characters
+   * (区, 港; 电, 铁, …), or, for a few form words, is one of them (行动, 计划: 动 alone is in
+   * most sentences).
+   */
   lastChars: RegExp;
 }
+
+/** Up to this many form words, a sentence is checked for the words themselves. */
+const FEW_FORMS = 4;
 
 function buildForms(P: ProjectForms): Forms {
   const suffixesByFirst = new Map<number, string[]>();
@@ -54,9 +61,12 @@ function buildForms(P: ProjectForms): Forms {
     leading: [...P.leadingWords].sort(byLengthDesc),
     breakers: [...P.nameBreakers, ...P.innerBreakers],
     notFollowedBy: P.notFollowedBy ?? [],
-    lastChars: new RegExp(
-      `[${[...new Set(P.suffixes.map((x) => x.slice(-1)))].join('').replace(/[\]\\^-]/g, '\\$&')}]`,
-    ),
+    lastChars:
+      P.suffixes.length > 0 && P.suffixes.length <= FEW_FORMS
+        ? new RegExp(P.suffixes.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+        : new RegExp(
+            `[${[...new Set(P.suffixes.map((x) => x.slice(-1)))].join('').replace(/[\]\\^-]/g, '\\$&')}]`,
+          ),
   };
 }
 

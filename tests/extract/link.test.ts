@@ -143,6 +143,27 @@ test("initials: a run of the province's cities' first characters names them, by 
   expect(involved('打造大本营铁路。', '辽宁')).toEqual([]);
 });
 
+test("initials across a border: a neighbouring province's city beside one of the province's own, before a form", () => {
+  const involved = (text: string, jurisdiction: string) =>
+    links(text, jurisdiction)
+      .edges.filter((e) => e.type === 'INVOLVES' && e.rule === 'initials')
+      .map((e) => [e.to, e.words]);
+  // Yinchuan (Ningxia) and Lanzhou; Xiong'an New Area (Hebei) and Xinzhou, in Shanxi's report.
+  expect(involved('加快银兰高铁建设。', '甘肃')).toEqual([
+    ['place:银川', '银'],
+    ['place:兰州', '兰'],
+  ]);
+  expect(involved('建成雄忻高铁。', '山西')).toEqual([
+    ['place:雄安新区', '雄'],
+    ['place:忻州', '忻'],
+  ]);
+  // Not without a form, not without one of the province's own cities, not in a province
+  // that does not border it (Ningxia is no neighbour of Hebei).
+  expect(involved('推进银兰合作。', '甘肃')).toEqual([]);
+  expect(involved('规划商忻铁路。', '河北')).toEqual([]);
+  expect(involved('加快银石铁路建设。', '河北')).toEqual([]);
+});
+
 test("a province's literary name is the province; short forms that are common words are not places", () => {
   const places = (text: string, jurisdiction: string) =>
     pick(links(text, jurisdiction), 'INVOLVES').map(([to, rule, words]) => [to, rule, words]);
