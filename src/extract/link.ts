@@ -568,7 +568,7 @@ function initialsOf(
   let found = byProvince.get(province);
   if (!found) {
     const of = buildInitials(lexicon, r, province);
-    const across = neighbourInitials(lexicon, r, province);
+    const across = neighbourInitials(lexicon, province);
     for (const [c, p] of across) of.set(c, p);
     const opens = new Uint8Array(0x10000);
     for (const c of of.keys()) opens[c.charCodeAt(0)] = 1;
@@ -587,8 +587,7 @@ function buildInitials(
   r: Recognisers,
   province: string | null,
 ): Map<string, PlaceEntry> {
-  const of = new Map<string, PlaceEntry>();
-  if (province === null) return of;
+  if (province === null) return new Map();
   // An ambiguous character is not read where one of the places it could be lies in the
   // province, or where it is a common word (本, 营: no other place listed but the one here);
   // 白 (Baihe, Baicheng, Baishan, all in Jilin) opens 白银 alone in Gansu.
@@ -600,23 +599,7 @@ function buildInitials(
     });
     if (here || names.length === 0) taken.add(c);
   }
-  for (const p of lexicon.places) {
-    if (p.level === 'prefecture' && p.parent === province) {
-      const c = p.name[0]!;
-      if (of.has(c)) taken.add(c);
-      of.set(c, p);
-    }
-  }
-  // The province's state-level new areas are joined like its cities (石雄铁路: Shijiazhuang–
-  // Xiong'an), by a character no city of it opens (兰州新区's 兰 stays Lanzhou's).
-  const cities = new Set(of.keys());
-  for (const p of lexicon.places) {
-    if (p.level !== 'new-area' || p.parent !== province) continue;
-    const c = p.name[0]!;
-    if (cities.has(c)) continue;
-    if (of.has(c)) taken.add(c);
-    of.set(c, p);
-  }
+  const of = openers(lexicon, (parent) => parent === province, taken);
   // A character the curated abbreviations give another place everywhere is that place's (陇
   // is Gansu, not 陇南); one they give it only inside some names is masked there (unmasked).
   for (const p of lexicon.places)
@@ -627,39 +610,45 @@ function buildInitials(
 }
 
 /**
+ * The prefectures of the provinces `within` admits by the character their names open with,
+ * then their state-level new areas, joined like cities (石雄铁路: Shijiazhuang–Xiong'an) by a
+ * character none of those cities opens (兰州新区's 兰 stays Lanzhou's). A character two of
+ * them open goes into `taken`.
+ */
+function openers(
+  lexicon: Lexicon,
+  within: (parent: string | null) => boolean,
+  taken: Set<string>,
+): Map<string, PlaceEntry> {
+  const of = new Map<string, PlaceEntry>();
+  for (const level of ['prefecture', 'new-area']) {
+    const cities = new Set(of.keys());
+    for (const p of lexicon.places) {
+      if (p.level !== level || !within(p.parent)) continue;
+      const c = p.name[0]!;
+      if (cities.has(c)) continue;
+      if (of.has(c)) taken.add(c);
+      of.set(c, p);
+    }
+  }
+  return of;
+}
+
+/**
  * The neighbouring provinces' prefectures by the character their name opens with, where that
  * character is one prefecture's alone across all the neighbours, opens none of the province's
  * own, and is no curated abbreviation or ambiguous one (as in buildInitials).
  */
-function neighbourInitials(
-  lexicon: Lexicon,
-  r: Recognisers,
-  province: string | null,
-): Map<string, PlaceEntry> {
-  const across = new Map<string, PlaceEntry>();
+function neighbourInitials(lexicon: Lexicon, province: string | null): Map<string, PlaceEntry> {
   const neighbours = new Set(
     province === null ? [] : (lexicon.initials.neighbours?.[province] ?? []),
   );
-  if (neighbours.size === 0) return across;
+  if (neighbours.size === 0) return new Map();
   const taken = new Set<string>(lexicon.ambiguousAbbreviations.keys());
-  for (const p of lexicon.places) {
-    if (p.level !== 'prefecture') continue;
-    const c = p.name[0]!;
-    if (p.parent === province) taken.add(c);
-    if (!neighbours.has(p.parent ?? '')) continue;
-    if (across.has(c)) taken.add(c);
-    across.set(c, p);
-  }
-  // Their state-level new areas by a character none of their cities opens (雄忻高铁 in
-  // Shanxi: Xiong'an–Xinzhou), as for the province's own.
-  const cities = new Set(across.keys());
-  for (const p of lexicon.places) {
-    if (p.level !== 'new-area' || !neighbours.has(p.parent ?? '')) continue;
-    const c = p.name[0]!;
-    if (cities.has(c)) continue;
-    if (across.has(c)) taken.add(c);
-    across.set(c, p);
-  }
+  for (const p of lexicon.places)
+    if (p.level === 'prefecture' && p.parent === province) taken.add(p.name[0]!);
+  // Their new areas too (雄忻高铁 in Shanxi: Xiong'an–Xinzhou).
+  const across = openers(lexicon, (parent) => neighbours.has(parent ?? ''), taken);
   for (const p of lexicon.places)
     for (const a of p.abbreviations ?? []) if (!a.onlyIn) taken.add(a.abbr);
   for (const c of taken) across.delete(c);
