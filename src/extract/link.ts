@@ -645,8 +645,10 @@ function neighbourInitials(lexicon: Lexicon, province: string | null): Map<strin
   );
   if (neighbours.size === 0) return new Map();
   const taken = new Set<string>(lexicon.ambiguousAbbreviations.keys());
+  // A character of the province's own cities and new areas stays theirs.
   for (const p of lexicon.places)
-    if (p.level === 'prefecture' && p.parent === province) taken.add(p.name[0]!);
+    if ((p.level === 'prefecture' || p.level === 'new-area') && p.parent === province)
+      taken.add(p.name[0]!);
   // Their new areas too (雄忻高铁 in Shanxi: Xiong'an–Xinzhou).
   const across = openers(lexicon, (parent) => neighbours.has(parent ?? ''), taken);
   for (const p of lexicon.places)
