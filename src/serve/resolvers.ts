@@ -260,14 +260,24 @@ export class SharedEntityResolver {
       description: 'true: lexicon entries only; false: those read from the text only',
     })
     curated: boolean | null,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: "Only the reports of that year (the 2026 reports' shared programmes)",
+    })
+    year: number | null,
     @Args(() => ListArgs) { first }: ListArgs,
     @Ctx() ctx: Context,
   ): Promise<SharedRow[]> {
     if (kind === EntityKind.METRIC)
       throw badInput('metrics are linked through figures: ask targetTable or metricSeries');
     if (minReports < 1) throw badInput(`minReports must be at least 1, not ${minReports}`);
+    const reports =
+      year === null || year === undefined
+        ? null
+        : (await ctx.store.reports()).filter((r) => r.year === year).map((r) => r.reportId);
+    if (reports?.length === 0) return [];
     const rows = await ctx.store.sharedEntities(
-      { kind: kind as EntityNode['kind'], minReports, curated: curated ?? null },
+      { kind: kind as EntityNode['kind'], minReports, curated: curated ?? null, reports },
       first ?? 100,
     );
     return rows.map((r) => ({

@@ -325,21 +325,24 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
 
   test('entities several reports link, with those reports: most reports first, as the graphs say', async () => {
     // What the three graphs say: each entity, the reports whose commitments link it.
-    const linking = new Map<string, { reports: Set<string>; commitments: Set<string> }>();
-    for (const g of graphs) {
-      const own = new Set(g.commitments.map((c) => c.id));
-      for (const e of g.edges) {
-        if (!['INVOLVES', 'CONCERNS', 'SERVES', 'MENTIONS'].includes(e.type)) continue;
-        if (!own.has(e.source)) continue;
-        const x = linking.get(e.target) ?? { reports: new Set(), commitments: new Set() };
-        x.reports.add(g.report.reportId);
-        x.commitments.add(e.source);
-        linking.set(e.target, x);
+    const linkingOf = (counted: ReportGraph[]) => {
+      const linking = new Map<string, { reports: Set<string>; commitments: Set<string> }>();
+      for (const g of counted) {
+        const own = new Set(g.commitments.map((c) => c.id));
+        for (const e of g.edges) {
+          if (!['INVOLVES', 'CONCERNS', 'SERVES', 'MENTIONS'].includes(e.type)) continue;
+          if (!own.has(e.source)) continue;
+          const x = linking.get(e.target) ?? { reports: new Set(), commitments: new Set() };
+          x.reports.add(g.report.reportId);
+          x.commitments.add(e.source);
+          linking.set(e.target, x);
+        }
       }
-    }
+      return linking;
+    };
     const curatedOf = new Map(graphs.flatMap((g) => g.entities.map((e) => [e.id, e.curated])));
-    const expected = (kind: string, min: number, curated: boolean | null) =>
-      [...linking]
+    const expected = (kind: string, min: number, curated: boolean | null, of = graphs) =>
+      [...linkingOf(of)]
         .filter(([id, x]) => id.startsWith(`${kind.toLowerCase()}:`) && x.reports.size >= min)
         .filter(([id]) => curated === null || curatedOf.get(id) === curated)
         .sort(([a, x], [b, y]) => y.reports.size - x.reports.size || (a < b ? -1 : 1))
@@ -349,8 +352,9 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       min: number,
       curated: boolean | null,
       first = 1000,
+      reports: string[] | null = null,
     ) =>
-      (await store.sharedEntities({ kind, minReports: min, curated }, first)).map((s) => [
+      (await store.sharedEntities({ kind, minReports: min, curated, reports }, first)).map((s) => [
         s.entity.id,
         s.reportIds,
         s.commitments,
@@ -366,6 +370,11 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect(
       await store.sharedEntities({ kind: 'Metric', minReports: 1, curated: null }, 10),
     ).toEqual([]);
+    // Counting the national reports' commitments only.
+    const national = graphs.filter((g) => g.report.reportId.startsWith('china-'));
+    const both = await asked('Theme', 2, null, 1000, ['china-2021', 'china-2022']);
+    expect(both.length).toBeGreaterThan(5);
+    expect(both).toEqual(expected('Theme', 2, null, national));
   });
 
   test('reports linked to each other: outcomes of targets, continuing work; linking twice changes nothing', async () => {

@@ -395,6 +395,18 @@ export function graphqlSuite(makeStore: () => Promise<GraphStore>): void {
     expect(places.find((p) => p.entity.id === 'place:沈阳')?.reports).toEqual([
       { id: 'liaoning-2022' },
     ]);
+    // Only the reports of one year: the two of 2022.
+    const of2022 = await gql(
+      '{ sharedEntities(kind: THEME, year: 2022, first: 300) { reports { id year } } }',
+    );
+    expect(of2022.errors).toBeUndefined();
+    const years = (of2022.data!.sharedEntities as Json[]).flatMap((x) =>
+      x.reports.map((r: Json) => r.year),
+    );
+    expect(years.length).toBeGreaterThan(10);
+    expect(new Set(years)).toEqual(new Set([2022]));
+    const none = await gql('{ sharedEntities(kind: THEME, year: 1999) { commitmentCount } }');
+    expect(none.data!.sharedEntities).toEqual([]);
     const metric = await gql('{ sharedEntities(kind: METRIC) { commitmentCount } }');
     expect(metric.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(metric.errors![0]!.message).toMatch(/targetTable/);

@@ -34,6 +34,7 @@ const LISTS = new Set([
   'themes',
   'sections',
   'reportIds',
+  'reports',
   'points',
 ]);
 
@@ -57,7 +58,7 @@ function parameters(text: string): Record<string, unknown> {
           ]
         : LISTS.has(name)
           ? ['x']
-          : ['first', 'limit', 'budget', 'take', 'year', 'labelChars'].includes(name)
+          : ['first', 'limit', 'budget', 'take', 'year', 'labelChars', 'minReports'].includes(name)
             ? neo4j.int(10)
             : name === 'rank'
               ? { Place: neo4j.int(0) }

@@ -407,6 +407,7 @@ export class EmbeddedStore implements GraphStore {
   async sharedEntities(query: SharedQuery, first: number): Promise<SharedEntity[]> {
     if (!LINKED_KINDS.includes(query.kind)) return [];
     const out: SharedEntity[] = [];
+    const counted = query.reports ? new Set(query.reports) : null;
     for (const node of this.byKind.get(query.kind)?.values() ?? []) {
       const entity = node as EntityNode;
       if (query.curated !== null && entity.curated !== query.curated) continue;
@@ -414,6 +415,7 @@ export class EmbeddedStore implements GraphStore {
       const commitments = new Set<string>();
       for (const type of ENTITY_LINK_TYPES) {
         for (const [reportId, group] of this.linking.get(type)!.get(entity.id) ?? []) {
+          if (counted && !counted.has(reportId)) continue;
           reports.add(reportId);
           for (const c of group.keys()) commitments.add(c);
         }

@@ -577,7 +577,12 @@ export class Neo4jStore implements GraphStore {
     if (!LINKED_KINDS.includes(query.kind)) return [];
     const records = await this.read(
       cypher('query/shared-entities').replaceAll('{{KIND}}', query.kind),
-      { minReports: neo4j.int(query.minReports), curated: query.curated, first: neo4j.int(first) },
+      {
+        minReports: neo4j.int(query.minReports),
+        curated: query.curated,
+        reports: query.reports ?? null,
+        first: neo4j.int(first),
+      },
     );
     return records.map((r) => ({
       entity: nodeFromProps(query.kind, r.get('node') as Props) as EntityNode,
