@@ -167,6 +167,17 @@ function addEdge(
   }
 }
 
+/** Whether `inner` lies within `outer`. */
+const within = (inner: Span, outer: Span): boolean =>
+  outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * Whether a known name ends the name read at `span`: then it is that known thing with words
+ * before it that the form did not strip (服务雅下水电工程; 国家城市更新行动), not another one.
+ */
+const endsInKnown = (span: Span, known: readonly { span: Span }[]): boolean =>
+  known.some((m) => m.span.end === span.end && within(m.span, span));
+
 function textEntity(
   ctx: Context,
   kind: 'Theme' | 'Project' | 'Place' | 'Organization',
@@ -247,10 +258,10 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   }
   // Zones the lexicon does not know, by their form (太平湾合作创新区): a place of their own.
   for (const z of findZones(lexicon, text, c.span)) {
-    const covers = (s: Span) => s.start <= z.span.start && z.span.end <= s.end;
-    if (explicit.some((m) => covers(m.span))) continue;
-    if (r.themes.find(text, z.span).some((m) => covers(m.span))) continue; // 辽东绿色经济区
-    if (r.projects.find(text, z.span).some((m) => covers(m.span))) continue;
+    const covers = (m: { span: Span }) => within(z.span, m.span);
+    if (explicit.some(covers)) continue;
+    if (r.themes.find(text, z.span).some(covers)) continue; // 辽东绿色经济区
+    if (r.projects.find(text, z.span).some(covers)) continue;
     if (!namedAfterDomesticPlace(ctx, z.span)) continue;
     const zone = textEntity(ctx, 'Place', placeId(z.name), z.name, 'zone');
     addEdge(ctx, 'INVOLVES', c.id, zone, 'form', z.span);
@@ -259,22 +270,11 @@ function linkPlaces(ctx: Context, c: CommitmentNode): void {
   // Projects, and the places their names carry: by their form, and by the lexicon.
   const known = r.projects.find(text, c.span);
   ctx.knownProjects = known;
-  // A name read by its form that ends in a known project's is that project with the words
-  // before it (服务雅下水电工程: 服务 is a verb the form does not know), not another one.
   const byForm = findProjects(lexicon, text, c.span).filter(
-    (p) =>
-      r.knownProjectByName.has(p.name) ||
-      !known.some((m) => m.span.end === p.span.end && p.span.start <= m.span.start),
+    (p) => r.knownProjectByName.has(p.name) || !endsInKnown(p.span, known),
   );
   for (const m of known) {
-    if (
-      byForm.some(
-        (p) =>
-          p.span.start <= m.span.start &&
-          m.span.end <= p.span.end &&
-          !r.knownProjectByName.has(p.name),
-      )
-    ) {
+    if (byForm.some((p) => within(m.span, p.span) && !r.knownProjectByName.has(p.name))) {
       continue; // part of a longer project's name (沈阳机场 in 沈阳机场第二跑道)
     }
     addEdge(ctx, 'MENTIONS', c.id, projectId(m.entry.name), m.rule, m.span);
@@ -396,9 +396,9 @@ function linkBodiesByForm(
 ): void {
   const { text, lexicon, r } = ctx;
   for (const b of findOrganizations(lexicon, text, c.span)) {
-    const covers = (s: Span) => s.start <= b.span.start && b.span.end <= s.end;
-    if (known.some((m) => covers(m.span))) continue;
-    if (r.places.find(text, b.span).some((m) => covers(m.span))) continue;
+    const covers = (m: { span: Span }) => within(b.span, m.span);
+    if (known.some(covers)) continue;
+    if (r.places.find(text, b.span).some(covers)) continue;
     if (!namedAfterDomesticPlace(ctx, b.span)) continue;
     const body = textEntity(ctx, 'Organization', organizationId(b.name), b.name);
     addEdge(ctx, 'MENTIONS', c.id, body, 'form', b.span);
@@ -730,8 +730,7 @@ function initialsIn(ctx: Context, span: Span): AbbreviationMention[] {
   for (let k = lo; k < runs.length && runs[k]!.start < span.end; k++) {
     const run = runs[k]!;
     if (!reads(ctx, run, true)) continue;
-    for (const a of run.chars)
-      if (span.start <= a.span.start && a.span.end <= span.end) out.push(a);
+    for (const a of run.chars) if (within(a.span, span)) out.push(a);
   }
   return out;
 }
@@ -794,10 +793,9 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
   const found = ctx.r.themes.find(text, c.span);
   ctx.themes.set(c.id, found);
   for (const m of found) serveTheme(ctx, c.id, m.entry, m.rule, m.span);
-  // Programmes the lexicon does not know, by their form (提振消费专项行动). One that ends in a
-  // known theme's name is that theme with words before it (国家城市更新行动).
+  // Programmes the lexicon does not know, by their form (提振消费专项行动).
   const programmes = findProgrammes(lexicon, text, c.span).filter(
-    (p) => !found.some((m) => m.span.end === p.span.end && p.span.start <= m.span.start),
+    (p) => !endsInKnown(p.span, found),
   );
   for (const p of programmes)
     addEdge(ctx, 'SERVES', c.id, textEntity(ctx, 'Theme', themeId(p.name), p.name), 'form', p.span);
@@ -813,7 +811,7 @@ function linkThemes(ctx: Context, c: CommitmentNode): void {
     if (found.some((m) => m.span.start < span.end && span.start < m.span.end)) continue;
     // A quotation inside a programme's or a known project's name (“技能照亮前程”培训行动,
     // “三北”工程) is theirs, no theme of its own.
-    const inside = (m: { span: Span }) => m.span.start <= span.start && span.end <= m.span.end;
+    const inside = (m: { span: Span }) => within(span, m.span);
     if (programmes.some(inside)) continue;
     if (ctx.knownProjects.some(inside)) continue;
     if (

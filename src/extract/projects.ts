@@ -40,7 +40,7 @@ interface Forms {
    * (区, 港; 电, 铁, …), or, for a few form words, is one of them (行动, 计划: 动 alone is in
    * most sentences).
    */
-  lastChars: RegExp;
+  mayName: RegExp;
 }
 
 /** Up to this many form words, a sentence is checked for the words themselves. */
@@ -61,7 +61,7 @@ function buildForms(P: ProjectForms): Forms {
     leading: [...P.leadingWords].sort(byLengthDesc),
     breakers: [...P.nameBreakers, ...P.innerBreakers],
     notFollowedBy: P.notFollowedBy ?? [],
-    lastChars:
+    mayName:
       P.suffixes.length > 0 && P.suffixes.length <= FEW_FORMS
         ? new RegExp(P.suffixes.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
         : new RegExp(
@@ -149,8 +149,6 @@ export function findProgrammes(lexicon: Lexicon, text: string, sentence: Span): 
     text,
     sentence,
   );
-  const counted = (name: string, form: string) =>
-    COUNT_OF_KINDS.test(name.replace(QUOTES, '').slice(0, -form.length));
   return found
     .filter((m) => !counted(m.name, m.form))
     .map((m) => {
@@ -163,6 +161,8 @@ export function findProgrammes(lexicon: Lexicon, text: string, sentence: Span): 
 
 /** A count of kinds (六大, 十项): 六大行动 names how many programmes, not one of them. */
 const COUNT_OF_KINDS = /^[一二三四五六七八九十两]+[大项]$/;
+const counted = (name: string, form: string): boolean =>
+  COUNT_OF_KINDS.test(name.replace(QUOTES, '').slice(0, -form.length));
 
 /** Where a name ending just before `i` starts: back to a break, over a bracketed place. */
 function nameStart(f: Forms, s: string, i: number): number {
@@ -226,7 +226,7 @@ function quoted(
 
 function findByForm(f: Forms, text: string, sentence: Span): ProjectMention[] {
   const s = text.slice(sentence.start, sentence.end);
-  if (!f.lastChars.test(s)) return [];
+  if (!f.mayName.test(s)) return [];
   const candidates: ProjectMention[] = [];
   for (let i = 0; i < s.length; i++) {
     let form = suffixAt(f, s, i);
