@@ -271,13 +271,8 @@ export class SharedEntityResolver {
     if (kind === EntityKind.METRIC)
       throw badInput('metrics are linked through figures: ask targetTable or metricSeries');
     if (minReports < 1) throw badInput(`minReports must be at least 1, not ${minReports}`);
-    const reports =
-      year === null || year === undefined
-        ? null
-        : (await ctx.store.reports()).filter((r) => r.year === year).map((r) => r.reportId);
-    if (reports?.length === 0) return [];
     const rows = await ctx.store.sharedEntities(
-      { kind: kind as EntityNode['kind'], minReports, curated: curated ?? null, reports },
+      { kind: kind as EntityNode['kind'], minReports, curated: curated ?? null, year },
       first ?? 100,
     );
     return rows.map((r) => ({

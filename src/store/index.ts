@@ -68,8 +68,8 @@ export interface SharedQuery {
   minReports: number;
   /** Curated entities only (true), those read from the text only (false), or both (null). */
   curated: boolean | null;
-  /** Count only these reports' commitments (report ids, liaoning-2022); null: every report. */
-  reports?: string[] | null;
+  /** Count only the commitments of that year's reports; null: every report. */
+  year?: number | null;
 }
 
 /** An entity with the reports whose commitments link it (directly, not through its parts). */

@@ -352,9 +352,9 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
       min: number,
       curated: boolean | null,
       first = 1000,
-      reports: string[] | null = null,
+      year: number | null = null,
     ) =>
-      (await store.sharedEntities({ kind, minReports: min, curated, reports }, first)).map((s) => [
+      (await store.sharedEntities({ kind, minReports: min, curated, year }, first)).map((s) => [
         s.entity.id,
         s.reportIds,
         s.commitments,
@@ -370,11 +370,12 @@ export function storeContract(makeStore: () => Promise<GraphStore>): void {
     expect(
       await store.sharedEntities({ kind: 'Metric', minReports: 1, curated: null }, 10),
     ).toEqual([]);
-    // Counting the national reports' commitments only.
-    const national = graphs.filter((g) => g.report.reportId.startsWith('china-'));
-    const both = await asked('Theme', 2, null, 1000, ['china-2021', 'china-2022']);
+    // Counting the commitments of one year's reports only (china-2022 and liaoning-2022).
+    const of2022 = graphs.filter((g) => g.report.year === 2022);
+    const both = await asked('Theme', 2, null, 1000, 2022);
     expect(both.length).toBeGreaterThan(5);
-    expect(both).toEqual(expected('Theme', 2, null, national));
+    expect(both).toEqual(expected('Theme', 2, null, of2022));
+    expect(await asked('Theme', 1, null, 1000, 1999)).toEqual([]);
   });
 
   test('reports linked to each other: outcomes of targets, continuing work; linking twice changes nothing', async () => {

@@ -34,7 +34,6 @@ const LISTS = new Set([
   'themes',
   'sections',
   'reportIds',
-  'reports',
   'points',
 ]);
 

@@ -407,7 +407,14 @@ export class EmbeddedStore implements GraphStore {
   async sharedEntities(query: SharedQuery, first: number): Promise<SharedEntity[]> {
     if (!LINKED_KINDS.includes(query.kind)) return [];
     const out: SharedEntity[] = [];
-    const counted = query.reports ? new Set(query.reports) : null;
+    const counted =
+      query.year === null || query.year === undefined
+        ? null
+        : new Set(
+            this.ofKind('Report')
+              .filter((r) => r.year === query.year)
+              .map((r) => r.reportId),
+          );
     for (const node of this.byKind.get(query.kind)?.values() ?? []) {
       const entity = node as EntityNode;
       if (query.curated !== null && entity.curated !== query.curated) continue;

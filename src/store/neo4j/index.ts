@@ -580,7 +580,7 @@ export class Neo4jStore implements GraphStore {
       {
         minReports: neo4j.int(query.minReports),
         curated: query.curated,
-        reports: query.reports ?? null,
+        year: query.year === null || query.year === undefined ? null : neo4j.int(query.year),
         first: neo4j.int(first),
       },
     );
